@@ -1,0 +1,17 @@
+package io.handbill.model;
+
+import java.time.LocalDateTime;
+
+/**
+ * One slot of the evening, in the event's own zone.
+ *
+ * @param start local start, required
+ * @param end   local end, or {@code null} when open-ended ("9:00 – late")
+ * @param talkId the {@link Talk#id()} this slot presents, or {@code null}
+ */
+public record AgendaItem(LocalDateTime start, LocalDateTime end, String title, AgendaKind kind, String talkId) {
+
+    public boolean isOpenEnded() {
+        return end == null;
+    }
+}

@@ -1,0 +1,303 @@
+package io.handbill.validation;
+
+import io.handbill.model.AgendaItem;
+import io.handbill.model.EventDraft;
+import io.handbill.model.Slugs;
+import io.handbill.model.Speaker;
+import io.handbill.model.Sponsor;
+import io.handbill.model.Talk;
+import io.handbill.model.TicketLink;
+import io.handbill.model.Venue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an organiser's {@link EventDraft} and returns every problem at once, each naming its field with a path
+ * such as {@code agenda[2].start}. An empty list means the draft can be stored. Never throws.
+ */
+public final class EventDraftValidator {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_SUMMARY = 500;
+    public static final int MAX_DESCRIPTION = 50_000;
+    public static final int MAX_TEXT = 5_000;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_AGENDA = 50;
+    public static final int MAX_TALKS = 30;
+    public static final int MAX_SPEAKERS = 50;
+    public static final int MAX_SPONSORS = 20;
+    public static final int MAX_TICKETS = 10;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_ALIASES = 20;
+    public static final Duration MAX_LENGTH_OF_EVENT = Duration.ofDays(14);
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+#-]{0,39}");
+    private static final Pattern ALIAS = Pattern.compile("/[A-Za-z0-9._~%/-]{0,299}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private EventDraftValidator() {
+    }
+
+    public static List<FieldError> validate(EventDraft draft) {
+        var validator = new EventDraftValidator();
+        validator.check(draft);
+        return List.copyOf(validator.errors);
+    }
+
+    private void check(EventDraft d) {
+        if (d.slug() != null && (d.slug().length() > Slugs.MAX_LENGTH || !Slugs.FORMAT.matcher(d.slug()).matches())) {
+            add("slug", "invalid_format", "Use lower-case letters, digits and single hyphens, at most "
+                    + Slugs.MAX_LENGTH + " characters");
+        }
+        text("title", d.title(), true, MAX_TITLE);
+        text("summary", d.summary(), false, MAX_SUMMARY);
+        text("description", d.description(), false, MAX_DESCRIPTION);
+        boolean zoneOk = zone(d.timeZone());
+        required("start", d.start());
+        required("end", d.end());
+        boolean timesOk = d.start() != null && d.end() != null;
+        if (timesOk && !d.end().isAfter(d.start())) {
+            add("end", "before_start", "The end must be after the start");
+            timesOk = false;
+        } else if (timesOk && Duration.between(d.start(), d.end()).compareTo(MAX_LENGTH_OF_EVENT) > 0) {
+            add("end", "too_long", "An event lasts at most 14 days");
+        }
+        if (zoneOk && timesOk) {
+            localTimeExists("start", d.start(), d.timeZone());
+            localTimeExists("end", d.end(), d.timeZone());
+        }
+        venue(d.venue());
+        Set<String> speakerIds = speakers(d.speakers());
+        Set<String> talkIds = talks(d.talks(), speakerIds);
+        agenda(d.agenda(), talkIds, timesOk ? d.start() : null, timesOk ? d.end() : null);
+        sponsors(d.sponsors());
+        tickets(d.tickets());
+        url("codeOfConductUrl", d.codeOfConductUrl(), false);
+        strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
+        strings("aliases", d.aliases(), MAX_ALIASES, ALIAS,
+                "An alias is a site path such as /post/123/title: it starts with / and has no spaces");
+        for (int i = 0; i < d.aliases().size(); i++) {
+            String alias = d.aliases().get(i);
+            if (alias != null && (alias.contains("//") || alias.contains("/../") || alias.endsWith("/..")
+                    || alias.startsWith("/events/") || alias.startsWith("/assets/"))) {
+                add("aliases[" + i + "]", "invalid_format", "An alias may not contain // or .. nor shadow a site path");
+            }
+        }
+    }
+
+    private boolean zone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            add("timeZone", "required", "Time zone is required");
+            return false;
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            add("timeZone", "invalid_zone", "Use an IANA time zone such as Europe/London");
+            return false;
+        }
+        return true;
+    }
+
+    private void localTimeExists(String field, LocalDateTime local, String zone) {
+        if (ZoneId.of(zone).getRules().getValidOffsets(local).isEmpty()) {
+            add(field, "nonexistent_time", "This time does not exist in " + zone + " (clocks go forward)");
+        }
+    }
+
+    private void venue(Venue v) {
+        if (v == null) {
+            return;
+        }
+        text("venue.name", v.name(), true, MAX_NAME);
+        if (v.addressLines().size() > 6) {
+            add("venue.addressLines", "too_many", "At most 6 address lines");
+        }
+        for (int i = 0; i < v.addressLines().size(); i++) {
+            text("venue.addressLines[" + i + "]", v.addressLines().get(i), true, MAX_NAME);
+        }
+        text("venue.city", v.city(), false, MAX_NAME);
+        text("venue.postcode", v.postcode(), false, 20);
+        text("venue.country", v.country(), false, MAX_NAME);
+        url("venue.url", v.url(), false);
+        text("venue.accessNotes", v.accessNotes(), false, MAX_TEXT);
+        if ((v.latitude() == null) != (v.longitude() == null)) {
+            add(v.latitude() == null ? "venue.latitude" : "venue.longitude", "required",
+                    "Give both latitude and longitude, or neither");
+        }
+        if (v.latitude() != null && (v.latitude() < -90 || v.latitude() > 90 || v.latitude().isNaN())) {
+            add("venue.latitude", "out_of_range", "Latitude is between -90 and 90");
+        }
+        if (v.longitude() != null && (v.longitude() < -180 || v.longitude() > 180 || v.longitude().isNaN())) {
+            add("venue.longitude", "out_of_range", "Longitude is between -180 and 180");
+        }
+    }
+
+    private Set<String> speakers(List<Speaker> speakers) {
+        Set<String> ids = new HashSet<>();
+        if (size("speakers", speakers, MAX_SPEAKERS)) {
+            for (int i = 0; i < speakers.size(); i++) {
+                Speaker s = speakers.get(i);
+                String at = "speakers[" + i + "]";
+                key(at + ".id", s.id(), ids);
+                text(at + ".name", s.name(), true, MAX_NAME);
+                text(at + ".role", s.role(), false, MAX_NAME);
+                text(at + ".organisation", s.organisation(), false, MAX_NAME);
+                text(at + ".bio", s.bio(), false, MAX_TEXT);
+                url(at + ".url", s.url(), false);
+            }
+        }
+        return ids;
+    }
+
+    private Set<String> talks(List<Talk> talks, Set<String> speakerIds) {
+        Set<String> ids = new HashSet<>();
+        if (size("talks", talks, MAX_TALKS)) {
+            for (int i = 0; i < talks.size(); i++) {
+                Talk t = talks.get(i);
+                String at = "talks[" + i + "]";
+                key(at + ".id", t.id(), ids);
+                text(at + ".title", t.title(), true, MAX_TITLE);
+                text(at + ".abstract", t.summary(), false, MAX_TEXT);
+                for (int j = 0; j < t.speakerIds().size(); j++) {
+                    if (!speakerIds.contains(t.speakerIds().get(j))) {
+                        add(at + ".speakerIds[" + j + "]", "unknown_speaker", "No speaker has this id");
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void agenda(List<AgendaItem> agenda, Set<String> talkIds, LocalDateTime start, LocalDateTime end) {
+        if (!size("agenda", agenda, MAX_AGENDA)) {
+            return;
+        }
+        for (int i = 0; i < agenda.size(); i++) {
+            AgendaItem item = agenda.get(i);
+            String at = "agenda[" + i + "]";
+            required(at + ".start", item.start());
+            text(at + ".title", item.title(), true, MAX_TITLE);
+            required(at + ".kind", item.kind());
+            if (item.start() != null && item.end() != null && !item.end().isAfter(item.start())) {
+                add(at + ".end", "before_start", "The end must be after the start");
+            }
+            if (start != null && item.start() != null
+                    && (item.start().isBefore(start) || !item.start().isBefore(end))) {
+                add(at + ".start", "outside_event", "Agenda items start within the event's times");
+            }
+            if (end != null && item.end() != null && item.end().isAfter(end)) {
+                add(at + ".end", "outside_event", "Agenda items end by the event's end (leave the end empty for \"late\")");
+            }
+            if (item.talkId() != null && !talkIds.contains(item.talkId())) {
+                add(at + ".talkId", "unknown_talk", "No talk has this id");
+            }
+        }
+    }
+
+    private void sponsors(List<Sponsor> sponsors) {
+        if (size("sponsors", sponsors, MAX_SPONSORS)) {
+            for (int i = 0; i < sponsors.size(); i++) {
+                Sponsor s = sponsors.get(i);
+                String at = "sponsors[" + i + "]";
+                text(at + ".name", s.name(), true, MAX_NAME);
+                url(at + ".url", s.url(), false);
+                text(at + ".provides", s.provides(), false, MAX_TEXT);
+            }
+        }
+    }
+
+    private void tickets(List<TicketLink> tickets) {
+        if (size("tickets", tickets, MAX_TICKETS)) {
+            for (int i = 0; i < tickets.size(); i++) {
+                TicketLink t = tickets.get(i);
+                String at = "tickets[" + i + "]";
+                text(at + ".label", t.label(), true, MAX_NAME);
+                url(at + ".url", t.url(), true);
+                if (t.free() && t.price() != null && t.price().signum() != 0) {
+                    add(at + ".price", "free_with_price", "A free ticket has no price");
+                } else if (!t.free() && t.price() == null) {
+                    add(at + ".price", "required", "Give a price, or mark the ticket free");
+                } else if (t.price() != null && (t.price().signum() < 0
+                        || t.price().compareTo(BigDecimal.valueOf(100_000)) > 0 || t.price().scale() > 2)) {
+                    add(at + ".price", "out_of_range", "A price is between 0 and 100000 with at most 2 decimals");
+                }
+                if (t.price() != null && (t.currency() == null || !CURRENCY.matcher(t.currency()).matches())) {
+                    add(at + ".currency", "invalid_format", "Use an ISO 4217 currency code such as GBP");
+                }
+            }
+        }
+    }
+
+    private void strings(String field, List<String> values, int max, Pattern format, String message) {
+        if (size(field, values, max)) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (!format.matcher(v).matches()) {
+                    add(field + "[" + i + "]", "invalid_format", message);
+                } else if (!seen.add(v)) {
+                    add(field + "[" + i + "]", "duplicate", "Listed twice");
+                }
+            }
+        }
+    }
+
+    private void key(String field, String id, Set<String> seen) {
+        if (id == null || id.isBlank()) {
+            add(field, "required", "An id is required");
+        } else if (id.length() > 64 || !KEY.matcher(id).matches()) {
+            add(field, "invalid_format", "Use lower-case letters, digits and hyphens, at most 64 characters");
+        } else if (!seen.add(id)) {
+            add(field, "duplicate", "Another entry has this id");
+        }
+    }
+
+    private boolean size(String field, List<?> list, int max) {
+        if (list.size() > max) {
+            add(field, "too_many", "At most " + max + " entries");
+            return false;
+        }
+        return true;
+    }
+
+    private void text(String field, String value, boolean required, int max) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "required", "This field is required");
+            }
+        } else if (value.length() > max) {
+            add(field, "too_long", "At most " + max + " characters");
+        } else if (value.chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r' && c != '\t')) {
+            add(field, "invalid_characters", "Control characters are not allowed");
+        }
+    }
+
+    private void url(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "required", "A link is required");
+            }
+        } else if (!SafeUrl.isSafe(value)) {
+            add(field, "invalid_url", "Use a full http:// or https:// link");
+        }
+    }
+
+    private void required(String field, Object value) {
+        if (value == null) {
+            add(field, "required", "This field is required");
+        }
+    }
+
+    private void add(String field, String code, String message) {
+        errors.add(new FieldError(field, code, message));
+    }
+}
