@@ -1,0 +1,91 @@
+package io.handbill.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read-only view of an API Gateway HTTP API (payload v2) request, so that the mutable AWS event stays at the edge.
+ * Header names are matched case-insensitively (API Gateway lower-cases them; local tools may not).
+ */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String method() {
+        var context = event.getRequestContext();
+        String method = context == null || context.getHttp() == null ? null : context.getHttp().getMethod();
+        return method == null ? "" : method.toUpperCase(Locale.ROOT);
+    }
+
+    public String path() {
+        return event.getRawPath() == null ? "" : event.getRawPath();
+    }
+
+    /** API Gateway's request id, or "-" when the event has none. */
+    public String requestId() {
+        var context = event.getRequestContext();
+        return context == null || context.getRequestId() == null ? "-" : context.getRequestId();
+    }
+
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            value = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        return parameters == null ? Optional.empty() : Optional.ofNullable(parameters.get(name));
+    }
+
+    /** The JWT claims API Gateway's JWT authorizer verified, or an empty map when there were none. */
+    public Map<String, String> jwtClaims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    /** The body's bytes, base64-decoded when API Gateway encoded it; empty when there is no body. */
+    public byte[] body() {
+        String body = event.getBody();
+        if (body == null || body.isEmpty()) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problem.of(400, "The body is not valid base64."));
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A cheap upper bound of the body size, checked before decoding so that a huge body is never copied. */
+    int bodyLengthBound() {
+        String body = event.getBody();
+        if (body == null) {
+            return 0;
+        }
+        // UTF-8 needs at most 3 bytes per UTF-16 char; base64 decodes 4 chars to 3 bytes
+        return event.getIsBase64Encoded() ? body.length() / 4 * 3 + 3 : body.length();
+    }
+}
