@@ -1,5 +1,7 @@
 package io.handbill.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.LocalDateTime;
 
 /**
@@ -11,6 +13,7 @@ import java.time.LocalDateTime;
  */
 public record AgendaItem(LocalDateTime start, LocalDateTime end, String title, AgendaKind kind, String talkId) {
 
+    @JsonIgnore
     public boolean isOpenEnded() {
         return end == null;
     }

@@ -1,0 +1,68 @@
+package io.handbill.testkit;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * S3Proxy in this JVM on a free loopback port, in memory or on disk. It checks SigV4 signatures against
+ * {@link AwsEndpoints#ACCESS_KEY}/{@link AwsEndpoints#SECRET_KEY}; clients address buckets path-style. It does not
+ * support {@code x-amz-website-redirect-location} (answers 501).
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+    private final S3Proxy proxy;
+    private final URI endpoint;
+
+    private EmbeddedS3(S3Proxy proxy) {
+        this.proxy = proxy;
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    /** @param dataDir where to keep buckets, or {@code null} to keep them in memory */
+    public static EmbeddedS3 start(Path dataDir) {
+        BlobStore store = dataDir == null ? new TransientNio2BlobStore() : new FilesystemNio2BlobStore(directory(dataDir));
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)
+                .build();
+        try {
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+        return new EmbeddedS3(proxy);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not stop", e);
+        }
+    }
+
+    private static String directory(Path dir) {
+        try {
+            return Files.createDirectories(dir).toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
