@@ -4,6 +4,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Duration;
 
@@ -11,6 +13,9 @@ import java.time.Duration;
  * SDK clients, each built once per Lambda sandbox. They use the small url-connection HTTP client (set explicitly:
  * the SDK's default would be the Apache client) and take region and endpoint from the standard {@code AWS_REGION}
  * and {@code AWS_ENDPOINT_URL[_<SERVICE>]} variables, so the same code talks to AWS or to a local emulator.
+ *
+ * <p>{@code s3} and {@code sesv2} are optional dependencies of shared: a function that calls {@link #s3()} or
+ * {@link #sesV2()} declares that SDK module itself (with the HTTP-client exclusions), so the others don't ship it.
  */
 public final class AwsClients {
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
@@ -19,6 +24,8 @@ public final class AwsClients {
             .build();
 
     private static volatile DynamoDbClient dynamoDb;
+    private static volatile S3Client s3;
+    private static volatile SesV2Client sesV2;
 
     private AwsClients() {
     }
@@ -41,5 +48,31 @@ public final class AwsClients {
             }
         }
         return dynamoDb;
+    }
+
+    /**
+     * S3 with virtual-hosted addressing in AWS; against a local endpoint given as an IP address
+     * ({@code AWS_ENDPOINT_URL_S3=http://127.0.0.1:PORT}) the SDK addresses buckets path-style by itself.
+     */
+    public static S3Client s3() {
+        if (s3 == null) {
+            synchronized (AwsClients.class) {
+                if (s3 == null) {
+                    s3 = S3Client.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
+                }
+            }
+        }
+        return s3;
+    }
+
+    public static SesV2Client sesV2() {
+        if (sesV2 == null) {
+            synchronized (AwsClients.class) {
+                if (sesV2 == null) {
+                    sesV2 = SesV2Client.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
+                }
+            }
+        }
+        return sesV2;
     }
 }
