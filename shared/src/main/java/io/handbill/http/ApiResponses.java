@@ -31,7 +31,12 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse noContent(Map<String, String> headers) {
-        return raw(204, null, null, headers);
+        return empty(204, headers);
+    }
+
+    /** A response without a body, such as 204 or 304. */
+    public static APIGatewayV2HTTPResponse empty(int status, Map<String, String> headers) {
+        return raw(status, null, null, headers);
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {

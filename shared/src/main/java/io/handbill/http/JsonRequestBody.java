@@ -1,7 +1,6 @@
 package io.handbill.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -121,12 +119,14 @@ public final class JsonRequestBody {
         return new FieldError(BODY, "malformed_json", "The body is not valid JSON.");
     }
 
-    /** Names where the parser stopped, by path and by line and column (both safe to echo; the text is not). */
+    /**
+     * Says where the parser stopped by line and column (safe to echo; the text is not). The field cannot be named
+     * reliably: after a truncated or broken value the parser still points at the last complete field.
+     */
     private static FieldError syntaxError(StreamReadException syntax) {
-        String at = syntax.getProcessor() == null ? "" : contextPath(syntax.getProcessor().getParsingContext());
         String where = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
                 + ", column " + syntax.getLocation().getColumnNr() + ")";
-        return new FieldError(at.isEmpty() ? BODY : at, "malformed_json", "The body is not valid JSON" + where + ".");
+        return new FieldError(BODY, "malformed_json", "The body is not valid JSON" + where + ".");
     }
 
     /** Jackson's reference chain as {@code agenda[2].start}. */
@@ -143,18 +143,6 @@ public final class JsonRequestBody {
             }
         }
         return path.toString();
-    }
-
-    private static String contextPath(JsonStreamContext context) {
-        var parts = new ArrayDeque<String>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.push((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
-            }
-        }
-        return String.join("", parts);
     }
 
     private static String describe(Class<?> type) {

@@ -1,0 +1,61 @@
+package io.handbill.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.fixtures.Fixtures;
+import io.handbill.json.Json;
+import io.handbill.store.InMemoryEventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventApiHandler_LoggingAndPrimingTest {
+    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final EventApiHandler handler = new EventApiHandler(
+            new EventService(store, idempotency, Clock.systemUTC()));
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void captureStdout() {
+        original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(original);
+    }
+
+    @Test
+    void eachRequest_logsOneJsonLine_withoutTheBody() throws Exception {
+        handler.handleRequest(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson()).build(), null);
+
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out).hasLineCount(1).doesNotContain("Kubernetes", "Bryan");
+        JsonNode line = Json.MAPPER.readTree(out);
+        assertThat(line.get("requestId").asText()).isEqualTo("Cb1dZhW0LPEEJ7w=");
+        assertThat(line.get("route").asText()).isEqualTo("POST /api/events");
+        assertThat(line.get("status").asInt()).isEqualTo(201);
+        assertThat(line.get("latencyMs").isIntegralNumber()).isTrue();
+        assertThat(line.get("level").asText()).isEqualTo("INFO");
+    }
+
+    @Test
+    void priming_runsTheRequestPath_andStoresNothing() {
+        Priming.run(handler, EventApiHandler.DEFAULT_GROUP);
+
+        assertThat(store.all()).isEmpty();
+        assertThat(idempotency.all()).isEmpty();
+        assertThat(store.siteVersion().value()).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"route\":\"GET /api/events/{id}\"",
+                "\"status\":404");
+    }
+}
