@@ -1,0 +1,352 @@
+package io.handbill.local.bench;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.handbill.json.Json;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.testkit.EmbeddedAws;
+import io.handbill.testkit.LocalAws;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Cold-start benchmark: for each function jar under {@code functions/*&#47;target/}, starts fresh JVMs that build the
+ * handler with its public no-arg constructor (reading the same environment variables as in AWS, pointed at the
+ * local emulators) and serve one realistic request, and prints the wall time from process start to response next
+ * to the same for a no-op handler (the floor), with the jar's size, for four JVM set-ups: default, C1 only
+ * ({@code -XX:TieredStopAtLevel=1}), an AppCDS archive of the classes a first run loaded, and both.
+ *
+ * <p>Run from the repository root: {@code mvn -B -q -DskipTests -Pbench package}; {@code -Dbench.runs=N} sets the
+ * runs per set-up (default 3), {@code -Dbench.root=DIR} measures the jars of another checkout.
+ * The emulators' state is reset and the seed event re-loaded before every run, so every run does the same work.
+ */
+public final class ColdStartBench {
+    private static final String SEED_ID = "seed-2017-09-26";
+    private static final String SEED_SLUG = "2017-09-26-leeds-devops-kubernetes-networking-and-nanoservices";
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+    private static final List<Target> FUNCTIONS = List.of(
+            new Target("event-api", "io.handbill.api.EventApiHandler", "GET /api/events/{id}"),
+            new Target("ics-feed", "io.handbill.icsfeed.IcsFeedHandler", "GET /calendar.ics"),
+            new Target("subscriptions", "io.handbill.subscribe.SubscriptionsHandler", "POST /api/subscriptions"),
+            new Target("page-renderer", "io.handbill.render.RenderPagesHandler", "stream MODIFY of the seed"),
+            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"));
+
+    private final Path root;
+    private final Path work;
+    private final int runs;
+    private final LocalAws aws;
+    private final Path runnerJar;
+    private final Path serializationJar;
+
+    private ColdStartBench(Path root, Path work, int runs, LocalAws aws) throws IOException {
+        this.root = root;
+        this.work = work;
+        this.runs = runs;
+        this.aws = aws;
+        this.runnerJar = writeRunnerJar(work.resolve("bench-runner.jar"));
+        this.serializationJar = codeSource(LambdaEventSerializers.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(System.getProperty("bench.runs", args.length > 0 ? args[0] : "3"));
+        Path root = repositoryRoot();
+        Path work = Files.createTempDirectory("handbill-bench-");
+        try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
+            LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
+            new ColdStartBench(root, work, runs, aws).run();
+        }
+        deleteRecursively(work); // kept when a run failed: its stderr files are there
+    }
+
+    private void run() {
+        List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).toList();
+        if (present.isEmpty()) {
+            System.out.println("No function jars under functions/*/target/: build them first (mvn -DskipTests package)");
+            return;
+        }
+        Target floor = new Target(present.get(0).name(), NoopHandler.class.getName(), "GET /api/events/{id}");
+        System.out.printf(Locale.ROOT, "Cold start, wall time from JVM process start to the handler's response, median of %d"
+                + " runs (ms); %s, %d cores%n", runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-16s %-26s %7s %14s %14s %14s %14s  %s%n", "function", "request", "jar MB",
+                "default", "C1", "AppCDS", "AppCDS+C1", "response");
+        Map<JvmMode, Long> floorMillis = new LinkedHashMap<>();
+        for (Target target : concat(floor, present)) {
+            boolean isFloor = target == floor;
+            var cells = new ArrayList<String>();
+            String response = "";
+            for (JvmMode mode : JvmMode.values()) {
+                Path archive = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".jsa");
+                if (mode.usesArchive() && !Files.exists(archive)) {
+                    invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
+                }
+                List<Long> millis = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    Outcome outcome = invoke(target, mode.flags(archive), false);
+                    millis.add(outcome.millis());
+                    response = outcome.response();
+                }
+                long median = median(millis);
+                if (isFloor) {
+                    floorMillis.put(mode, median);
+                    cells.add(Long.toString(median));
+                } else {
+                    cells.add(String.format(Locale.ROOT, "%d (%.1f×)", median, median / (double) floorMillis.get(mode)));
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %14s %14s %14s %14s  %s%n",
+                    isFloor ? "no-op (floor)" : target.name(), target.request(), megabytes(target.jar(root)),
+                    cells.get(0), cells.get(1), cells.get(2), cells.get(3), response);
+        }
+        System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor runs in the first function's jar.");
+    }
+
+    /** One cold start: a fresh JVM that constructs the handler and serves the target's request once. */
+    private Outcome invoke(Target target, List<String> jvmFlags, boolean waitForExit) {
+        resetAndSeed();
+        Path event = eventFile(target);
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, target.jar(root).toString(),
+                runnerJar.toString(), serializationJar.toString()), ColdStartRunner.class.getName(),
+                target.handler(), event.toString()));
+        var builder = new ProcessBuilder(command).redirectError(work.resolve(target.name() + ".stderr").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment());
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            String done = awaitDone(process);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (waitForExit) {
+                process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            return new Outcome(millis, done.substring(ColdStartRunner.DONE.length()).trim());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            process.destroy();
+        }
+    }
+
+    private String awaitDone(Process process) throws InterruptedException {
+        var output = new StringBuilder();
+        var done = CompletableFuture.supplyAsync(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith(ColdStartRunner.DONE)) {
+                        return line;
+                    }
+                    output.append(line).append('\n');
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String line = done.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (line != null) {
+                return line;
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // reported below
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The handler did not answer; its output:\n" + output
+                + "(stderr in " + work + ")");
+    }
+
+    /** Every run starts from the same state: an empty table, bucket and outbox, then the seed and a coming event. */
+    private void resetAndSeed() {
+        aws.reset();
+        DynamoDbEventStore store = aws.eventStore();
+        EventDraft seed = seedDraft();
+        Instant created = Instant.parse("2017-09-09T10:01:54Z");
+        store.create(Event.create(SEED_ID, seed.withSlug(SEED_SLUG), created).publish(created));
+        // an event a week ahead, so the reminder sweep and the feed have something upcoming to work on
+        LocalDateTime start = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7).atTime(LocalTime.of(18, 30));
+        Duration length = Duration.between(seed.start(), seed.end());
+        EventDraft next = new EventDraft(start.toLocalDate() + "-leeds-devops", seed.title(), seed.summary(),
+                seed.description(), start, start.plus(length), seed.timeZone(), seed.venue(), List.of(), seed.talks(),
+                seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
+        Instant now = Instant.now();
+        store.create(Event.create("upcoming-1", next, now).publish(now));
+    }
+
+    private EventDraft seedDraft() {
+        try {
+            return Json.read(Files.readString(root.resolve("shared/src/test/resources/fixtures/seed-event.json")),
+                    EventDraft.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What template.yaml gives the functions, pointed at the emulators. */
+    private Map<String, String> environment() {
+        var env = new LinkedHashMap<String, String>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", System.getProperty("user.home"));
+        env.put("LANG", "C.UTF-8");
+        env.putAll(aws.environment());
+        env.put("SITE_URL", "http://localhost:8080");
+        env.put("GROUP_NAME", "Leeds DevOps");
+        env.put("ORGANISER_EMAIL", "organisers@example.org");
+        env.put("SENDER_EMAIL", "events@example.org");
+        env.put("SES_CONFIGURATION_SET", "handbill");
+        env.put("HMAC_SECRET", "bench-only-secret-0123456789abcdef0123456789abcdef");
+        env.put("REMINDER_WINDOWS", "P7D,PT24H");
+        env.put("ANNOUNCE_NEW_EVENTS", "true");
+        env.put("SEND_RATE_PER_SECOND", "14");
+        env.put("FEED_PAST_DAYS", "365");
+        env.put("ADMIN_GROUP", "organisers");
+        return env;
+    }
+
+    private Path eventFile(Target target) {
+        String name = target.handler().equals(NoopHandler.class.getName()) ? "noop" : target.name();
+        Path file = work.resolve(name + ".json");
+        if (!Files.exists(file)) {
+            try (InputStream in = ColdStartBench.class.getResourceAsStream(name + ".json")) {
+                Files.copy(in, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return file;
+    }
+
+    /** The runner's few classes in a jar of their own: CDS archives only classes loaded from jars. */
+    private static Path writeRunnerJar(Path jar) throws IOException {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(ColdStartRunner.class, BenchContext.class, BenchLogger.class,
+                    NoopHandler.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = ColdStartBench.class.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!jar.getFileName().toString().startsWith("aws-lambda-java-serialization")) {
+                throw new IllegalStateException("Run the benchmark through Maven (mvn -Pbench ...): it needs the "
+                        + "aws-lambda-java-serialization jar on its own, found " + jar);
+            }
+            return jar;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        String configured = System.getProperty("bench.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("functions")) && Files.isDirectory(dir.resolve("infrastructure"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run the benchmark from the Handbill repository");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static List<Target> concat(Target first, List<Target> rest) {
+        var all = new ArrayList<Target>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double megabytes(Path file) {
+        try {
+            return Files.size(file) / (1024.0 * 1024.0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A function under test: its module (and jar) name, handler class and the request it serves. */
+    private record Target(String name, String handler, String request) {
+        Path jar(Path root) {
+            return root.resolve("functions").resolve(name).resolve("target").resolve(name + ".jar");
+        }
+    }
+
+    private record Outcome(long millis, String response) {
+    }
+
+    private enum JvmMode {
+        DEFAULT, C1_ONLY, APP_CDS, APP_CDS_C1;
+
+        boolean usesArchive() {
+            return this == APP_CDS || this == APP_CDS_C1;
+        }
+
+        List<String> flags(Path archive) {
+            var flags = new ArrayList<String>();
+            if (usesArchive()) {
+                flags.add("-XX:SharedArchiveFile=" + archive);
+            }
+            if (this == C1_ONLY || this == APP_CDS_C1) {
+                flags.add("-XX:TieredStopAtLevel=1");
+            }
+            return flags;
+        }
+    }
+}
