@@ -1,0 +1,125 @@
+package io.handbill.icsfeed;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.Env;
+import io.handbill.http.ApiRequest;
+import io.handbill.model.Event;
+import io.handbill.model.SiteConfig;
+import io.handbill.model.Slugs;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public calendar routes: {@code GET|HEAD /calendar.ics}, the group's feed, and {@code GET|HEAD /events/{file}}
+ * with {@code file = <slug>.ics}, one event. Conditional requests that match are answered after reading only the
+ * site version.
+ */
+public final class IcsFeedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
+    public static final int DEFAULT_PAST_DAYS = 365;
+    static final String CALENDAR_PATH = "/calendar.ics";
+    static final String EVENTS_PREFIX = "/events/";
+    private static final String ICS = ".ics";
+    private static final Logger log = LoggerFactory.getLogger(IcsFeedHandler.class);
+
+    private final CalendarFeeds feeds;
+
+    public IcsFeedHandler() {
+        this(DynamoDbEventStore.fromEnv(), SiteConfig.fromEnv(), Clock.systemUTC(), pastDaysFromEnv());
+    }
+
+    /** For the local stack and tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
+    public IcsFeedHandler(EventStore events, SiteConfig site, Clock clock, int pastDays) {
+        this.feeds = new CalendarFeeds(events, site, clock, pastDays);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var request = new ApiRequest(event);
+        try {
+            if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+                return IcsResponses.methodNotAllowed();
+            }
+            if (request.path().equals(CALENDAR_PATH)) {
+                return groupFeed(request);
+            }
+            return eventFile(event).map(slug -> eventFile(request, slug)).orElseGet(IcsResponses::notFound);
+        } catch (RuntimeException e) {
+            log.error("Calendar request {} {} failed (request {})", request.method(), request.path(),
+                    request.requestId(), e);
+            return IcsResponses.serverError();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse groupFeed(ApiRequest request) {
+        CalendarFeeds.GroupFeed feed = feeds.groupFeed();
+        if (feed.validators().notModified(request)) {
+            log.info("calendar.ics 304 version {}", feed.version().value());
+            return IcsResponses.notModified(feed.validators());
+        }
+        String body = isHead(request) ? null : feeds.render(feed);
+        log.info("calendar.ics 200 version {} from {}{}", feed.version().value(), feed.firstDay(),
+                body == null ? " (HEAD)" : ", " + body.length() + " chars");
+        return IcsResponses.calendar(body, "inline; filename=\"calendar.ics\"", feed.validators());
+    }
+
+    private APIGatewayV2HTTPResponse eventFile(ApiRequest request, String slug) {
+        Validators validators = feeds.eventValidators();
+        boolean mustExist = Validators.asksForAnyVersion(request);
+        if (!mustExist && validators.notModified(request)) {
+            log.info("{}.ics 304", slug);
+            return IcsResponses.notModified(validators);
+        }
+        Optional<Event> event = feeds.publicEvent(slug);
+        if (event.isEmpty()) {
+            log.info("{}.ics 404", slug);
+            return IcsResponses.notFound();
+        }
+        if (mustExist) {
+            return IcsResponses.notModified(validators);
+        }
+        log.info("{}.ics 200 event {}", slug, event.get().id());
+        String body = isHead(request) ? null : feeds.render(event.get());
+        return IcsResponses.calendar(body, "attachment; filename=\"" + slug + ICS + "\"", validators);
+    }
+
+    /** The slug of {@code /events/<slug>.ics}, from the route's path parameter or else the raw path. */
+    private static Optional<String> eventFile(APIGatewayV2HTTPEvent event) {
+        Map<String, String> parameters = event.getPathParameters();
+        String file = parameters != null && parameters.get("file") != null ? parameters.get("file")
+                : event.getRawPath() != null && event.getRawPath().startsWith(EVENTS_PREFIX)
+                ? event.getRawPath().substring(EVENTS_PREFIX.length()) : null;
+        if (file == null || !file.endsWith(ICS)) {
+            return Optional.empty();
+        }
+        String slug = file.substring(0, file.length() - ICS.length());
+        return slug.length() <= Slugs.MAX_LENGTH && Slugs.FORMAT.matcher(slug).matches() ? Optional.of(slug)
+                : Optional.empty();
+    }
+
+    private static boolean isHead(ApiRequest request) {
+        return request.method().equals("HEAD");
+    }
+
+    private static int pastDaysFromEnv() {
+        String value = Env.optional("FEED_PAST_DAYS", Integer.toString(DEFAULT_PAST_DAYS));
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException("Environment variable FEED_PAST_DAYS must be a whole number of days >= 0");
+    }
+}

@@ -1,0 +1,48 @@
+package io.handbill.icsfeed;
+
+import io.handbill.aws.AwsClients;
+import io.handbill.testkit.AwsEndpoints;
+import io.handbill.testkit.LocalAws;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A DynamoDB client on the local emulator that records the name of every operation it sends, in order. */
+final class DynamoDbCalls implements ExecutionInterceptor {
+    private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+
+    static DynamoDbCalls counting() {
+        return new DynamoDbCalls();
+    }
+
+    DynamoDbClient client(LocalAws aws) {
+        return DynamoDbClient.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
+                .endpointOverride(aws.endpoints().dynamoDb())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(this))
+                .build();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    List<String> operations() {
+        return List.copyOf(operations);
+    }
+
+    void clear() {
+        operations.clear();
+    }
+}
