@@ -1,0 +1,132 @@
+package io.handbill.local.importer;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.json.Json;
+import io.handbill.model.EventDraft;
+import io.handbill.model.TicketLink;
+import io.handbill.validation.EventDraftValidator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventPostParserTest {
+    static final Path POSTS = Path.of("src/test/resources/importer");
+    private final HugoPostReader reader = new HugoPostReader();
+    private final EventPostParser parser = new EventPostParser(ZoneId.of("Europe/London"));
+
+    @Test
+    void seedPost_becomesTheHandWrittenExpectedEvent() throws Exception {
+        ParsedPost parsed = parse("posts/2017-09-26-leeds-devops-meetup.md");
+
+        EventDraft expected = Json.read(Fixtures.readText("/importer/seed-expected.json"), EventDraft.class);
+        assertThat(parsed.draft()).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(parsed.draft()).isEqualTo(expected);
+        assertThat(parsed.publish()).isTrue();
+        assertThat(EventDraftValidator.validate(parsed.draft())).isEmpty();
+    }
+
+    @Test
+    void seedPost_reportsWhatItDroppedGuessedAndKept_withTheirLines() throws Exception {
+        ParsedPost parsed = parse("posts/2017-09-26-leeds-devops-meetup.md");
+
+        assertThat(parsed.warnings()).extracting(ImportWarning::toString).containsExactly(
+                "line 12: dropped an embedded iframe //eventbrite.co.uk/tickets-external?eid=37624617243&ref=etckt",
+                "line 10: the evening ends \"late\": the event's end is set to 23:00, 2 hours after \"Decamp to the "
+                        + "Wardrobe\" starts",
+                "line 10: kept in the description: \"After our summer break we return on Tuesday 26th September t…\"",
+                "line 10: kept in the description: \"Once again Infinity Works have agreed to sponsor the refresh…\"");
+    }
+
+    @Test
+    void seedPost_agreesWithTheProjectFixtureWhereThePostSaysTheSame() throws Exception {
+        EventDraft imported = parse("posts/2017-09-26-leeds-devops-meetup.md").draft();
+        EventDraft entered = Fixtures.seedDraft();
+
+        assertThat(imported.start()).isEqualTo(entered.start());
+        assertThat(imported.end()).isEqualTo(entered.end());
+        assertThat(imported.agenda()).extracting("start", "end", "title", "kind")
+                .isEqualTo(entered.agenda().stream().map(i -> org.assertj.core.groups.Tuple.tuple(
+                        i.start(), i.end(), i.title(), i.kind())).toList());
+        assertThat(imported.talks()).extracting("title", "summary")
+                .containsExactlyElementsOf(entered.talks().stream().map(t -> org.assertj.core.groups.Tuple.tuple(
+                        t.title(), t.summary())).toList());
+        assertThat(imported.tickets()).extracting(TicketLink::url)
+                .containsExactlyElementsOf(entered.tickets().stream().map(TicketLink::url).toList());
+        assertThat(imported.codeOfConductUrl()).isEqualTo(entered.codeOfConductUrl());
+        assertThat(imported.aliases()).isEqualTo(entered.aliases());
+    }
+
+    @Test
+    void yamlFrontMatter_givesTheSameEventAsToml() throws Exception {
+        ParsedPost toml = parse("posts/2017-09-26-leeds-devops-meetup.md");
+        ParsedPost yaml = parse("variants/yaml-front-matter.md");
+
+        assertThat(yaml.draft()).usingRecursiveComparison().isEqualTo(toml.draft());
+    }
+
+    @Test
+    void postWithoutAgenda_takesTheTimeFromTheText_andKeepsTheRestAsSafeMarkdown() throws Exception {
+        ParsedPost parsed = parse("variants/no-agenda.md");
+        EventDraft draft = parsed.draft();
+
+        assertThat(draft.agenda()).isEmpty();
+        assertThat(draft.talks()).isEmpty();
+        assertThat(draft.start()).isEqualTo(LocalDateTime.parse("2017-12-14T18:30"));
+        assertThat(draft.end()).isEqualTo(LocalDateTime.parse("2017-12-14T21:30"));
+        assertThat(draft.venue()).isNull();
+        assertThat(draft.tickets()).containsExactly(new TicketLink("Meetup",
+                "https://www.meetup.com/LeedsDevops/events/245000000/", true, null, null));
+        assertThat(draft.description()).isEqualTo("Join us for our **Christmas social** on Thursday 14th December "
+                + "from 6:30pm at [North Bar](https://www.northbar.com/), no talks, just drinks & chat.\n\n"
+                + "Bring a friend **and** see our policy.");
+        assertThat(parsed.warnings()).extracting(ImportWarning::toString).contains(
+                "line 11: dropped an embedded script",
+                "line 13: dropped a link that is not an absolute http(s) URL: javascript:alert(1)",
+                "line 7: the post gives no year: assumed 2017",
+                "line 7: no Venue section: the event has no venue",
+                "line 7: no agenda and no end time: the event is set to end 3 hours after it starts");
+        assertThat(EventDraftValidator.validate(draft)).isEmpty();
+    }
+
+    @Test
+    void postWithoutADate_isNotAnEvent() throws Exception {
+        HugoPost about = reader.read(Path.of("about.md"), "+++\ntitle = \"About us\"\n+++\nWe meet monthly in Leeds.\n");
+
+        assertThatThrownBy(() -> parser.parse(about)).isInstanceOf(NotAnEventException.class)
+                .hasMessageContaining("about.md").hasMessageContaining("no event date");
+    }
+
+    @Test
+    void daytimeMarkdownAgenda_readsTimesOnTheDaytimeRule() throws Exception {
+        HugoPost post = reader.read(Path.of("workshop.md"), """
+                ---
+                title: "Terraform workshop, Saturday 3rd March 2018"
+                ---
+                ## Running order
+
+                - 9:30 - 10:00 : Registration
+                - 10:00 - 12:30 : Hands-on: modules - Jane Smith
+                - 12:30 - 1:30 : Lunch break
+                - 1:30 - 4:00 : Hands-on: state
+                """);
+
+        EventDraft draft = parser.parse(post).draft();
+
+        assertThat(draft.agenda()).extracting("start").containsExactly(
+                LocalDateTime.parse("2018-03-03T09:30"), LocalDateTime.parse("2018-03-03T10:00"),
+                LocalDateTime.parse("2018-03-03T12:30"), LocalDateTime.parse("2018-03-03T13:30"));
+        assertThat(draft.end()).isEqualTo(LocalDateTime.parse("2018-03-03T16:00"));
+        assertThat(draft.speakers()).extracting("id", "name").containsExactly(
+                org.assertj.core.groups.Tuple.tuple("jane-smith", "Jane Smith"));
+        assertThat(draft.description()).isEqualTo("## Running order");
+    }
+
+    private ParsedPost parse(String resource) throws Exception {
+        return parser.parse(reader.read(POSTS.resolve(resource)));
+    }
+}
