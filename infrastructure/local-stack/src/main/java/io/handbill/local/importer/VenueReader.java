@@ -24,6 +24,8 @@ final class VenueReader {
     private static final Pattern LEADING_PREPOSITION = Pattern.compile("^(?:on|in|at)\\s+");
     private static final Pattern CITY_IN_TITLE = Pattern.compile("\\bin (?<city>\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)*)\\s*$");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+    /** UK postcodes, as the default zone is Europe/London: LS1 5AB, LS9 8AG, EC1A 1BB. */
+    private static final Pattern POSTCODE = Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
     static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
 
     private VenueReader() {
@@ -56,11 +58,31 @@ final class VenueReader {
                     + "section: it stays in the description");
             return Optional.empty();
         }
-        Matcher city = CITY_IN_TITLE.matcher(title);
         section.get().blocks().forEach(Element::remove);
         section.get().removeHeadingIfEmpty();
-        return Optional.of(new Venue(name, address, city.find() ? city.group("city") : null, null, null, url,
-                null, null, notes.isEmpty() ? null : String.join(" ", notes)));
+        return Optional.of(venue(name, address, title, url, notes));
+    }
+
+    /**
+     * A last address part that is a postcode becomes the postcode, and a one-word part just before it the city
+     * ("1 Park Row, Leeds, LS1 5AB"); otherwise the city is the one the title names ("… in Leeds").
+     */
+    private static Venue venue(String name, List<String> address, String title, String url, List<String> notes) {
+        List<String> lines = new ArrayList<>(address);
+        String postcode = null;
+        String city = null;
+        if (!lines.isEmpty() && POSTCODE.matcher(lines.get(lines.size() - 1)).matches()) {
+            postcode = lines.remove(lines.size() - 1);
+            if (lines.size() > 1 && lines.get(lines.size() - 1).matches("\\p{Lu}[\\p{L}'-]+")) {
+                city = lines.remove(lines.size() - 1);
+            }
+        }
+        Matcher cityInTitle = CITY_IN_TITLE.matcher(title);
+        if (city == null && cityInTitle.find()) {
+            city = cityInTitle.group("city");
+        }
+        return new Venue(name, lines, city, postcode, null, url, null, null,
+                notes.isEmpty() ? null : String.join(" ", notes));
     }
 
     private static String firstUrl(Section section) {

@@ -2,17 +2,23 @@ package io.handbill.local.importer;
 
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
+import io.handbill.model.AgendaKind;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Speaker;
+import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
+import io.handbill.model.Venue;
 import io.handbill.validation.EventDraftValidator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EventPostParserTest {
     static final Path POSTS = Path.of("src/test/resources/importer");
@@ -21,7 +27,7 @@ class EventPostParserTest {
 
     @Test
     void seedPost_becomesTheHandWrittenExpectedEvent() throws Exception {
-        ParsedPost parsed = parse("posts/2017-09-26-leeds-devops-meetup.md");
+        ParsedPost parsed = parse("content/post/2017-09-26-leeds-devops-meetup.md");
 
         EventDraft expected = Json.read(Fixtures.readText("/importer/seed-expected.json"), EventDraft.class);
         assertThat(parsed.draft()).usingRecursiveComparison().isEqualTo(expected);
@@ -32,7 +38,7 @@ class EventPostParserTest {
 
     @Test
     void seedPost_reportsWhatItDroppedGuessedAndKept_withTheirLines() throws Exception {
-        ParsedPost parsed = parse("posts/2017-09-26-leeds-devops-meetup.md");
+        ParsedPost parsed = parse("content/post/2017-09-26-leeds-devops-meetup.md");
 
         assertThat(parsed.warnings()).extracting(ImportWarning::toString).containsExactly(
                 "line 12: dropped an embedded iframe //eventbrite.co.uk/tickets-external?eid=37624617243&ref=etckt",
@@ -44,16 +50,16 @@ class EventPostParserTest {
 
     @Test
     void seedPost_agreesWithTheProjectFixtureWhereThePostSaysTheSame() throws Exception {
-        EventDraft imported = parse("posts/2017-09-26-leeds-devops-meetup.md").draft();
+        EventDraft imported = parse("content/post/2017-09-26-leeds-devops-meetup.md").draft();
         EventDraft entered = Fixtures.seedDraft();
 
         assertThat(imported.start()).isEqualTo(entered.start());
         assertThat(imported.end()).isEqualTo(entered.end());
         assertThat(imported.agenda()).extracting("start", "end", "title", "kind")
-                .isEqualTo(entered.agenda().stream().map(i -> org.assertj.core.groups.Tuple.tuple(
+                .isEqualTo(entered.agenda().stream().map(i -> tuple(
                         i.start(), i.end(), i.title(), i.kind())).toList());
         assertThat(imported.talks()).extracting("title", "summary")
-                .containsExactlyElementsOf(entered.talks().stream().map(t -> org.assertj.core.groups.Tuple.tuple(
+                .containsExactlyElementsOf(entered.talks().stream().map(t -> tuple(
                         t.title(), t.summary())).toList());
         assertThat(imported.tickets()).extracting(TicketLink::url)
                 .containsExactlyElementsOf(entered.tickets().stream().map(TicketLink::url).toList());
@@ -63,7 +69,7 @@ class EventPostParserTest {
 
     @Test
     void yamlFrontMatter_givesTheSameEventAsToml() throws Exception {
-        ParsedPost toml = parse("posts/2017-09-26-leeds-devops-meetup.md");
+        ParsedPost toml = parse("content/post/2017-09-26-leeds-devops-meetup.md");
         ParsedPost yaml = parse("variants/yaml-front-matter.md");
 
         assertThat(yaml.draft()).usingRecursiveComparison().isEqualTo(toml.draft());
@@ -71,7 +77,7 @@ class EventPostParserTest {
 
     @Test
     void postWithoutAgenda_takesTheTimeFromTheText_andKeepsTheRestAsSafeMarkdown() throws Exception {
-        ParsedPost parsed = parse("variants/no-agenda.md");
+        ParsedPost parsed = parse("content/post/2017-12-14-christmas-social.md");
         EventDraft draft = parsed.draft();
 
         assertThat(draft.agenda()).isEmpty();
@@ -102,28 +108,31 @@ class EventPostParserTest {
     }
 
     @Test
-    void daytimeMarkdownAgenda_readsTimesOnTheDaytimeRule() throws Exception {
-        HugoPost post = reader.read(Path.of("workshop.md"), """
-                ---
-                title: "Terraform workshop, Saturday 3rd March 2018"
-                ---
-                ## Running order
+    void daytimeMarkdownWorkshop_readsTimesOnTheDaytimeRule_andItsSpeakerAndVenue() throws Exception {
+        ParsedPost parsed = parse("content/post/2018-03-03-terraform-workshop/index.md");
+        EventDraft draft = parsed.draft();
 
-                - 9:30 - 10:00 : Registration
-                - 10:00 - 12:30 : Hands-on: modules - Jane Smith
-                - 12:30 - 1:30 : Lunch break
-                - 1:30 - 4:00 : Hands-on: state
-                """);
-
-        EventDraft draft = parser.parse(post).draft();
-
-        assertThat(draft.agenda()).extracting("start").containsExactly(
-                LocalDateTime.parse("2018-03-03T09:30"), LocalDateTime.parse("2018-03-03T10:00"),
-                LocalDateTime.parse("2018-03-03T12:30"), LocalDateTime.parse("2018-03-03T13:30"));
-        assertThat(draft.end()).isEqualTo(LocalDateTime.parse("2018-03-03T16:00"));
-        assertThat(draft.speakers()).extracting("id", "name").containsExactly(
-                org.assertj.core.groups.Tuple.tuple("jane-smith", "Jane Smith"));
+        assertThat(draft.slug()).isEqualTo("2018-03-03-terraform-workshop");
+        assertThat(parsed.publish()).isFalse();
+        assertThat(draft.agenda()).extracting("start", "end", "kind").containsExactly(
+                tuple(at("2018-03-03T09:30"), at("2018-03-03T10:00"), AgendaKind.DOORS),
+                tuple(at("2018-03-03T10:00"), at("2018-03-03T12:30"), AgendaKind.TALK),
+                tuple(at("2018-03-03T12:30"), at("2018-03-03T13:30"), AgendaKind.BREAK),
+                tuple(at("2018-03-03T13:30"), at("2018-03-03T16:00"), AgendaKind.OTHER));
+        assertThat(draft.end()).isEqualTo(at("2018-03-03T16:00"));
+        assertThat(draft.talks()).containsExactly(new Talk("hands-on-modules", "Hands-on: modules",
+                "writing, testing and versioning your own modules.", List.of("jane-smith")));
+        assertThat(draft.speakers()).containsExactly(new Speaker("jane-smith", "Jane Smith", "Principal Engineer",
+                "Example Cloud", "Jane Smith is a Principal Engineer at Example Cloud, where she looks after the "
+                + "platform team's Terraform.", null));
+        assertThat(draft.venue()).isEqualTo(new Venue("The Tech Hub", List.of("1 Park Row"), "Leeds", "LS1 5AB",
+                null, null, null, null, "Step-free access by the side entrance on Park Lane."));
         assertThat(draft.description()).isEqualTo("## Running order");
+        assertThat(EventDraftValidator.validate(draft)).isEmpty();
+    }
+
+    private static LocalDateTime at(String text) {
+        return LocalDateTime.parse(text);
     }
 
     private ParsedPost parse(String resource) throws Exception {
