@@ -1,0 +1,178 @@
+package io.handbill.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.fixtures.Fixtures;
+import io.handbill.store.HandbillTable;
+import io.handbill.testkit.LocalAws;
+import io.handbill.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+
+import static io.handbill.api.EventApiHandlerTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler against dynalite through the real DynamoDB stores: what the table holds after each step. */
+@ExtendWith(LocalAwsExtension.class)
+class EventApiIT {
+    private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
+
+    private LocalAws aws;
+    private EventApiHandler handler;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.handler = new EventApiHandler(EventService.onTable(aws.dynamoDb(), aws.tableName(),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void createGetListUpdatePublishCancel() {
+        var created = send(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson()));
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        String location = created.getHeaders().get("Location");
+        String id = location.substring("/api/events/".length());
+        assertThat(item("EVENT#" + id, "EVENT")).containsEntry("status", AttributeValue.fromS("DRAFT"));
+        assertThat(item("SLUG#" + Fixtures.SEED_SLUG, "SLUG")).containsEntry("eventId", AttributeValue.fromS(id));
+
+        var got = send(ApiEvents.organiser("GET", location));
+        assertThat(got.getStatusCode()).isEqualTo(200);
+        assertThat(got.getBody()).isEqualTo(created.getBody());
+
+        var listed = send(ApiEvents.organiser("GET", "/api/events").query(Map.of("when", "upcoming")));
+        assertThat(json(listed).get("items")).extracting(item -> item.get("id").asText()).containsExactly(id);
+
+        String edited = Fixtures.seedJson().replace("ODI Node Leeds", "ODI Node, Leeds");
+        var updated = send(ApiEvents.organiser("PUT", location).header("If-Match", "\"1\"").json(edited));
+        assertThat(updated.getStatusCode()).isEqualTo(200);
+        var stale = send(ApiEvents.organiser("PUT", location).header("If-Match", "\"1\"").json(Fixtures.seedJson()));
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        assertThat(aws.eventStore().get(id).orElseThrow().venue().name()).isEqualTo("The ODI Node, Leeds");
+
+        var published = send(ApiEvents.organiser("POST", location + "/publish").header("If-Match", "\"2\""));
+        assertThat(published.getStatusCode()).isEqualTo(200);
+        assertThat(item("EVENT#" + id, "EVENT")).containsKey(HandbillTable.BY_START_PK);
+        assertThat(aws.eventStore().siteVersion().value()).isEqualTo(1);
+
+        var cancelled = send(ApiEvents.organiser("POST", location + "/cancel")
+                .json("{\"reason\": \"Speaker ill <b>sorry</b>\"}"));
+        assertThat(cancelled.getStatusCode()).isEqualTo(200);
+        var event = aws.eventStore().get(id).orElseThrow();
+        assertThat(event.status().name()).isEqualTo("CANCELLED");
+        assertThat(event.cancelReason()).isEqualTo("Speaker ill <b>sorry</b>");
+        assertThat(event.icsSequence()).as("venue change and cancellation").isEqualTo(2);
+        assertThat(aws.eventStore().siteVersion().value()).isEqualTo(2);
+    }
+
+    @Test
+    void twoConcurrentPutsWithTheSameEtag_exactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String location = send(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson()))
+                    .getHeaders().get("Location");
+            var barrier = new CyclicBarrier(2);
+            List<Callable<APIGatewayV2HTTPResponse>> edits = new ArrayList<>();
+            for (String title : List.of("First editor", "Second editor")) {
+                edits.add(() -> {
+                    var request = ApiEvents.organiser("PUT", location).header("If-Match", "\"1\"")
+                            .json(Fixtures.seedJson().replace("Leeds DevOps: Kubernetes networking and nanoservices",
+                                    title)).build();
+                    barrier.await();
+                    return handler.handleRequest(request, null);
+                });
+            }
+            List<Integer> statuses = new ArrayList<>();
+            try (var pool = new AutoClosingPool()) {
+                for (var future : pool.executor.invokeAll(edits)) {
+                    statuses.add(future.get().getStatusCode());
+                }
+            }
+
+            assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            String winner = statuses.get(0) == 200 ? "First editor" : "Second editor";
+            String id = location.substring("/api/events/".length());
+            assertThat(aws.eventStore().get(id).orElseThrow().title()).isEqualTo(winner);
+            assertThat(aws.eventStore().get(id).orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void idempotentCreate_storesOneEventAndTheKeyWithATimeToLive() {
+        var first = send(ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "create-42")
+                .json(Fixtures.seedJson()));
+        var replay = send(ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "create-42")
+                .json(Fixtures.seedJson()));
+        var otherBody = send(ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "create-42")
+                .json(Fixtures.seedJson().replace("Leeds DevOps:", "Another:")));
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(replay.getStatusCode()).isEqualTo(201);
+        assertThat(replay.getBody()).isEqualTo(first.getBody());
+        assertThat(replay.getHeaders().get("Location")).isEqualTo(first.getHeaders().get("Location"));
+        assertThat(otherBody.getStatusCode()).isEqualTo(422);
+        assertThat(scan()).filteredOn(i -> i.get(HandbillTable.PK).s().startsWith("EVENT#")).hasSize(1);
+        var key = item("IDEMPOTENCY#create-42", "IDEMPOTENCY");
+        assertThat(Long.parseLong(key.get(HandbillTable.TTL).n()))
+                .isEqualTo(NOW.plus(EventService.IDEMPOTENCY_TTL).getEpochSecond());
+        assertThat(key.get("eventId").s()).isEqualTo(first.getHeaders().get("Location").substring(12));
+        assertThat(key).containsKey("responseBody");
+    }
+
+    @Test
+    void xssInText_isStoredVerbatimAndServedAsJsonOnly() {
+        String title = "<script>alert(1)</script> & \"friends\"";
+        var body = SeedJson.with(n -> n.put("title", title));
+
+        var created = send(ApiEvents.organiser("POST", "/api/events").json(body));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(created.getHeaders()).containsEntry("Content-Type", "application/json")
+                .containsEntry("X-Content-Type-Options", "nosniff");
+        JsonNode event = json(created);
+        assertThat(event.get("title").asText()).isEqualTo(title);
+        assertThat(event.get("slug").asText()).isEqualTo("2017-09-26-script-alert-1-script-friends");
+    }
+
+    @Test
+    void priming_readsTheTableAndWritesNothing() {
+        Priming.run(handler, EventApiHandler.DEFAULT_GROUP);
+
+        assertThat(scan()).isEmpty();
+    }
+
+    private APIGatewayV2HTTPResponse send(ApiEvents request) {
+        return handler.handleRequest(request.build(), null);
+    }
+
+    private Map<String, AttributeValue> item(String pk, String sk) {
+        return aws.dynamoDb().getItem(r -> r.tableName(aws.tableName()).consistentRead(true)
+                .key(Map.of(HandbillTable.PK, AttributeValue.fromS(pk), HandbillTable.SK, AttributeValue.fromS(sk))))
+                .item();
+    }
+
+    private List<Map<String, AttributeValue>> scan() {
+        return aws.dynamoDb().scanPaginator(r -> r.tableName(aws.tableName()).consistentRead(true)).items()
+                .stream().toList();
+    }
+
+    private static final class AutoClosingPool implements AutoCloseable {
+        final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(2);
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}
