@@ -14,8 +14,9 @@ import java.nio.file.Path;
 
 /**
  * S3Proxy in this JVM on a free loopback port, in memory or on disk. It checks SigV4 signatures against
- * {@link AwsEndpoints#ACCESS_KEY}/{@link AwsEndpoints#SECRET_KEY}; clients address buckets path-style. It does not
- * support {@code x-amz-website-redirect-location} (answers 501).
+ * {@link AwsEndpoints#ACCESS_KEY}/{@link AwsEndpoints#SECRET_KEY}; clients address buckets path-style. Unlike S3:
+ * it answers 501 to {@code x-amz-website-redirect-location}, and as its stores keep each key as a file, a key cannot
+ * also be the "directory" of another ({@code a} and {@code a/index.html} cannot both exist).
  */
 public final class EmbeddedS3 implements AutoCloseable {
     private final S3Proxy proxy;
