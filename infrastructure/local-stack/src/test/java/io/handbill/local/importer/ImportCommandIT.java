@@ -1,0 +1,165 @@
+package io.handbill.local.importer;
+
+import io.handbill.api.EventApiHandler;
+import io.handbill.api.EventService;
+import io.handbill.fixtures.Fixtures;
+import io.handbill.json.Json;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.model.EventStatus;
+import io.handbill.store.EventListing;
+import io.handbill.testkit.LocalAws;
+import io.handbill.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Imports through HTTP into the real event-api handler, which stores in dynalite. */
+@ExtendWith(LocalAwsExtension.class)
+class ImportCommandIT {
+    private static final String TOKEN = "importer-it-token";
+    private static final Path CONTENT = ImportCommandTest.CONTENT;
+    private static final Path SEED_POST = CONTENT.resolve("post/2017-09-26-leeds-devops-meetup.md");
+    private static final String SEED_SLUG = "2017-09-26-leeds-devops-meetup";
+
+    private final LocalAws aws;
+    private EventApiOverHttp api;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    ImportCommandIT(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    @BeforeEach
+    void startApi() throws IOException {
+        api = EventApiOverHttp.start(new EventApiHandler(
+                EventService.onTable(aws.dynamoDb(), aws.tableName(), Clock.systemUTC())), TOKEN);
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
+
+    @Test
+    void directoryWithOneBadPost_importsTheGoodOnes_andReportsTheBadOneWithItsLine() throws Exception {
+        int status = importPaths(CONTENT);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains(SEED_POST + ": created \"Meetup - Tuesday 26th September 2017 at The ODI "
+                        + "Node in Leeds\" as " + SEED_SLUG + " (published, id ")
+                .contains("2018-03-03-terraform-workshop/index.md: created \"Terraform workshop, Saturday 3rd March "
+                        + "2018\" as 2018-03-03-terraform-workshop (draft, id ")
+                .contains("about.md: skipped: no event date")
+                .endsWith("5 files: 3 created, 0 updated, 0 unchanged, 1 skipped, 1 failed" + System.lineSeparator());
+        assertThat(errors()).startsWith(CONTENT.resolve("post/2018-04-10-broken.md") + ":5: error: front matter:");
+
+        assertThat(stored()).extracting(Event::slug, Event::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(SEED_SLUG, EventStatus.PUBLISHED),
+                org.assertj.core.groups.Tuple.tuple("2017-12-14-christmas-social", EventStatus.PUBLISHED),
+                org.assertj.core.groups.Tuple.tuple("2018-03-03-terraform-workshop", EventStatus.DRAFT));
+        EventDraft expected = Json.read(Fixtures.readText("/importer/seed-expected.json"), EventDraft.class);
+        assertThat(aws.eventStore().findBySlug(SEED_SLUG).orElseThrow().draft()).isEqualTo(expected);
+        assertThat(stored()).flatMap(Event::aliases)
+                .doesNotContain("/post/172000000000/meetup-tuesday-10th-april-2018");
+    }
+
+    @Test
+    void importingAgain_changesNothing() throws Exception {
+        importPaths(CONTENT);
+        List<Event> first = stored();
+
+        int status = importPaths(CONTENT);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).endsWith("5 files: 0 created, 0 updated, 3 unchanged, 1 skipped, 1 failed"
+                + System.lineSeparator());
+        assertThat(stored()).usingRecursiveFieldByFieldElementComparator().containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
+    void editedPost_updatesItsEvent_keepingIdAndSlug(@TempDir Path dir) throws Exception {
+        Path post = Files.copy(SEED_POST, dir.resolve("2017-09-26-leeds-devops-meetup.md"));
+        importPaths(post);
+        Event before = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
+        Files.writeString(post, Files.readString(post).replace("8:05 - 8:20 : Intermission", "8:05 - 8:20 : Pizza"));
+
+        int status = importPaths(post);
+
+        Event after = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
+        assertThat(status).isZero();
+        assertThat(printed()).contains(post + ": updated ");
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.agenda().get(3).title()).isEqualTo("Pizza");
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void eventAlreadyHoldingThePostsOldLink_isTheOneUpdated_andKeepsItsSlug() throws Exception {
+        Event entered = Fixtures.seedEvent();
+        aws.eventStore().create(entered);
+
+        int status = importPaths(SEED_POST);
+
+        Event after = aws.eventStore().get(entered.id()).orElseThrow();
+        assertThat(status).isZero();
+        assertThat(printed()).contains(": updated \"Meetup - Tuesday 26th September 2017 at The ODI Node in Leeds\" as "
+                + Fixtures.SEED_SLUG + " (published, id " + entered.id() + ")");
+        assertThat(after.slug()).isEqualTo(Fixtures.SEED_SLUG);
+        assertThat(after.talks()).extracting("id").containsExactly(
+                "introduction-to-kubernetes-pod-and-service-networking", "watch-out-the-nanoservices-are-coming");
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void wrongToken_isRefused_stopsAtTheFirstPost_andStoresNothing() throws Exception {
+        int status = ImportCommand.run(new String[]{"--api", api.apiUrl().toString(), "--token", "not-the-token",
+                CONTENT.toString()}, stream(out = new ByteArrayOutputStream()), stream(err = new ByteArrayOutputStream()),
+                Map.of());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(errors()).contains("GET /api/events → 401").contains("error: stopping: the event-api at "
+                + api.apiUrl() + " cannot be used");
+        assertThat(stored()).isEmpty();
+    }
+
+    private int importPaths(Path path) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        return ImportCommand.run(new String[]{"--api", api.apiUrl().toString(), path.toString()}, stream(out),
+                stream(err), Map.of("HANDBILL_TOKEN", TOKEN));
+    }
+
+    private List<Event> stored() {
+        return aws.eventStore().list(new EventListing(null, EventListing.When.ALL, Instant.now(), null, 100)).items();
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream stream(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}
