@@ -11,8 +11,11 @@ import io.handbill.model.SiteConfig;
 import io.handbill.model.Slugs;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Optional;
  * with {@code file = <slug>.ics}, one event. Conditional requests that match are answered after reading only the
  * site version.
  */
-public final class IcsFeedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IcsFeedHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
     public static final int DEFAULT_PAST_DAYS = 365;
     static final String CALENDAR_PATH = "/calendar.ics";
@@ -35,6 +39,8 @@ public final class IcsFeedHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public IcsFeedHandler() {
         this(DynamoDbEventStore.fromEnv(), SiteConfig.fromEnv(), Clock.systemUTC(), pastDaysFromEnv());
+        // SnapStart snapshots after init: prime then, so that restored sandboxes start warm
+        Core.getGlobalContext().register(this);
     }
 
     /** For the local stack and tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
@@ -44,31 +50,44 @@ public final class IcsFeedHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
         var request = new ApiRequest(event);
+        APIGatewayV2HTTPResponse response;
+        RuntimeException failure = null;
         try {
-            if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-                return IcsResponses.methodNotAllowed();
-            }
-            if (request.path().equals(CALENDAR_PATH)) {
-                return groupFeed(request);
-            }
-            return eventFile(event).map(slug -> eventFile(request, slug)).orElseGet(IcsResponses::notFound);
+            response = respond(request, event);
         } catch (RuntimeException e) {
-            log.error("Calendar request {} {} failed (request {})", request.method(), request.path(),
-                    request.requestId(), e);
-            return IcsResponses.serverError();
+            failure = e;
+            response = IcsResponses.serverError();
         }
+        log.atLevel(failure == null ? Level.INFO : Level.ERROR)
+                .addKeyValue("requestId", request.requestId())
+                .addKeyValue("method", request.method())
+                .addKeyValue("path", request.path())
+                .addKeyValue("status", response.getStatusCode())
+                .addKeyValue("bytes", response.getBody() == null ? 0 : response.getBody().length())
+                .addKeyValue("latencyMs", (System.nanoTime() - started) / 1_000_000)
+                .setCause(failure)
+                .log("request");
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse respond(ApiRequest request, APIGatewayV2HTTPEvent event) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return IcsResponses.methodNotAllowed();
+        }
+        if (request.path().equals(CALENDAR_PATH)) {
+            return groupFeed(request);
+        }
+        return eventFile(event).map(slug -> eventFile(request, slug)).orElseGet(IcsResponses::notFound);
     }
 
     private APIGatewayV2HTTPResponse groupFeed(ApiRequest request) {
         CalendarFeeds.GroupFeed feed = feeds.groupFeed();
         if (feed.validators().notModified(request)) {
-            log.info("calendar.ics 304 version {}", feed.version().value());
             return IcsResponses.notModified(feed.validators());
         }
         String body = isHead(request) ? null : feeds.render(feed);
-        log.info("calendar.ics 200 version {} from {}{}", feed.version().value(), feed.firstDay(),
-                body == null ? " (HEAD)" : ", " + body.length() + " chars");
         return IcsResponses.calendar(body, "inline; filename=\"calendar.ics\"", feed.validators());
     }
 
@@ -76,20 +95,28 @@ public final class IcsFeedHandler implements RequestHandler<APIGatewayV2HTTPEven
         Validators validators = feeds.eventValidators();
         boolean mustExist = Validators.asksForAnyVersion(request);
         if (!mustExist && validators.notModified(request)) {
-            log.info("{}.ics 304", slug);
             return IcsResponses.notModified(validators);
         }
         Optional<Event> event = feeds.publicEvent(slug);
         if (event.isEmpty()) {
-            log.info("{}.ics 404", slug);
             return IcsResponses.notFound();
         }
         if (mustExist) {
             return IcsResponses.notModified(validators);
         }
-        log.info("{}.ics 200 event {}", slug, event.get().id());
         String body = isHead(request) ? null : feeds.render(event.get());
         return IcsResponses.calendar(body, "attachment; filename=\"" + slug + ICS + "\"", validators);
+    }
+
+    /** Warms the DynamoDB client, Jackson and the calendar writer before a SnapStart snapshot, changing nothing. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.run(this, feeds);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to reconnect: the url-connection client opens connections as needed
     }
 
     /** The slug of {@code /events/<slug>.ics}, from the route's path parameter or else the raw path. */
