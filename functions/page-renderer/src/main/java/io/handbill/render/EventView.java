@@ -1,0 +1,190 @@
+package io.handbill.render;
+
+import io.handbill.model.Event;
+import io.handbill.model.EventStatus;
+import io.handbill.model.SiteConfig;
+import io.handbill.model.Speaker;
+import io.handbill.model.Sponsor;
+import io.handbill.model.Talk;
+import io.handbill.model.TicketLink;
+import io.handbill.model.Venue;
+import io.handbill.validation.SafeUrl;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Everything the event page template shows, worked out in Java (formatted times, checked links, sanitised Markdown) so
+ * the template only lays it out. Every link here is absolute http(s) or null.
+ */
+public record EventView(Event event, String url, String icsUrl, String googleCalendarUrl, String subscribeUrl,
+                        String startIso, String day, String hours, String timeZone,
+                        String rescheduledFrom, String rescheduledFromIso,
+                        SafeHtml description, List<AgendaRow> agenda, List<TalkView> talks, VenueView venue,
+                        List<TicketView> tickets, List<SponsorView> sponsors, String codeOfConductUrl,
+                        SafeHtml jsonLd) {
+
+    /** A row of the agenda table; {@code talkAnchor} links to the talk's section when the slot is a talk. */
+    public record AgendaRow(String startIso, String time, String title, String talkAnchor, String speakers) {
+    }
+
+    public record TalkView(String anchor, String title, SafeHtml summary, List<SpeakerView> speakers) {
+    }
+
+    public record SpeakerView(String name, String position, SafeHtml bio, String url) {
+    }
+
+    public record VenueView(String name, String url, List<String> address, String mapUrl, String accessNotes) {
+    }
+
+    public record TicketView(String label, String url, String price) {
+    }
+
+    public record SponsorView(String name, String url, String provides) {
+    }
+
+    private static final DateTimeFormatter CALENDAR_UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    public static EventView of(Event e, SiteConfig site) {
+        boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
+        return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
+                site.apiUrl("/subscriptions"), When.iso(e.start(), e.zone()), When.day(e), When.hours(e),
+                e.timeZone(),
+                rescheduled ? When.dayAndTime(e.previousStartsAt(), e.zone()) : null,
+                rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
+                Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets(e.tickets()),
+                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site));
+    }
+
+    public boolean cancelled() {
+        return event.status() == EventStatus.CANCELLED;
+    }
+
+    /** "The ODI Node Leeds, Leeds": the venue in a few words. */
+    public String place() {
+        Venue v = event.venue();
+        return v.city() == null || v.city().isBlank() || v.name().contains(v.city()) && v.name().endsWith(v.city())
+                ? v.name() : v.name() + ", " + v.city();
+    }
+
+    /** "Free", or the distinct prices: "£5.00 or £8.00". */
+    public String ticketSummary() {
+        return String.join(" or ", tickets.stream().map(TicketView::price).distinct().toList());
+    }
+
+    private static List<AgendaRow> agenda(Event e) {
+        return e.agenda().stream().map(item -> {
+            Talk talk = item.talkId() == null ? null : e.talk(item.talkId());
+            return new AgendaRow(When.iso(item.start(), e.zone()), When.slot(item.start(), item.end()),
+                    item.title(), talk == null ? null : anchor(talk), talk == null ? null : speakerNames(e, talk));
+        }).toList();
+    }
+
+    private static List<TalkView> talks(Event e) {
+        return e.talks().stream().map(t -> new TalkView(anchor(t), t.title(), Markdown.toHtml(t.summary(), 3),
+                speakersOf(e, t).map(EventView::speaker).toList())).toList();
+    }
+
+    private static SpeakerView speaker(Speaker s) {
+        String position = Stream.of(s.role(), s.organisation()).filter(p -> p != null && !p.isBlank())
+                .reduce((role, org) -> role + ", " + org).orElse(null);
+        return new SpeakerView(s.name(), position, Markdown.toHtml(s.bio(), 4), safe(s.url()));
+    }
+
+    private static Stream<Speaker> speakersOf(Event e, Talk t) {
+        return t.speakerIds().stream().map(e::speaker).filter(Objects::nonNull);
+    }
+
+    private static String speakerNames(Event e, Talk t) {
+        List<String> names = speakersOf(e, t).map(Speaker::name).toList();
+        return names.isEmpty() ? null : String.join(" and ", names);
+    }
+
+    /** Talk ids are organiser text: the anchor keeps only characters that are safe and valid in an id. */
+    private static String anchor(Talk t) {
+        return "talk-" + (t.id() == null ? "" : t.id().replaceAll("[^A-Za-z0-9_-]", "-"));
+    }
+
+    private static VenueView venue(Venue v) {
+        if (v == null) {
+            return null;
+        }
+        List<String> address = new ArrayList<>(v.addressLines());
+        Stream.of(v.city(), v.postcode(), v.country()).filter(p -> p != null && !p.isBlank()).forEach(address::add);
+        return new VenueView(v.name(), safe(v.url()), List.copyOf(address), mapUrl(v, address), v.accessNotes());
+    }
+
+    /** OpenStreetMap at the venue's coordinates, or a search for its address: a link, never a script. */
+    private static String mapUrl(Venue v, List<String> address) {
+        if (v.hasCoordinates()) {
+            String lat = BigDecimal.valueOf(v.latitude()).toPlainString();
+            String lon = BigDecimal.valueOf(v.longitude()).toPlainString();
+            return "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=18/" + lat + "/" + lon;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(v.name());
+        parts.addAll(address);
+        return "https://www.openstreetmap.org/search?query=" + encode(String.join(", ", parts));
+    }
+
+    private static List<TicketView> tickets(List<TicketLink> tickets) {
+        return tickets.stream().filter(t -> SafeUrl.isSafe(t.url()))
+                .map(t -> new TicketView(t.label(), t.url(), price(t))).toList();
+    }
+
+    private static String price(TicketLink t) {
+        if (t.free() || t.price() == null) {
+            return "Free";
+        }
+        try {
+            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+            format.setCurrency(Currency.getInstance(t.currency()));
+            return format.format(t.price());
+        } catch (IllegalArgumentException | NullPointerException unknownCurrency) {
+            return t.price().toPlainString() + (t.currency() == null ? "" : " " + t.currency());
+        }
+    }
+
+    private static List<SponsorView> sponsors(List<Sponsor> sponsors) {
+        return sponsors.stream().map(s -> new SponsorView(s.name(), safe(s.url()), s.provides())).toList();
+    }
+
+    /** "Add to Google Calendar": Google's documented render URL with UTC times and the event's zone. */
+    private static String googleCalendarUrl(Event e, SiteConfig site) {
+        String details = (e.summary() == null ? "" : e.summary() + "\n\n") + site.eventUrl(e.slug());
+        String location = e.venue() == null ? "" : String.join(", ", prepend(e.venue().name(),
+                venue(e.venue()).address()));
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE"
+                + "&text=" + encode(e.title())
+                + "&dates=" + CALENDAR_UTC.format(e.startsAt()) + "/" + CALENDAR_UTC.format(e.endsAt())
+                + "&ctz=" + encode(e.timeZone())
+                + "&details=" + encode(details)
+                + "&location=" + encode(location);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static String safe(String url) {
+        return SafeUrl.isSafe(url) ? url : null;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

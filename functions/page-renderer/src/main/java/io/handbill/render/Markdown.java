@@ -1,0 +1,47 @@
+package io.handbill.render;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Organiser Markdown to HTML that is safe to embed: raw HTML is kept only as far as an allow-list permits (no script,
+ * iframe, style, event handlers, or non-http(s)/mailto links), and headings are pushed below the page's own.
+ */
+public final class Markdown {
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().sanitizeUrls(true).build();
+    private static final Cleaner CLEANER = new Cleaner(new Safelist()
+            .addTags("a", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em", "hr", "i", "li", "ol", "p", "pre",
+                    "q", "s", "small", "strong", "sub", "sup", "u", "ul", "h1", "h2", "h3", "h4", "h5", "h6")
+            .addAttributes("a", "href", "title")
+            .addAttributes("q", "cite")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("q", "cite", "http", "https")
+            .addEnforcedAttribute("a", "rel", "nofollow"));
+
+    private Markdown() {
+    }
+
+    /**
+     * @param shift how many levels the page's own headings occupy above this text: a {@code #} becomes
+     *              {@code h(1 + shift)}, capped at h6
+     */
+    public static SafeHtml toHtml(String markdown, int shift) {
+        if (markdown == null || markdown.isBlank()) {
+            return SafeHtml.EMPTY;
+        }
+        String rendered = RENDERER.render(PARSER.parse(markdown));
+        Document clean = CLEANER.clean(Jsoup.parseBodyFragment(rendered));
+        for (Element heading : clean.body().select("h1, h2, h3, h4, h5, h6")) {
+            int level = Integer.parseInt(heading.tagName().substring(1));
+            heading.tagName("h" + Math.min(6, level + shift));
+        }
+        clean.outputSettings().prettyPrint(false);
+        return new SafeHtml(clean.body().html());
+    }
+}

@@ -1,0 +1,157 @@
+package io.handbill.render;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.handbill.model.Event;
+import io.handbill.model.EventStatus;
+import io.handbill.model.SiteConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns events into the site's objects. Pure: no I/O besides reading its own stylesheet, so the same events always
+ * give the same bytes (which is what lets the publisher skip unchanged objects).
+ */
+public final class PageRenderer {
+    /** Past events per index page. */
+    static final int PAGE_SIZE = 25;
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    private final SiteConfig site;
+    private final SiteObject stylesheet;
+
+    public PageRenderer(SiteConfig site) {
+        this.site = site;
+        this.stylesheet = stylesheet();
+    }
+
+    static String eventPath(String slug) {
+        return "/events/" + slug + "/";
+    }
+
+    /** The event's page and a redirect page at each of its aliases. Only for public events. */
+    public List<SiteObject> eventPages(Event event) {
+        if (!event.status().isPublic()) {
+            throw new IllegalArgumentException("Event " + event.id() + " is a draft");
+        }
+        String url = site.eventUrl(event.slug());
+        String title = event.status() == EventStatus.CANCELLED ? "Cancelled: " + event.title() : event.title();
+        PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
+                EventJsonLd.of(event, site), cssHref());
+        List<SiteObject> objects = new ArrayList<>();
+        objects.add(SiteObject.page("events/" + event.slug() + "/index.html",
+                render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
+        for (String alias : event.aliases()) {
+            objects.addAll(aliasPages(alias, url, event.title()));
+        }
+        return objects;
+    }
+
+    /**
+     * The same small page at {@code <alias>/index.html} (what a directory-style URL resolves to) and at the bare key
+     * (what the exact old URL asks S3 for).
+     */
+    private List<SiteObject> aliasPages(String alias, String target, String title) {
+        String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
+        if (path.isEmpty() || path.contains("..")) {
+            return List.of();
+        }
+        byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                new SiteObject(path + "/index.html", html, SiteObject.HTML, SiteObject.SHORT_CACHE, target),
+                new SiteObject(path, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target));
+    }
+
+    /**
+     * {@code index.html} (upcoming events, soonest first, then the latest past events) and {@code page/N/index.html}
+     * for older past events, newest first, grouped by year.
+     */
+    public List<SiteObject> indexPages(List<Event> publicEvents, Instant now) {
+        List<Event> upcoming = publicEvents.stream().filter(e -> !e.endsAt().isBefore(now))
+                .sorted(Comparator.comparing(Event::startsAt)).toList();
+        List<Event> past = publicEvents.stream().filter(e -> e.endsAt().isBefore(now))
+                .sorted(Comparator.comparing(Event::startsAt).reversed()).toList();
+        int pages = Math.max(1, (past.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<SiteObject> objects = new ArrayList<>();
+        for (int page = 1; page <= pages; page++) {
+            List<Event> slice = past.subList(Math.min(past.size(), (page - 1) * PAGE_SIZE),
+                    Math.min(past.size(), page * PAGE_SIZE));
+            ListingView view = new ListingView(page, pages,
+                    page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
+                    page == 1 ? null : pagePath(page - 1), page == pages ? null : pagePath(page + 1));
+            String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
+            PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
+                    site.siteUrl() + pagePath(page), "website", null, cssHref());
+            objects.add(SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta))));
+        }
+        return objects;
+    }
+
+    static String pagePath(int page) {
+        return page == 1 ? "/" : "/page/" + page + "/";
+    }
+
+    static String pageKey(int page) {
+        return page == 1 ? "index.html" : "page/" + page + "/index.html";
+    }
+
+    private static List<ListingView.Year> byYear(List<Event> newestFirst) {
+        Map<Integer, List<ListingView.Entry>> years = new LinkedHashMap<>();
+        for (Event e : newestFirst) {
+            years.computeIfAbsent(e.start().getYear(), y -> new ArrayList<>()).add(ListingView.Entry.of(e));
+        }
+        return years.entrySet().stream().map(y -> new ListingView.Year(y.getKey(), List.copyOf(y.getValue())))
+                .toList();
+    }
+
+    public SiteObject feed(List<Event> publicEvents) {
+        return SiteObject.of("feed.xml", AtomFeed.write(site, publicEvents), SiteObject.ATOM, SiteObject.SHORT_CACHE);
+    }
+
+    public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
+        return SiteObject.of("sitemap.xml", Sitemap.write(site, publicEvents, indexPages), SiteObject.XML,
+                SiteObject.SHORT_CACHE);
+    }
+
+    /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
+    public List<SiteObject> furniture() {
+        PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.siteUrl() + "/404.html",
+                "website", null, cssHref());
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.siteUrl() + "/sitemap.xml\n";
+        return List.of(stylesheet,
+                SiteObject.of("robots.txt", robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
+                SiteObject.page("404.html", render("notFound.jte", Map.of("meta", meta))));
+    }
+
+    String cssHref() {
+        return "/" + stylesheet.key();
+    }
+
+    private static String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput(16 * 1024);
+        TEMPLATES.render(template, params, out);
+        return out.toString();
+    }
+
+    /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
+    private static SiteObject stylesheet() {
+        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
+            byte[] css = in.readAllBytes();
+            SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+            return new SiteObject("assets/site." + unnamed.sha256().substring(0, 12) + ".css", css, SiteObject.CSS,
+                    SiteObject.IMMUTABLE, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

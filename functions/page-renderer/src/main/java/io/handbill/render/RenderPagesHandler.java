@@ -1,0 +1,101 @@
+package io.handbill.render;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.json.Json;
+import io.handbill.store.HandbillTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes pages when events change. Invoked by the table's DynamoDB stream (keys only): re-reads each changed event
+ * and reports the records of events it could not publish as partial batch failures. Invoked with
+ * {@code {"action":"rebuild"}} it rebuilds the whole site.
+ */
+public final class RenderPagesHandler implements RequestStreamHandler {
+    private static final Logger log = LoggerFactory.getLogger(RenderPagesHandler.class);
+    private static final String EVENT_PREFIX = "EVENT#";
+
+    private final SitePublisher publisher;
+
+    public RenderPagesHandler() {
+        this(SitePublisher.fromEnv());
+    }
+
+    public RenderPagesHandler(SitePublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode request = Json.MAPPER.readTree(input);
+        Object response;
+        if (request.has("Records")) {
+            response = handleRequest(streamEvent(request), context);
+        } else if ("rebuild".equals(request.path("action").asText())) {
+            SitePublisher.Outcome outcome = publisher.rebuildAll();
+            log.info("Rebuilt the site: {} objects written", outcome.written().size());
+            response = Map.of("written", outcome.written().size());
+        } else {
+            throw new IllegalArgumentException("Expected a DynamoDB stream batch or {\"action\":\"rebuild\"}");
+        }
+        Json.MAPPER.writeValue(output, response);
+    }
+
+    /** One stream batch: records of items other than events (slugs, subscribers, ...) are ignored. */
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Map<String, List<String>> sequencesByEvent = new LinkedHashMap<>();
+        for (DynamodbStreamRecord record : event.getRecords()) {
+            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+            String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
+            String sk = keys.get(HandbillTable.SK) == null ? null : keys.get(HandbillTable.SK).getS();
+            if (pk != null && pk.startsWith(EVENT_PREFIX) && "EVENT".equals(sk)) {
+                sequencesByEvent.computeIfAbsent(pk.substring(EVENT_PREFIX.length()), id -> new ArrayList<>())
+                        .add(record.getDynamodb().getSequenceNumber());
+            }
+        }
+        if (sequencesByEvent.isEmpty()) {
+            return new StreamsEventResponse(List.of());
+        }
+        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet());
+        List<BatchItemFailure> failures = outcome.failedEventIds().stream()
+                .flatMap(id -> sequencesByEvent.get(id).stream()).map(BatchItemFailure::new).toList();
+        log.info("Published {} events: {} objects written, {} events failed", sequencesByEvent.size(),
+                outcome.written().size(), outcome.failedEventIds().size());
+        return new StreamsEventResponse(failures);
+    }
+
+    /** The keys and sequence numbers of a stream batch: all a keys-only stream carries, and all we read. */
+    private static DynamodbEvent streamEvent(JsonNode request) {
+        List<DynamodbStreamRecord> records = new ArrayList<>();
+        for (JsonNode json : request.get("Records")) {
+            JsonNode dynamodb = json.path("dynamodb");
+            StreamRecord stream = new StreamRecord().withSequenceNumber(dynamodb.path("SequenceNumber").asText());
+            dynamodb.path("Keys").fields().forEachRemaining(key ->
+                    stream.addKeysEntry(key.getKey(), new AttributeValue().withS(key.getValue().path("S").asText())));
+            DynamodbStreamRecord record = new DynamodbStreamRecord();
+            record.setEventID(json.path("eventID").asText());
+            record.setEventName(json.path("eventName").asText());
+            record.setDynamodb(stream);
+            records.add(record);
+        }
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records);
+        return event;
+    }
+}

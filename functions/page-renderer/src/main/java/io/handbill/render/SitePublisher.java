@@ -1,0 +1,136 @@
+package io.handbill.render;
+
+import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
+import io.handbill.model.Event;
+import io.handbill.model.SiteConfig;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventStore;
+import io.handbill.store.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
+ * so repeating or reordering calls is harmless. An edit writes only objects whose bytes change: the event's page,
+ * the index page listing it, feed.xml and sitemap.xml.
+ */
+public final class SitePublisher {
+    private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+    private static final int LIST_PAGE = 100;
+
+    private final EventStore store;
+    private final PageRenderer renderer;
+    private final BucketWriter bucket;
+    private final Clock clock;
+    /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
+    private volatile boolean furnitureInPlace;
+
+    /**
+     * What a publish wrote.
+     *
+     * @param failedEventIds events whose pages could not be written; the caller retries them
+     */
+    public record Outcome(List<String> written, Set<String> failedEventIds) {
+    }
+
+    public SitePublisher(EventStore store, PageRenderer renderer, BucketWriter bucket, Clock clock) {
+        this.store = store;
+        this.renderer = renderer;
+        this.bucket = bucket;
+        this.clock = clock;
+    }
+
+    public static SitePublisher fromEnv() {
+        return new SitePublisher(DynamoDbEventStore.fromEnv(), new PageRenderer(SiteConfig.fromEnv()),
+                new BucketWriter(AwsClients.s3(), Env.required("PAGES_BUCKET")), Clock.systemUTC());
+    }
+
+    /** Brings the site up to date with these events' current state (drafts and deleted events show nowhere). */
+    public Outcome publish(Collection<String> eventIds) {
+        List<String> written = new ArrayList<>();
+        Set<String> failed = new LinkedHashSet<>();
+        Map<String, Event> current = new HashMap<>();
+        for (String id : eventIds) {
+            try {
+                Optional<Event> event = store.get(id);
+                current.put(id, event.orElse(null));
+                if (event.isPresent() && event.get().status().isPublic()) {
+                    written.addAll(bucket.writeChanged(renderer.eventPages(event.get())));
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not publish event {}", id, e);
+                failed.add(id);
+            }
+        }
+        try {
+            written.addAll(publishListings(publicEvents(current), false));
+        } catch (RuntimeException e) {
+            log.error("Could not publish the index, feed and sitemap for events {}", eventIds, e);
+            failed.addAll(eventIds);
+        }
+        return new Outcome(List.copyOf(written), Set.copyOf(failed));
+    }
+
+    /** Renders and writes the whole site from the table: after a template change, or to recover. */
+    public Outcome rebuildAll() {
+        List<Event> events = publicEvents(Map.of());
+        List<SiteObject> pages = new ArrayList<>();
+        events.forEach(e -> pages.addAll(renderer.eventPages(e)));
+        List<String> written = new ArrayList<>(bucket.writeAll(pages));
+        written.addAll(publishListings(events, true));
+        return new Outcome(List.copyOf(written), Set.of());
+    }
+
+    private List<String> publishListings(List<Event> events, boolean everything) {
+        List<SiteObject> objects = new ArrayList<>(renderer.indexPages(events, clock.instant()));
+        int indexPages = objects.size();
+        objects.add(renderer.feed(events));
+        objects.add(renderer.sitemap(events, indexPages));
+        if (everything || !furnitureInPlace) {
+            objects.addAll(renderer.furniture());
+        }
+        List<String> written = new ArrayList<>(everything ? bucket.writeAll(objects) : bucket.writeChanged(objects));
+        furnitureInPlace = true;
+        // the archive got shorter (an event was removed): drop pages past the new end
+        for (int page = indexPages + 1; bucket.deleteIfPresent(PageRenderer.pageKey(page)); page++) {
+            written.add(PageRenderer.pageKey(page));
+        }
+        return written;
+    }
+
+    /**
+     * Every public event, from the start-time index, with the events just read consistently laid over it: the index
+     * is eventually consistent and may not show the change this call is about yet.
+     */
+    private List<Event> publicEvents(Map<String, Event> current) {
+        Map<String, Event> byId = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            Page<Event> page = store.listPublic(Instant.EPOCH, FAR_FUTURE, cursor, LIST_PAGE);
+            page.items().forEach(e -> byId.put(e.id(), e));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        current.forEach((id, event) -> {
+            if (event == null || !event.status().isPublic()) {
+                byId.remove(id);
+            } else {
+                byId.put(id, event);
+            }
+        });
+        return List.copyOf(byId.values());
+    }
+}

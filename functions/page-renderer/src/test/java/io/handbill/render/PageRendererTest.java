@@ -1,0 +1,229 @@
+package io.handbill.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.fixtures.Fixtures;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.handbill.render.TestEvents.SITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PageRendererTest {
+    private final PageRenderer renderer = new PageRenderer(SITE);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void seedEvent_pageShowsEveryFactOfTheOriginal() {
+        Document page = eventPage(TestEvents.seed());
+
+        assertThat(page.select("html").attr("lang")).isEqualTo("en-GB");
+        assertThat(page.select("h1")).hasSize(1);
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices");
+        assertThat(page.select("header nav, main, footer")).hasSize(3);
+        Element when = page.selectFirst(".facts time");
+        assertThat(when.attr("datetime")).isEqualTo("2017-09-26T18:45:00+01:00");
+        assertThat(when.text()).isEqualTo("Tuesday 26 September 2017");
+        assertThat(page.selectFirst(".facts dd").text())
+                .isEqualTo("Tuesday 26 September 2017, 18:45 – 23:00 BST (Europe/London)");
+
+        List<String> agenda = page.select("table.agenda tbody tr").eachText();
+        assertThat(agenda).containsExactly(
+                "18:45 – 19:15 Doors open, have a chat, make some new devops friends",
+                "19:15 – 19:20 Group updates/news/announcements",
+                "19:20 – 20:05 Introduction to Kubernetes Pod and Service Networking with Bryan Boreham",
+                "20:05 – 20:20 Intermission",
+                "20:20 – 21:00 Watch out! The nanoservices are coming with Matthew Clark",
+                "21:00 – late Decamp to the Wardrobe");
+        assertThat(page.select("table.agenda th[scope=col]").eachText()).containsExactly("Time", "What");
+        assertThat(page.select("table.agenda a").eachAttr("href"))
+                .containsExactly("#talk-kubernetes-networking", "#talk-nanoservices");
+
+        Element talk = page.getElementById("talk-kubernetes-networking");
+        assertThat(talk.selectFirst("h3").text()).isEqualTo("Introduction to Kubernetes Pod and Service Networking");
+        assertThat(talk.text()).contains("Container Network Interface (CNI)");
+        assertThat(talk.selectFirst("h4 a").attr("href")).isEqualTo("https://www.weave.works/");
+        assertThat(talk.selectFirst("h4").text()).isEqualTo("Bryan Boreham");
+        assertThat(talk.selectFirst(".position").text()).isEqualTo("Director of Engineering, Weaveworks");
+        assertThat(page.getElementById("talk-nanoservices").text())
+                .contains("Matthew Clark", "Head of Architecture, BBC", "Olympic Games and UK elections");
+
+        Element venue = page.getElementById("venue-heading").parent();
+        assertThat(venue.select(".address span").eachText())
+                .containsExactly("Munro House", "Duke Street", "Leeds", "LS9 8AG", "United Kingdom");
+        assertThat(venue.selectFirst(".venue-name a").attr("href")).isEqualTo("http://theodi.org/nodes/leeds");
+        assertThat(venue.select("a[href^=https://www.openstreetmap.org/]").attr("href"))
+                .contains("mlat=53.7965", "mlon=-1.5331");
+        assertThat(venue.text()).contains("a short walk from Leeds bus station");
+
+        assertThat(page.select(".sponsors a").attr("href")).isEqualTo("https://www.infinityworks.com/");
+        assertThat(page.select(".sponsors li").text()).contains("Refreshments and lodgings for the evening");
+        assertThat(page.select(".tickets li").eachText())
+                .containsExactly("Eventbrite Free", "meetup.com Free");
+        assertThat(page.select(".tickets a").eachAttr("href")).containsExactly(
+                "https://leedsdevops-sept-17.eventbrite.co.uk", "https://www.meetup.com/LeedsDevops/events/243226712/");
+        assertThat(page.select("a[href=https://tmblr.co/ZdJfSq2PpSK99]").text()).contains("code of conduct");
+        assertThat(page.select(".tags li").eachText()).containsExactly("leeds", "devops", "kubernetes",
+                "nanoservices");
+        assertThat(page.select(".description strong").text()).isEqualTo("Tuesday 26th September");
+    }
+
+    @Test
+    void seedEvent_offersCalendarLinksAndReminderForm() {
+        Document page = eventPage(TestEvents.seed());
+
+        assertThat(page.select(".actions a").eachAttr("href")).first()
+                .isEqualTo(SITE.eventIcsUrl(Fixtures.SEED_SLUG));
+        String google = page.select(".actions a").get(1).attr("href");
+        assertThat(google).startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+                .contains("dates=20170926T174500Z/20170926T220000Z", "ctz=Europe%2FLondon",
+                        "text=Leeds%20DevOps%3A%20Kubernetes");
+        Element form = page.selectFirst("form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo("https://events.example.org/api/subscriptions");
+        assertThat(form.select("input[type=email][name=email][required]")).hasSize(1);
+        assertThat(form.select("input[type=hidden][name=event]").attr("value")).isEqualTo(Fixtures.SEED_SLUG);
+        assertThat(form.select("label[for=subscribe-email]")).hasSize(1);
+    }
+
+    @Test
+    void seedEvent_headCarriesCanonicalSocialAndStylesheet() {
+        Document page = eventPage(TestEvents.seed());
+        String url = SITE.eventUrl(Fixtures.SEED_SLUG);
+
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(url);
+        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(url);
+        assertThat(page.select("meta[property=og:title]").attr("content"))
+                .isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices · Leeds DevOps");
+        assertThat(page.select("meta[property=og:description]").attr("content")).startsWith("After our summer");
+        assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+        assertThat(page.select("link[rel=stylesheet]").attr("href")).matches("/assets/site\\.[0-9a-f]{12}\\.css");
+        assertThat(page.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+                .isEqualTo("https://events.example.org/feed.xml");
+    }
+
+    @Test
+    void seedEvent_jsonLdMeetsGoogleEventRequirements() throws Exception {
+        JsonNode ld = jsonLd(eventPage(TestEvents.seed()));
+
+        assertThat(ld.path("@context").asText()).isEqualTo("https://schema.org");
+        assertThat(ld.path("@type").asText()).isEqualTo("Event");
+        assertThat(ld.path("name").asText()).isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices");
+        assertThat(ld.path("startDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
+        assertThat(ld.path("endDate").asText()).isEqualTo("2017-09-26T23:00:00+01:00");
+        assertThat(ld.path("eventStatus").asText()).isEqualTo("https://schema.org/EventScheduled");
+        assertThat(ld.path("eventAttendanceMode").asText())
+                .isEqualTo("https://schema.org/OfflineEventAttendanceMode");
+        assertThat(ld.path("description").asText()).startsWith("After our summer break");
+        JsonNode location = ld.path("location");
+        assertThat(location.path("@type").asText()).isEqualTo("Place");
+        assertThat(location.path("name").asText()).isEqualTo("The ODI Node Leeds");
+        assertThat(location.path("address").path("@type").asText()).isEqualTo("PostalAddress");
+        assertThat(location.path("address").path("streetAddress").asText()).isEqualTo("Munro House, Duke Street");
+        assertThat(location.path("address").path("addressLocality").asText()).isEqualTo("Leeds");
+        assertThat(location.path("address").path("postalCode").asText()).isEqualTo("LS9 8AG");
+        assertThat(location.path("address").path("addressCountry").asText()).isEqualTo("United Kingdom");
+        assertThat(ld.path("offers")).hasSize(2);
+        for (JsonNode offer : ld.path("offers")) {
+            assertThat(offer.path("@type").asText()).isEqualTo("Offer");
+            assertThat(offer.path("price").asText()).isEqualTo("0");
+            assertThat(offer.path("priceCurrency").asText()).isEqualTo("GBP");
+            assertThat(offer.path("url").asText()).startsWith("https://");
+            assertThat(offer.path("availability").asText()).isEqualTo("https://schema.org/InStock");
+        }
+        assertThat(ld.path("performer").findValuesAsText("name")).contains("Bryan Boreham", "Matthew Clark");
+        assertThat(ld.path("performer").get(0).path("@type").asText()).isEqualTo("Person");
+        assertThat(ld.path("organizer").path("@type").asText()).isEqualTo("Organization");
+        assertThat(ld.path("organizer").path("name").asText()).isEqualTo("Leeds DevOps");
+        assertThat(ld.path("organizer").path("url").asText()).isEqualTo("https://events.example.org/");
+        assertThat(ld.has("previousStartDate")).isFalse();
+    }
+
+    @Test
+    void cancelledEvent_keepsPageWithBannerAndReason() throws Exception {
+        Event cancelled = TestEvents.seed().cancel("The venue has flooded.", TestEvents.NOW);
+
+        Document page = eventPage(cancelled);
+
+        assertThat(page.selectFirst("main .notice-cancelled").text()).isEqualTo("Cancelled. The venue has flooded.");
+        assertThat(page.title()).startsWith("Cancelled: Leeds DevOps");
+        assertThat(page.select("form")).isEmpty();
+        assertThat(jsonLd(page).path("eventStatus").asText()).isEqualTo("https://schema.org/EventCancelled");
+    }
+
+    @Test
+    void movedEvent_isRescheduledWithPreviousStartDate() throws Exception {
+        Event seed = TestEvents.seed();
+        EventDraft d = seed.draft();
+        Event moved = seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
+                d.start().plusDays(7), d.end().plusDays(7), d.timeZone(), d.venue(), d.agenda(), d.talks(),
+                d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), TestEvents.NOW);
+
+        Document page = eventPage(moved);
+        JsonNode ld = jsonLd(page);
+
+        assertThat(ld.path("eventStatus").asText()).isEqualTo("https://schema.org/EventRescheduled");
+        assertThat(ld.path("previousStartDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
+        assertThat(ld.path("startDate").asText()).isEqualTo("2017-10-03T18:45:00+01:00");
+        assertThat(page.selectFirst(".notice-moved").text())
+                .isEqualTo("New date. This event has moved from Tuesday 26 September 2017 at 18:45 BST.");
+    }
+
+    @Test
+    void draft_isNeverRendered() {
+        Event draft = Event.create("d1", Fixtures.seedDraft().withSlug("draft"), Instant.EPOCH);
+
+        assertThatThrownBy(() -> renderer.eventPages(draft)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aliases_getARedirectPageAtTheDirectoryAndTheBareKey() {
+        List<SiteObject> objects = renderer.eventPages(TestEvents.seed());
+        String alias = "post/165145694230/meetup-tuesday-26th-september-2017-at-the-odi";
+
+        assertThat(objects).extracting(SiteObject::key).containsExactly(
+                "events/" + Fixtures.SEED_SLUG + "/index.html", alias + "/index.html", alias);
+        for (SiteObject redirect : objects.subList(1, 3)) {
+            Document page = Jsoup.parse(redirect.text());
+            String target = SITE.eventUrl(Fixtures.SEED_SLUG);
+            assertThat(redirect.contentType()).isEqualTo("text/html; charset=utf-8");
+            assertThat(redirect.redirectTo()).isEqualTo(target);
+            assertThat(page.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("0; url=" + target);
+            assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(target);
+            assertThat(page.select("main a").attr("href")).isEqualTo(target);
+        }
+    }
+
+    @Test
+    void furniture_isAHashedImmutableStylesheetRobotsAnd404() {
+        List<SiteObject> furniture = renderer.furniture();
+
+        SiteObject css = furniture.get(0);
+        assertThat(css.key()).matches("assets/site\\.[0-9a-f]{12}\\.css");
+        assertThat(css.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(css.text()).contains("prefers-color-scheme: dark", "@media (max-width");
+        assertThat(furniture.get(1).text()).contains("Sitemap: https://events.example.org/sitemap.xml");
+        assertThat(furniture.get(1).contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
+        assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
+    }
+
+    private Document eventPage(Event event) {
+        SiteObject page = renderer.eventPages(event).get(0);
+        assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.cacheControl()).isEqualTo("public, max-age=300");
+        return Jsoup.parse(page.text());
+    }
+
+    private JsonNode jsonLd(Document page) throws Exception {
+        return json.readTree(page.selectFirst("script[type=application/ld+json]").data());
+    }
+}

@@ -1,0 +1,63 @@
+package io.handbill.render;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.model.AgendaItem;
+import io.handbill.model.AgendaKind;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.model.SiteConfig;
+import io.handbill.model.Speaker;
+import io.handbill.model.Sponsor;
+import io.handbill.model.Talk;
+import io.handbill.model.TicketLink;
+import io.handbill.model.Venue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Events for renderer tests: the seed, variations of it, and one with an attack string in every text field. */
+final class TestEvents {
+    static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
+            "organisers@example.org");
+    static final Instant NOW = Instant.parse("2017-09-20T12:00:00Z");
+    static final String XSS = "\"'><script>alert(1)</script><img src=x onerror=alert(2)></title><!--";
+
+    private TestEvents() {
+    }
+
+    static Event seed() {
+        return Fixtures.seedEvent();
+    }
+
+    /** A published event on {@code start} (local, Europe/London), two hours long. */
+    static Event published(String id, String slug, String title, LocalDateTime start) {
+        EventDraft draft = Fixtures.seedDraft();
+        EventDraft moved = new EventDraft(slug, title, draft.summary(), draft.description(), start, start.plusHours(2),
+                draft.timeZone(), draft.venue(), List.of(), draft.talks(), draft.speakers(), draft.sponsors(),
+                draft.tickets(), draft.codeOfConductUrl(), draft.tags(), List.of());
+        return Event.create(id, moved, NOW).publish(NOW);
+    }
+
+    /** Every organiser text field carries {@link #XSS}; every link field a {@code javascript:} URL or worse. */
+    static Event hostile() {
+        String bad = XSS;
+        String badUrl = "javascript:alert(3)";
+        LocalDateTime start = LocalDateTime.parse("2017-09-26T18:45:00");
+        Venue venue = new Venue(bad, List.of(bad, bad), bad, bad, bad, badUrl, 53.8, -1.5, bad);
+        EventDraft draft = new EventDraft("hostile", bad, bad,
+                bad + "\n\n<script>alert(4)</script><iframe src=\"https://evil.example\"></iframe>"
+                        + "<a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a><p style=\"color:red\">styled</p>",
+                start, start.plusHours(3), "Europe/London", venue,
+                List.of(new AgendaItem(start, start.plusHours(1), bad, AgendaKind.TALK, "t\"><b>1"),
+                        new AgendaItem(start.plusHours(1), null, bad, AgendaKind.SOCIAL, null)),
+                List.of(new Talk("t\"><b>1", bad, bad, List.of("s1"))),
+                List.of(new Speaker("s1", bad, bad, bad, bad, badUrl)),
+                List.of(new Sponsor(bad, "data:text/html,<script>alert(7)</script>", bad)),
+                List.of(new TicketLink(bad, "https://tickets.example/?q=\"><script>", false,
+                        new BigDecimal("5.00"), "GBP"), new TicketLink(bad, badUrl, true, null, null)),
+                badUrl, List.of(bad), List.of("/" + "post/1"));
+        return Event.create("hostile-id", draft, NOW).publish(NOW).cancel(bad, NOW);
+    }
+}
