@@ -35,6 +35,12 @@ public final class PageRenderer {
         this.stylesheet = stylesheet();
     }
 
+    /** Validation already allows only plain site paths; checked again because a key is forever. */
+    private static boolean isSafeAlias(String alias) {
+        return alias != null && alias.startsWith("/") && alias.length() > 1 && !alias.contains("..")
+                && !alias.contains("//") && !alias.startsWith("/events/") && !alias.startsWith("/assets/");
+    }
+
     static String eventPath(String slug) {
         return "/events/" + slug + "/";
     }
@@ -52,24 +58,25 @@ public final class PageRenderer {
         objects.add(SiteObject.page("events/" + event.slug() + "/index.html",
                 render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
         for (String alias : event.aliases()) {
-            objects.addAll(aliasPages(alias, url, event.title()));
+            if (isSafeAlias(alias)) {
+                objects.add(aliasPage(alias, url, event.title()));
+            }
         }
         return objects;
     }
 
     /**
-     * The same small page at {@code <alias>/index.html} (what a directory-style URL resolves to) and at the bare key
-     * (what the exact old URL asks S3 for).
+     * A small redirect page where a request for the alias path ends up. The CDN maps extension-less paths to
+     * {@code <path>/index.html} (as it does for {@code /events/<slug>/}), so that is where it goes; an alias whose
+     * last segment has an extension ({@code /old/page.html}) is stored under its own name. Never both: S3 allows a
+     * key and a "directory" of the same name, but file-backed stores such as S3Proxy's do not.
      */
-    private List<SiteObject> aliasPages(String alias, String target, String title) {
+    private SiteObject aliasPage(String alias, String target, String title) {
         String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
-        if (path.isEmpty() || path.contains("..")) {
-            return List.of();
-        }
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        String key = lastSegment.contains(".") ? path : path + "/index.html";
         byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
-        return List.of(
-                new SiteObject(path + "/index.html", html, SiteObject.HTML, SiteObject.SHORT_CACHE, target),
-                new SiteObject(path, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target));
+        return new SiteObject(key, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target);
     }
 
     /**

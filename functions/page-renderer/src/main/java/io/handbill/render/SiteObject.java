@@ -13,11 +13,12 @@ import java.util.HexFormat;
  *                   stack can answer with a 301); otherwise {@code null}
  */
 public record SiteObject(String key, byte[] body, String contentType, String cacheControl, String redirectTo) {
-    static final String HTML = "text/html; charset=utf-8";
-    static final String ATOM = "application/atom+xml; charset=utf-8";
-    static final String XML = "application/xml; charset=utf-8";
-    static final String TEXT = "text/plain; charset=utf-8";
-    static final String CSS = "text/css; charset=utf-8";
+    // written without a space before charset: S3Proxy (Jetty) normalises it away, so both stores then agree
+    static final String HTML = "text/html;charset=utf-8";
+    static final String ATOM = "application/atom+xml;charset=utf-8";
+    static final String XML = "application/xml;charset=utf-8";
+    static final String TEXT = "text/plain;charset=utf-8";
+    static final String CSS = "text/css;charset=utf-8";
     /** Pages and feeds change on every edit: browsers and CloudFront re-check them after five minutes. */
     static final String SHORT_CACHE = "public, max-age=300";
     /** Hashed assets never change under the same name. */

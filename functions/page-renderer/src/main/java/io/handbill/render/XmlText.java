@@ -18,7 +18,6 @@ final class XmlText implements AutoCloseable {
         try {
             xml = FACTORY.createXMLStreamWriter(buffer);
             xml.writeStartDocument("UTF-8", "1.0");
-            buffer.write('\n');
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }

@@ -185,21 +185,32 @@ class PageRendererTest {
     }
 
     @Test
-    void aliases_getARedirectPageAtTheDirectoryAndTheBareKey() {
+    void aliases_getARedirectPageWhereTheOldPathResolves() {
         List<SiteObject> objects = renderer.eventPages(TestEvents.seed());
-        String alias = "post/165145694230/meetup-tuesday-26th-september-2017-at-the-odi";
+        String target = SITE.eventUrl(Fixtures.SEED_SLUG);
 
-        assertThat(objects).extracting(SiteObject::key).containsExactly(
-                "events/" + Fixtures.SEED_SLUG + "/index.html", alias + "/index.html", alias);
-        for (SiteObject redirect : objects.subList(1, 3)) {
-            Document page = Jsoup.parse(redirect.text());
-            String target = SITE.eventUrl(Fixtures.SEED_SLUG);
-            assertThat(redirect.contentType()).isEqualTo("text/html; charset=utf-8");
-            assertThat(redirect.redirectTo()).isEqualTo(target);
-            assertThat(page.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("0; url=" + target);
-            assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(target);
-            assertThat(page.select("main a").attr("href")).isEqualTo(target);
-        }
+        assertThat(objects).extracting(SiteObject::key).containsExactly("events/" + Fixtures.SEED_SLUG + "/index.html",
+                "post/165145694230/meetup-tuesday-26th-september-2017-at-the-odi/index.html");
+        SiteObject redirect = objects.get(1);
+        Document page = Jsoup.parse(redirect.text());
+        assertThat(redirect.contentType()).isEqualTo("text/html;charset=utf-8");
+        assertThat(redirect.redirectTo()).isEqualTo(target);
+        assertThat(page.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("0; url=" + target);
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(target);
+        assertThat(page.select("main a").attr("href")).isEqualTo(target);
+    }
+
+    @Test
+    void aliasWithAnExtension_isStoredUnderItsOwnName_andUnsafeAliasesAreSkipped() {
+        Event seed = TestEvents.seed();
+        EventDraft d = seed.draft();
+        Event withAliases = seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start(),
+                d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
+                d.codeOfConductUrl(), d.tags(), List.of("/old/meetup.html", "/../etc", "/events/other")),
+                TestEvents.NOW);
+
+        assertThat(renderer.eventPages(withAliases)).extracting(SiteObject::key)
+                .containsExactly("events/" + Fixtures.SEED_SLUG + "/index.html", "old/meetup.html");
     }
 
     @Test
@@ -211,14 +222,98 @@ class PageRendererTest {
         assertThat(css.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
         assertThat(css.text()).contains("prefers-color-scheme: dark", "@media (max-width");
         assertThat(furniture.get(1).text()).contains("Sitemap: https://events.example.org/sitemap.xml");
-        assertThat(furniture.get(1).contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(furniture.get(1).contentType()).isEqualTo("text/plain;charset=utf-8");
         assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
     }
 
+    @Test
+    void hostileText_isInertInPagesAndJsonLd_andFeedsStayWellFormed() throws Exception {
+        Event hostile = TestEvents.hostile();
+        List<Event> site = List.of(hostile, TestEvents.seed());
+
+        for (SiteObject page : renderer.eventPages(hostile)) {
+            HtmlSafety.assertInert(Jsoup.parse(page.text()));
+        }
+        HtmlSafety.assertInert(Jsoup.parse(renderer.indexPages(site, TestEvents.NOW).get(0).text()));
+        Document page = eventPage(hostile);
+        assertThat(page.selectFirst("h1").text()).isEqualTo(TestEvents.XSS);
+        assertThat(page.selectFirst(".notice-cancelled").text()).isEqualTo("Cancelled. " + TestEvents.XSS);
+        assertThat(page.select(".speaker h4 a, .sponsors a, .venue-name a")).as("unsafe links dropped").isEmpty();
+        assertThat(page.select(".tickets a").eachAttr("href")).containsExactly("https://tickets.example/?q=%22%3E");
+        assertThat(page.select(".description").text()).contains("styled").doesNotContain("alert(4)");
+        JsonNode ld = jsonLd(page);
+        assertThat(ld.path("name").asText()).isEqualTo(TestEvents.XSS);
+        assertThat(ld.path("location").path("name").asText()).isEqualTo(TestEvents.XSS);
+        assertThat(ld.path("performer").get(0).has("url")).isFalse();
+        org.w3c.dom.Document feed = XmlCheck.parse(renderer.feed(site).text());
+        assertThat(feed.getElementsByTagName("title").item(1).getTextContent())
+                .isEqualTo("Cancelled: " + TestEvents.XSS);
+        XmlCheck.parse(renderer.sitemap(site, 1).text());
+    }
+
+    @Test
+    void descriptionMarkdown_keepsSafeMarkupAndHeadingsSitBelowThePage() {
+        String html = Markdown.toHtml("# Plan\n\n*Bring* [a friend](https://example.org) "
+                + "<a href=\"javascript:x()\">bad</a> <span onclick=\"x()\">s</span>\n\n"
+                + "<iframe src=\"https://evil.example\"></iframe><script>x()</script>", 2).html();
+
+        Document fragment = Jsoup.parseBodyFragment(html);
+        assertThat(fragment.select("h3").text()).isEqualTo("Plan");
+        assertThat(fragment.select("h1, h2")).isEmpty();
+        assertThat(fragment.select("em").text()).isEqualTo("Bring");
+        assertThat(fragment.select("a[href]").eachAttr("href")).containsExactly("https://example.org");
+        assertThat(fragment.select("iframe, script, [onclick]")).isEmpty();
+    }
+
+    @Test
+    void index_listsUpcomingSoonestFirstThenPastByYearNewestFirst_andPaginates() {
+        List<Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < PageRenderer.PAGE_SIZE + 3; i++) {
+            events.add(TestEvents.published("p" + i, "past-" + i, "Past " + i,
+                    java.time.LocalDateTime.parse("2016-11-01T18:30:00").plusWeeks(i)));
+        }
+        events.add(TestEvents.published("u2", "later", "Later", java.time.LocalDateTime.parse("2017-12-05T18:30:00")));
+        events.add(TestEvents.published("u1", "sooner", "Sooner", java.time.LocalDateTime.parse("2017-10-03T18:30:00")));
+
+        List<SiteObject> pages = renderer.indexPages(events, TestEvents.NOW);
+
+        assertThat(pages).extracting(SiteObject::key).containsExactly("index.html", "page/2/index.html");
+        Document first = Jsoup.parse(pages.get(0).text());
+        assertThat(first.select("section[aria-labelledby=upcoming-heading] .entry-title").eachText())
+                .containsExactly("Sooner", "Later");
+        assertThat(first.select("section[aria-labelledby=past-heading] h3").eachText()).containsExactly("2017", "2016");
+        assertThat(first.select("section[aria-labelledby=past-heading] .entry-title").first().text())
+                .isEqualTo("Past " + (PageRenderer.PAGE_SIZE + 2));
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/page/2/");
+        Document second = Jsoup.parse(pages.get(1).text());
+        assertThat(second.select(".entry-title").eachText()).containsExactly("Past 2", "Past 1", "Past 0");
+        assertThat(second.select("section[aria-labelledby=upcoming-heading]")).isEmpty();
+        assertThat(second.select("link[rel=canonical]").attr("href")).isEqualTo("https://events.example.org/page/2/");
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/");
+    }
+
+    @Test
+    void feed_isAtomWithOneEntryPerEvent() {
+        org.w3c.dom.Document feed = XmlCheck.parse(renderer.feed(List.of(TestEvents.seed())).text());
+
+        assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        assertThat(feed.getDocumentElement().getLocalName()).isEqualTo("feed");
+        org.w3c.dom.Element entry = (org.w3c.dom.Element) feed.getElementsByTagName("entry").item(0);
+        assertThat(entry.getElementsByTagName("id").item(0).getTextContent())
+                .isEqualTo(SITE.eventUrl(Fixtures.SEED_SLUG));
+        assertThat(entry.getElementsByTagName("updated").item(0).getTextContent()).isEqualTo("2017-09-09T10:01:54Z");
+        assertThat(entry.getElementsByTagName("summary").item(0).getTextContent())
+                .startsWith("Tuesday 26 September 2017, 18:45 – 23:00 BST at The ODI Node Leeds");
+        assertThat(feed.getElementsByTagName("author").getLength()).isEqualTo(1);
+        org.w3c.dom.Document sitemap = XmlCheck.parse(renderer.sitemap(List.of(TestEvents.seed()), 1).text());
+        assertThat(sitemap.getElementsByTagName("loc").item(1).getTextContent())
+                .isEqualTo(SITE.eventUrl(Fixtures.SEED_SLUG));
+    }
+
     private Document eventPage(Event event) {
         SiteObject page = renderer.eventPages(event).get(0);
-        assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.contentType()).isEqualTo("text/html;charset=utf-8");
         assertThat(page.cacheControl()).isEqualTo("public, max-age=300");
         return Jsoup.parse(page.text());
     }

@@ -55,7 +55,7 @@ final class TestEvents {
                 List.of(new Talk("t\"><b>1", bad, bad, List.of("s1"))),
                 List.of(new Speaker("s1", bad, bad, bad, bad, badUrl)),
                 List.of(new Sponsor(bad, "data:text/html,<script>alert(7)</script>", bad)),
-                List.of(new TicketLink(bad, "https://tickets.example/?q=\"><script>", false,
+                List.of(new TicketLink(bad, "https://tickets.example/?q=%22%3E", false,
                         new BigDecimal("5.00"), "GBP"), new TicketLink(bad, badUrl, true, null, null)),
                 badUrl, List.of(bad), List.of("/" + "post/1"));
         return Event.create("hostile-id", draft, NOW).publish(NOW).cancel(bad, NOW);

@@ -1,0 +1,329 @@
+package io.handbill.render;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.fixtures.Fixtures;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.store.EventStore;
+import io.handbill.testkit.LocalAws;
+import io.handbill.testkit.LocalAwsExtension;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.handbill.render.TestEvents.NOW;
+import static io.handbill.render.TestEvents.SITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The publisher and its Lambda handler against dynalite and S3Proxy: what lands in the bucket, and what does not. */
+@ExtendWith(LocalAwsExtension.class)
+class SitePublisherIT {
+    private static final String SEED_ID = "seed-2017-09-26";
+    private static final String SEED_KEY = "events/" + Fixtures.SEED_SLUG + "/index.html";
+    private static final String ALIAS = "post/165145694230/meetup-tuesday-26th-september-2017-at-the-odi";
+    private static final Instant LATER = NOW.plusSeconds(86_400);
+
+    private final LocalAws aws;
+    private final EventStore store;
+    private final SitePublisher publisher;
+    private final RenderPagesHandler handler;
+    private final ObjectMapper json = new ObjectMapper();
+
+    SitePublisherIT(LocalAws aws) {
+        this.aws = aws;
+        this.store = aws.eventStore();
+        this.publisher = new SitePublisher(store, new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        this.handler = new RenderPagesHandler(publisher);
+    }
+
+    @Test
+    void publishedSeed_landsWithEverythingTheSiteNeeds() throws Exception {
+        givenPublishedSeed();
+
+        StreamsEventResponse response = handler.handleRequest(stream(SEED_ID), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(keys()).contains(SEED_KEY, "index.html", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+                ALIAS + "/index.html").anyMatch(k -> k.matches("assets/site\\.[0-9a-f]{12}\\.css"));
+        Document page = Jsoup.parse(get(SEED_KEY));
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices");
+        assertThat(page.select("table.agenda tbody tr")).hasSize(6);
+        assertThat(json.readTree(page.selectFirst("script[type=application/ld+json]").data()).path("name").asText())
+                .isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices");
+        assertThat(Jsoup.parse(get("index.html")).select("section[aria-labelledby=upcoming-heading] a")
+                .eachAttr("href")).containsExactly("/events/" + Fixtures.SEED_SLUG + "/");
+        thenHeaders(SEED_KEY, "text/html;charset=utf-8", "public, max-age=300");
+        thenHeaders("index.html", "text/html;charset=utf-8", "public, max-age=300");
+        thenHeaders("feed.xml", "application/atom+xml;charset=utf-8", "public, max-age=300");
+        thenHeaders("sitemap.xml", "application/xml;charset=utf-8", "public, max-age=300");
+        thenHeaders("robots.txt", "text/plain;charset=utf-8", "public, max-age=300");
+        String css = keys().stream().filter(k -> k.startsWith("assets/")).findFirst().orElseThrow();
+        thenHeaders(css, "text/css;charset=utf-8", "public, max-age=31536000, immutable");
+        assertThat(Jsoup.parse(get(SEED_KEY)).select("link[rel=stylesheet]").attr("href")).isEqualTo("/" + css);
+    }
+
+    @Test
+    void aliasPaths_holdRedirectPagesToTheEvent() {
+        givenPublishedSeed();
+
+        handler.handleRequest(stream(SEED_ID), null);
+
+        String target = SITE.eventUrl(Fixtures.SEED_SLUG);
+        for (String key : List.of(ALIAS + "/index.html")) {
+            HeadObjectResponse head = head(key);
+            assertThat(head.contentType()).isEqualTo("text/html;charset=utf-8");
+            assertThat(head.metadata()).containsEntry(BucketWriter.REDIRECT, target);
+            Document redirect = Jsoup.parse(get(key));
+            assertThat(redirect.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("0; url=" + target);
+            assertThat(redirect.select("link[rel=canonical]").attr("href")).isEqualTo(target);
+            assertThat(redirect.select("a").attr("href")).isEqualTo(target);
+        }
+    }
+
+    @Test
+    void draft_isNeverPublic_andDeletingItRemovesNothing() {
+        givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        Event draft = Event.create("draft-1", Fixtures.seedDraft().withSlug("secret-draft"), NOW);
+        store.create(draft);
+
+        handler.handleRequest(stream("draft-1"), null);
+
+        assertThat(keys()).noneMatch(k -> k.contains("secret-draft"));
+        assertThat(get("index.html") + get("feed.xml") + get("sitemap.xml")).doesNotContain("secret-draft");
+
+        store.delete("draft-1", draft.version());
+        SitePublisher.Outcome outcome = publisher.publish(List.of("draft-1"));
+
+        assertThat(outcome.written()).isEmpty();
+        assertThat(keys()).contains(SEED_KEY);
+    }
+
+    @Test
+    void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        store.update(seed.edit(withDescription(seed.draft(), "We now have **pizza**."), LATER));
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
+
+        assertThat(outcome.written()).containsExactlyInAnyOrder(SEED_KEY, "feed.xml", "sitemap.xml");
+        assertThat(Jsoup.parse(get(SEED_KEY)).select(".description strong").text()).isEqualTo("pizza");
+        assertThat(publisher.publish(List.of(SEED_ID)).written()).isEmpty();
+    }
+
+    @Test
+    void titleEdit_alsoRewritesTheIndexAndAliases() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        EventDraft d = seed.draft();
+        store.update(seed.edit(new EventDraft(d.slug(), "Kubernetes and nanoservices", d.summary(), d.description(),
+                d.start(), d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
+                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
+
+        assertThat(outcome.written()).containsExactlyInAnyOrder(SEED_KEY, "index.html", "feed.xml", "sitemap.xml",
+                ALIAS + "/index.html");
+        assertThat(Jsoup.parse(get("index.html")).select(".entry-title").text())
+                .isEqualTo("Kubernetes and nanoservices");
+    }
+
+    @Test
+    void cancel_keepsThePageWithBannerAndReason() throws Exception {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        store.update(seed.cancel("The venue has flooded; see you in October.", LATER));
+
+        handler.handleRequest(stream(SEED_ID), null);
+
+        Document page = Jsoup.parse(get(SEED_KEY));
+        assertThat(page.selectFirst(".notice-cancelled").text())
+                .isEqualTo("Cancelled. The venue has flooded; see you in October.");
+        assertThat(json.readTree(page.selectFirst("script[type=application/ld+json]").data())
+                .path("eventStatus").asText()).isEqualTo("https://schema.org/EventCancelled");
+        assertThat(Jsoup.parse(get("index.html")).select(".tag-cancelled").text()).isEqualTo("Cancelled");
+        assertThat(get("feed.xml")).contains("<title>Cancelled: Leeds DevOps");
+    }
+
+    @Test
+    void dateChange_showsRescheduledWithThePreviousStart() throws Exception {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        EventDraft d = seed.draft();
+        store.update(seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
+                d.start().plusDays(7), d.end().plusDays(7), d.timeZone(), d.venue(), List.of(), d.talks(),
+                d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+
+        handler.handleRequest(stream(SEED_ID), null);
+
+        JsonNode ld = json.readTree(Jsoup.parse(get(SEED_KEY)).selectFirst("script[type=application/ld+json]").data());
+        assertThat(ld.path("eventStatus").asText()).isEqualTo("https://schema.org/EventRescheduled");
+        assertThat(ld.path("previousStartDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
+        assertThat(ld.path("startDate").asText()).isEqualTo("2017-10-03T18:45:00+01:00");
+    }
+
+    @Test
+    void hostileText_isInertOnEveryPublishedObject() throws Exception {
+        Event hostile = TestEvents.hostile();
+        store.create(hostile);
+
+        handler.handleRequest(stream(hostile.id()), null);
+
+        for (String key : List.of("events/hostile/index.html", "index.html", "post/1/index.html", "404.html")) {
+            HtmlSafety.assertInert(Jsoup.parse(get(key)));
+        }
+        Document page = Jsoup.parse(get("events/hostile/index.html"));
+        assertThat(page.selectFirst("h1").text()).isEqualTo(TestEvents.XSS);
+        assertThat(json.readTree(page.selectFirst("script[type=application/ld+json]").data()).path("name").asText())
+                .isEqualTo(TestEvents.XSS);
+        assertThat(XmlCheck.parse(get("feed.xml")).getElementsByTagName("entry").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void batchWithACorruptEvent_reportsOnlyThatEventsRecords() {
+        givenPublishedSeed();
+        aws.dynamoDb().putItem(r -> r.tableName(aws.tableName()).item(Map.of(
+                "pk", s("EVENT#broken"), "sk", s("EVENT"), "doc", s("{not json"))));
+
+        StreamsEventResponse response = handler.handleRequest(
+                stream(List.of(SEED_ID, "broken", "broken"), List.of("100", "200", "300")), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
+                .containsExactly("200", "300");
+        assertThat(keys()).contains(SEED_KEY, "index.html");
+    }
+
+    @Test
+    void lambdaStreamPayload_isReadAndAnsweredInTheStreamResponseShape() throws Exception {
+        givenPublishedSeed();
+
+        JsonNode response = invoke(getClass().getResourceAsStream("/events/dynamodb/stream-keys-only.json"));
+
+        assertThat(response.path("batchItemFailures").isArray()).isTrue();
+        assertThat(response.path("batchItemFailures")).isEmpty();
+        assertThat(keys()).contains(SEED_KEY);
+    }
+
+    @Test
+    void rebuildAction_rendersTheWholeSite_andDropsArchivePagesThatNoLongerExist() throws Exception {
+        List<Event> past = new ArrayList<>();
+        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
+            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
+                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
+            store.create(event);
+            past.add(event);
+        }
+        givenPublishedSeed();
+
+        JsonNode response = invoke(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.path("written").asInt()).isGreaterThanOrEqualTo(past.size() + 1 + 2 + 5);
+        assertThat(keys()).contains(SEED_KEY, "events/past-0/index.html", "page/2/index.html");
+        Document first = Jsoup.parse(get("index.html"));
+        assertThat(first.select("section[aria-labelledby=upcoming-heading] .entry")).hasSize(1);
+        assertThat(first.select("section[aria-labelledby=past-heading] h3").eachText()).containsExactly("2015");
+        assertThat(first.select("section[aria-labelledby=past-heading] .entry")).hasSize(PageRenderer.PAGE_SIZE);
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/page/2/");
+        Document second = Jsoup.parse(get("page/2/index.html"));
+        assertThat(second.select(".entry-title").eachText()).containsExactly("Past meetup 4", "Past meetup 3",
+                "Past meetup 2", "Past meetup 1", "Past meetup 0");
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/");
+
+        for (Event event : past.subList(0, 10)) {
+            store.delete(event.id(), event.version());
+        }
+        publisher.rebuildAll();
+
+        assertThat(keys()).doesNotContain("page/2/index.html");
+    }
+
+    private Event givenPublishedSeed() {
+        Event seed = Fixtures.seedEvent();
+        store.create(seed);
+        return seed;
+    }
+
+    private static EventDraft withDescription(EventDraft d, String description) {
+        return new EventDraft(d.slug(), d.title(), d.summary(), description, d.start(), d.end(), d.timeZone(),
+                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
+                d.tags(), d.aliases());
+    }
+
+    private JsonNode invoke(InputStream request) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(request, out, null);
+        return json.readTree(out.toByteArray());
+    }
+
+    static DynamodbEvent stream(String... eventIds) {
+        List<String> sequences = new ArrayList<>();
+        for (int i = 0; i < eventIds.length; i++) {
+            sequences.add(String.valueOf(1000 + i));
+        }
+        return stream(List.of(eventIds), sequences);
+    }
+
+    static DynamodbEvent stream(List<String> eventIds, List<String> sequenceNumbers) {
+        List<DynamodbStreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < eventIds.size(); i++) {
+            DynamodbStreamRecord record = new DynamodbStreamRecord();
+            record.setEventName("MODIFY");
+            record.setDynamodb(new StreamRecord().withSequenceNumber(sequenceNumbers.get(i))
+                    .withKeys(Map.of("pk", new AttributeValue().withS("EVENT#" + eventIds.get(i)),
+                            "sk", new AttributeValue().withS("EVENT"))));
+            records.add(record);
+        }
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+    }
+
+    private List<String> keys() {
+        return aws.s3().listObjectsV2Paginator(r -> r.bucket(aws.bucketName())).contents().stream()
+                .map(S3Object::key).toList();
+    }
+
+    private String get(String key) {
+        ResponseBytes<?> bytes = aws.s3().getObjectAsBytes(r -> r.bucket(aws.bucketName()).key(key));
+        return bytes.asUtf8String();
+    }
+
+    private HeadObjectResponse head(String key) {
+        return aws.s3().headObject(r -> r.bucket(aws.bucketName()).key(key));
+    }
+
+    private void thenHeaders(String key, String contentType, String cacheControl) {
+        HeadObjectResponse head = head(key);
+        assertThat(head.contentType()).as(key).isEqualTo(contentType);
+        assertThat(head.cacheControl()).as(key).isEqualTo(cacheControl);
+    }
+}
