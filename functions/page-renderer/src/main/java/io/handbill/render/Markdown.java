@@ -37,6 +37,8 @@ public final class Markdown {
         }
         String rendered = RENDERER.render(PARSER.parse(markdown));
         Document clean = CLEANER.clean(Jsoup.parseBodyFragment(rendered));
+        // a link whose URL the allow-list removed is no link: keep its text
+        clean.body().select("a:not([href])").unwrap();
         for (Element heading : clean.body().select("h1, h2, h3, h4, h5, h6")) {
             int level = Integer.parseInt(heading.tagName().substring(1));
             heading.tagName("h" + Math.min(6, level + shift));
