@@ -8,6 +8,7 @@ import io.handbill.model.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -138,19 +139,36 @@ public final class DynamoDbEventStore implements EventStore {
             request.filterExpression("#status = :status");
         }
         request.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
-        return page(dynamo.query(request.build()));
+        return page(query(request.build(), listing.cursor()));
     }
 
     @Override
     public Page<Event> listPublic(Instant from, Instant to, String cursor, int limit) {
-        return page(dynamo.query(r -> r.tableName(table).indexName(HandbillTable.BY_START)
+        return page(query(QueryRequest.builder().tableName(table).indexName(HandbillTable.BY_START)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", HandbillTable.BY_START_PK, "#sk", HandbillTable.BY_START_SK))
                 // sort keys are "<start>#<id>": "~" sorts after "#" so "to" excludes starts equal to it only
                 .expressionAttributeValues(Map.of(":pk", string(PUBLIC), ":from", string(SORTABLE.format(from)),
                         ":to", string(SORTABLE.format(to.minusSeconds(1)) + "~")))
                 .exclusiveStartKey(decodeCursor(cursor))
-                .limit(limit)));
+                .limit(limit).build(), cursor));
+    }
+
+    /**
+     * A cursor decodes to a start key of the caller's choosing; DynamoDB rejects one that does not fit the index or
+     * the key condition, which is the caller's error, not ours.
+     */
+    private QueryResponse query(QueryRequest request, String cursor) {
+        try {
+            return dynamo.query(request);
+        } catch (DynamoDbException e) {
+            boolean invalidInput = e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode());
+            if (cursor != null && !cursor.isEmpty() && invalidInput) {
+                throw new InvalidCursorException();
+            }
+            throw e;
+        }
     }
 
     @Override
