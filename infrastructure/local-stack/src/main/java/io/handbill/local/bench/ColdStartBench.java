@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -93,39 +95,62 @@ public final class ColdStartBench {
             return;
         }
         Target floor = new Target(present.get(0).name(), NoopHandler.class.getName(), "GET /api/events/{id}");
-        System.out.printf(Locale.ROOT, "Cold start, wall time from JVM process start to the handler's response, median of %d"
-                + " runs (ms); %s, %d cores%n", runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        List<Target> targets = concat(floor, present);
+        Map<Target, Measurement> measured = new LinkedHashMap<>();
+        for (Target target : targets) {
+            measured.put(target, measure(target, target == floor));
+        }
+        System.out.printf(Locale.ROOT, "Cold start of each function: a fresh JVM builds the handler and serves one request"
+                + " against the local emulators. Median of %d runs; %s, %d cores, load average %.1f.%n", runs,
+                Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        printTable("Wall time from process start to response (ms, × the floor)", targets, floor, measured,
+                Measurement::wallMillis);
+        printTable("CPU time of the child JVM up to the response (ms, × the floor); steadier than wall time on a busy"
+                + " machine", targets, floor, measured, Measurement::cpuMillis);
+        System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor is a no-op handler in the first"
+                + " function's jar.");
+    }
+
+    /** Runs the set-ups in turn, round after round, so that a change in machine load spreads over all of them. */
+    private Measurement measure(Target target, boolean isFloor) {
+        Path archive = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".jsa");
+        invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
+        Map<JvmMode, List<Outcome>> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (JvmMode mode : JvmMode.values()) {
+                outcomes.computeIfAbsent(mode, m -> new ArrayList<>()).add(invoke(target, mode.flags(archive), false));
+            }
+        }
+        var wall = new LinkedHashMap<JvmMode, Long>();
+        var cpu = new LinkedHashMap<JvmMode, Long>();
+        outcomes.forEach((mode, list) -> {
+            wall.put(mode, median(list.stream().map(Outcome::millis).toList()));
+            cpu.put(mode, median(list.stream().map(Outcome::cpuMillis).toList()));
+        });
+        String response = outcomes.get(JvmMode.DEFAULT).get(0).response();
+        return new Measurement(wall, cpu, response);
+    }
+
+    private void printTable(String title, List<Target> targets, Target floor, Map<Target, Measurement> measured,
+                            Function<Measurement, Map<JvmMode, Long>> metric) {
+        System.out.println();
+        System.out.println(title);
         System.out.printf(Locale.ROOT, "%-16s %-26s %7s %14s %14s %14s %14s  %s%n", "function", "request", "jar MB",
                 "default", "C1", "AppCDS", "AppCDS+C1", "response");
-        Map<JvmMode, Long> floorMillis = new LinkedHashMap<>();
-        for (Target target : concat(floor, present)) {
-            boolean isFloor = target == floor;
+        Map<JvmMode, Long> floorValues = metric.apply(measured.get(floor));
+        for (Target target : targets) {
+            Measurement m = measured.get(target);
             var cells = new ArrayList<String>();
-            String response = "";
             for (JvmMode mode : JvmMode.values()) {
-                Path archive = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".jsa");
-                if (mode.usesArchive() && !Files.exists(archive)) {
-                    invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
-                }
-                List<Long> millis = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    Outcome outcome = invoke(target, mode.flags(archive), false);
-                    millis.add(outcome.millis());
-                    response = outcome.response();
-                }
-                long median = median(millis);
-                if (isFloor) {
-                    floorMillis.put(mode, median);
-                    cells.add(Long.toString(median));
-                } else {
-                    cells.add(String.format(Locale.ROOT, "%d (%.1f×)", median, median / (double) floorMillis.get(mode)));
-                }
+                long value = metric.apply(m).get(mode);
+                cells.add(target == floor ? Long.toString(value)
+                        : String.format(Locale.ROOT, "%d (%.1f×)", value, value / (double) floorValues.get(mode)));
             }
             System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %14s %14s %14s %14s  %s%n",
-                    isFloor ? "no-op (floor)" : target.name(), target.request(), megabytes(target.jar(root)),
-                    cells.get(0), cells.get(1), cells.get(2), cells.get(3), response);
+                    target == floor ? "no-op (floor)" : target.name(), target.request(), megabytes(target.jar(root)),
+                    cells.get(0), cells.get(1), cells.get(2), cells.get(3), m.response());
         }
-        System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor runs in the first function's jar.");
     }
 
     /** One cold start: a fresh JVM that constructs the handler and serves the target's request once. */
@@ -154,7 +179,8 @@ public final class ColdStartBench {
             if (waitForExit) {
                 process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
-            return new Outcome(millis, done.substring(ColdStartRunner.DONE.length()).trim());
+            String[] fields = done.substring(ColdStartRunner.DONE.length()).trim().split(" ", 2);
+            return new Outcome(millis, Long.parseLong(fields[0]), fields.length > 1 ? fields[1] : "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -328,7 +354,10 @@ public final class ColdStartBench {
         }
     }
 
-    private record Outcome(long millis, String response) {
+    private record Outcome(long millis, long cpuMillis, String response) {
+    }
+
+    private record Measurement(Map<JvmMode, Long> wallMillis, Map<JvmMode, Long> cpuMillis, String response) {
     }
 
     private enum JvmMode {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 /**
  * The child JVM of {@link ColdStartBench}: does what the Lambda Java runtime does on a cold start (load the handler
  * class, run its public no-arg constructor, deserialize the event with the runtime's own serializers, invoke), then
- * prints {@link #DONE} with a summary of the response and exits. Runs on a class path of the function's jar, this
+ * prints {@link #DONE} with its CPU time so far and a summary of the response, and exits. Runs on a class path of the function's jar, this
  * class's tiny jar and aws-lambda-java-serialization, nothing else.
  */
 public final class ColdStartRunner {
@@ -42,7 +42,8 @@ public final class ColdStartRunner {
                 summary = describe(handle.invoke(handler, request, context));
             }
         }
-        System.out.println(DONE + " " + summary);
+        long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+        System.out.println(DONE + " " + cpuMillis + " " + summary);
         System.out.flush();
         System.exit(0);
     }
