@@ -30,28 +30,23 @@ final class ContentLines {
 
     private void fold(String line) {
         int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int codePoint = line.codePointAt(i);
-            int size = utf8Length(codePoint);
+        int written = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < line.length()
+                    && Character.isLowSurrogate(line.charAt(i + 1));
+            int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             if (octets + size > MAX_OCTETS) {
-                out.append(CRLF).append(' ');
+                out.append(line, written, i).append(CRLF).append(' ');
+                written = i;
                 octets = 1;
             }
-            out.appendCodePoint(codePoint);
             octets += size;
-            i += Character.charCount(codePoint);
+            if (pair) {
+                i++;
+            }
         }
-        out.append(CRLF);
-    }
-
-    private static int utf8Length(int codePoint) {
-        if (codePoint < 0x80) {
-            return 1;
-        }
-        if (codePoint < 0x800) {
-            return 2;
-        }
-        return codePoint < 0x10000 ? 3 : 4;
+        out.append(line, written, line.length()).append(CRLF);
     }
 
     @Override
