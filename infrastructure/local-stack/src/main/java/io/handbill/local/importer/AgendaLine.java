@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * @param end {@code null} when the line gives no end, or ends "late"
  * @param late the line ends "late" (or "close", "midnight"): the slot is open-ended
  */
-record AgendaLine(ClockTime start, ClockTime end, boolean late, String title, int line) {
+record AgendaLine(ClockTime start, ClockTime end, boolean late, String title) {
     private static final String TIME = "(?<h%1$s>\\d{1,2})(?:[:.](?<m%1$s>\\d{2}))?\\s*(?<ap%1$s>[ap]\\.?m\\b\\.?)?";
     private static final String DASH = "(?:-|–|—|to|until|till)";
     private static final Pattern LINE = Pattern.compile("^" + TIME.formatted("1")
             + "(?:\\s*" + DASH + "\\s*(?:" + TIME.formatted("2") + "|(?<late>late|close|midnight)\\b))?"
             + "\\s*[:|\\-–—]?\\s*(?<title>\\S.*)$", Pattern.CASE_INSENSITIVE);
 
-    static Optional<AgendaLine> parse(String text, int line) {
+    static Optional<AgendaLine> parse(String text) {
         Matcher m = LINE.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
@@ -32,6 +32,6 @@ record AgendaLine(ClockTime start, ClockTime end, boolean late, String title, in
             return Optional.empty();
         }
         String title = m.group("title").strip();
-        return Optional.of(new AgendaLine(start, end, late, title, line));
+        return Optional.of(new AgendaLine(start, end, late, title));
     }
 }

@@ -21,7 +21,7 @@ final class AgendaReader {
             if (block.select("li, p, ul, ol").size() > 1) {
                 continue; // holds other blocks: those are looked at one by one
             }
-            List<AgendaLine> lines = agendaLines(block, body.lineOf(block));
+            List<AgendaLine> lines = agendaLines(block);
             if (!lines.isEmpty()) {
                 agenda.addAll(lines);
                 remove(block);
@@ -30,10 +30,10 @@ final class AgendaReader {
         return agenda;
     }
 
-    private static List<AgendaLine> agendaLines(Element block, int line) {
+    private static List<AgendaLine> agendaLines(Element block) {
         List<AgendaLine> lines = new ArrayList<>();
         for (String text : Text.lines(block)) {
-            Optional<AgendaLine> parsed = AgendaLine.parse(text, line);
+            Optional<AgendaLine> parsed = AgendaLine.parse(text);
             if (parsed.isEmpty()) {
                 return List.of();
             }

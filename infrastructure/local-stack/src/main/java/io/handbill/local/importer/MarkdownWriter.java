@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  */
 final class MarkdownWriter {
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("([\\\\`*_\\[\\]<>]|&(?=#?\\w+;))");
-    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*)([-+=]|#+|\\d+[.)])(?=\\s|$)");
+    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*)([-+=]|#+)(?=\\s|$)");
+    private static final Pattern ORDERED_LIST_START = Pattern.compile("^(\\s*\\d+)([.)])(?=\\s|$)");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private final Warnings warnings;
+    /** Inside a list or quote: its parts are reported with it, not one by one. */
+    private int nesting;
 
     private MarkdownWriter(Warnings warnings) {
         this.warnings = warnings;
@@ -58,7 +61,7 @@ final class MarkdownWriter {
                 for (Element item : e.children()) {
                     String marker = e.normalName().equals("ol") ? (n++) + ". " : "- ";
                     List<String> content = new ArrayList<>();
-                    blocks(item, content);
+                    nested(item, content);
                     String text = String.join("\n\n", content).replace("\n", "\n" + " ".repeat(marker.length()));
                     if (!text.isBlank()) {
                         items.add(marker + text);
@@ -68,7 +71,7 @@ final class MarkdownWriter {
             }
             case "blockquote" -> {
                 List<String> quoted = new ArrayList<>();
-                blocks(e, quoted);
+                nested(e, quoted);
                 add(out, e, ("> " + String.join("\n\n", quoted)).replace("\n", "\n> "));
             }
             case "pre" -> add(out, e, "```\n" + e.wholeText().replace("```", "'''").strip() + "\n```");
@@ -77,10 +80,16 @@ final class MarkdownWriter {
         }
     }
 
+    private void nested(Element container, List<String> out) {
+        nesting++;
+        blocks(container, out);
+        nesting--;
+    }
+
     private void add(List<String> out, Element source, String markdown) {
         if (!markdown.isBlank()) {
             out.add(markdown.strip());
-            warnings.at(source, "kept in the description: \"" + Text.shorten(Text.collapse(source.text()), 60) + "\"");
+            kept(source, source.text());
         }
     }
 
@@ -88,15 +97,21 @@ final class MarkdownWriter {
         String text = inline.toString().strip();
         if (!text.isEmpty()) {
             out.add(text);
-            warnings.at(container, "kept in the description: \"" + Text.shorten(Text.collapse(text), 60) + "\"");
+            kept(container, container.text());
         }
         inline.setLength(0);
+    }
+
+    private void kept(Element source, String text) {
+        if (nesting == 0) {
+            warnings.at(source, "kept in the description: \"" + Text.shorten(Text.collapse(text), 60) + "\"");
+        }
     }
 
     private String inlineOf(Element e) {
         StringBuilder out = new StringBuilder();
         e.childNodes().forEach(child -> inline(child, out));
-        return out.toString().strip();
+        return out.toString().replaceAll(" {2,}", " ").strip(); // a dropped image leaves two spaces
     }
 
     private void inline(Node node, StringBuilder out) {
@@ -148,7 +163,11 @@ final class MarkdownWriter {
     private static String escape(String text, StringBuilder before) {
         String escaped = MARKDOWN_PUNCTUATION.matcher(text).replaceAll("\\\\$1");
         boolean lineStart = before.isEmpty() || before.charAt(before.length() - 1) == '\n';
-        return lineStart ? BLOCK_START.matcher(escaped).replaceFirst("$1\\\\$2") : escaped;
+        if (!lineStart) {
+            return escaped;
+        }
+        String listSafe = ORDERED_LIST_START.matcher(escaped).replaceFirst("$1\\\\$2"); // 1. → 1\.
+        return BLOCK_START.matcher(listSafe).replaceFirst("$1\\\\$2"); // # → \#
     }
 
     private static boolean isBlock(Element e) {

@@ -10,18 +10,17 @@ class AgendaLineTest {
 
     @Test
     void rangeWithColon_givesStartEndAndTitle() {
-        AgendaLine line = AgendaLine.parse("6:45 - 7:15 : Doors open, have a chat", 3).orElseThrow();
+        AgendaLine line = AgendaLine.parse("6:45 - 7:15 : Doors open, have a chat").orElseThrow();
 
         assertThat(line.start()).isEqualTo(new ClockTime(6, 45, null, false));
         assertThat(line.end()).isEqualTo(new ClockTime(7, 15, null, false));
         assertThat(line.late()).isFalse();
         assertThat(line.title()).isEqualTo("Doors open, have a chat");
-        assertThat(line.line()).isEqualTo(3);
     }
 
     @Test
     void late_isOpenEnded() {
-        AgendaLine line = AgendaLine.parse("9:00 - late : Decamp to the Wardrobe", 1).orElseThrow();
+        AgendaLine line = AgendaLine.parse("9:00 - late : Decamp to the Wardrobe").orElseThrow();
 
         assertThat(line.end()).isNull();
         assertThat(line.late()).isTrue();
@@ -30,15 +29,15 @@ class AgendaLineTest {
 
     @Test
     void otherSpellings_areAgendaLines() {
-        assertThat(AgendaLine.parse("7pm Doors open", 1)).hasValueSatisfying(l -> {
+        assertThat(AgendaLine.parse("7pm Doors open")).hasValueSatisfying(l -> {
             assertThat(l.start()).isEqualTo(new ClockTime(7, 0, "pm", false));
             assertThat(l.title()).isEqualTo("Doors open");
         });
-        assertThat(AgendaLine.parse("18.30–19.00 | Pizza", 1)).hasValueSatisfying(l -> {
+        assertThat(AgendaLine.parse("18.30–19.00 | Pizza")).hasValueSatisfying(l -> {
             assertThat(l.start()).isEqualTo(new ClockTime(18, 30, null, true));
             assertThat(l.title()).isEqualTo("Pizza");
         });
-        assertThat(AgendaLine.parse("7:15 - Group updates", 1)).hasValueSatisfying(l -> {
+        assertThat(AgendaLine.parse("7:15 - Group updates")).hasValueSatisfying(l -> {
             assertThat(l.end()).isNull();
             assertThat(l.title()).isEqualTo("Group updates");
         });
@@ -46,9 +45,9 @@ class AgendaLineTest {
 
     @Test
     void prose_isNotAnAgendaLine() {
-        assertThat(AgendaLine.parse("2 - 3 people per team", 1)).isEmpty();
-        assertThat(AgendaLine.parse("After our summer break we return", 1)).isEmpty();
-        assertThat(AgendaLine.parse("25:00 - 26:00 : nothing", 1)).isEmpty();
+        assertThat(AgendaLine.parse("2 - 3 people per team")).isEmpty();
+        assertThat(AgendaLine.parse("After our summer break we return")).isEmpty();
+        assertThat(AgendaLine.parse("25:00 - 26:00 : nothing")).isEmpty();
     }
 
     @Test

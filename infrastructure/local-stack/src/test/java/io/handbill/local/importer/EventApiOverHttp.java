@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * The real event-api handler behind a loopback HTTP server, shaped as API Gateway would hand it requests: a request
- * with {@code Authorization: Bearer <token>} carries an organiser's JWT claims, any other carries none.
+ * with {@code Authorization: Bearer <token>} carries an organiser's JWT claims, any other carries none. Like the
+ * local stack, it also serves the token at {@code /admin/config.json}.
  */
 final class EventApiOverHttp implements AutoCloseable {
     private final HttpServer server;
@@ -30,6 +31,7 @@ final class EventApiOverHttp implements AutoCloseable {
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
+        server.createContext("/admin/config.json", this::adminConfig);
         server.start();
     }
 
@@ -55,6 +57,16 @@ final class EventApiOverHttp implements AutoCloseable {
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
             }
+        }
+    }
+
+    /** As the local stack hands its admin form the token (to localhost only). */
+    private void adminConfig(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = ("{\"auth\":\"local\",\"token\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
         }
     }
 

@@ -129,6 +129,19 @@ class ImportCommandIT {
     }
 
     @Test
+    void noToken_forALocalApi_usesTheLocalStacksOwnToken() throws Exception {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+
+        int status = ImportCommand.run(new String[]{"--api", api.apiUrl().toString(), SEED_POST.toString()},
+                stream(out), stream(err), Map.of());
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains(": created ");
+        assertThat(stored()).hasSize(1);
+    }
+
+    @Test
     void wrongToken_isRefused_stopsAtTheFirstPost_andStoresNothing() throws Exception {
         int status = ImportCommand.run(new String[]{"--api", api.apiUrl().toString(), "--token", "not-the-token",
                 CONTENT.toString()}, stream(out = new ByteArrayOutputStream()), stream(err = new ByteArrayOutputStream()),
