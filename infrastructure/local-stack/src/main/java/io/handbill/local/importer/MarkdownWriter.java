@@ -18,6 +18,8 @@ final class MarkdownWriter {
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("([\\\\`*_\\[\\]<>]|&(?=#?\\w+;))");
     private static final Pattern BLOCK_START = Pattern.compile("^(\\s*)([-+=]|#+)(?=\\s|$)");
     private static final Pattern ORDERED_LIST_START = Pattern.compile("^(\\s*\\d+)([.)])(?=\\s|$)");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\u00A0]+");
+    private static final Pattern DOUBLE_SPACES = Pattern.compile(" {2,}");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private final Warnings warnings;
@@ -111,12 +113,12 @@ final class MarkdownWriter {
     private String inlineOf(Element e) {
         StringBuilder out = new StringBuilder();
         e.childNodes().forEach(child -> inline(child, out));
-        return out.toString().replaceAll(" {2,}", " ").strip(); // a dropped image leaves two spaces
+        return DOUBLE_SPACES.matcher(out.toString()).replaceAll(" ").strip(); // a dropped image leaves two spaces
     }
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(text.getWholeText().replace('\u00A0', ' ').replaceAll("\\s+", " "), out));
+            out.append(escape(WHITESPACE.matcher(text.getWholeText()).replaceAll(" "), out));
         } else if (node instanceof Element e) {
             switch (e.normalName()) {
                 case "br" -> out.append("\\\n");

@@ -7,9 +7,12 @@ import org.jsoup.nodes.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Plain-text views of HTML elements, as the parsing rules read them. */
 final class Text {
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\u00A0]+");
+
     private Text() {
     }
 
@@ -30,7 +33,7 @@ final class Text {
     }
 
     static String collapse(String text) {
-        return text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     static String capitalise(String text) {
