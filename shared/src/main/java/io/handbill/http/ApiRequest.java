@@ -79,13 +79,13 @@ public final class ApiRequest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A cheap upper bound of the body size, checked before decoding so that a huge body is never copied. */
-    int bodyLengthBound() {
+    /** A cheap lower bound of the body's size in bytes, so that an oversized body is refused before it is copied. */
+    int bodySizeAtLeast() {
         String body = event.getBody();
         if (body == null) {
             return 0;
         }
-        // UTF-8 needs at most 3 bytes per UTF-16 char; base64 decodes 4 chars to 3 bytes
-        return event.getIsBase64Encoded() ? body.length() / 4 * 3 + 3 : body.length();
+        // each UTF-16 char is at least one UTF-8 byte; base64 turns 4 chars into 3 bytes, less up to 2 of padding
+        return event.getIsBase64Encoded() ? Math.max(0, body.length() / 4 * 3 - 2) : body.length();
     }
 }

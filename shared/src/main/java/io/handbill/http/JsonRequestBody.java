@@ -39,7 +39,7 @@ public final class JsonRequestBody {
     }
 
     public static <T> T read(ApiRequest request, Class<T> type, int maxBytes) {
-        if (request.bodyLengthBound() > 3 * maxBytes) {
+        if (request.bodySizeAtLeast() > maxBytes) {
             throw tooLarge(maxBytes);
         }
         byte[] body = request.body();

@@ -1,10 +1,15 @@
 package io.handbill.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.handbill.model.EventDraft;
 import io.handbill.validation.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +75,26 @@ class JsonRequestBodyTest {
 
         assertThatThrownBy(() -> JsonRequestBody.read(Requests.withBody("application/json", big), EventDraft.class))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+    }
+
+    @Test
+    void base64BodyOverTheLimit_is413() {
+        String big = "{\"description\": \"" + "x".repeat(JsonRequestBody.MAX_BYTES) + "\"}";
+        var event = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/json")).withIsBase64Encoded(true)
+                .withBody(Base64.getEncoder().encodeToString(big.getBytes(StandardCharsets.UTF_8)))
+                .build();
+
+        assertThatThrownBy(() -> JsonRequestBody.read(new ApiRequest(event), EventDraft.class))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+    }
+
+    @Test
+    void bodyJustUnderTheLimit_isRead() {
+        String body = "{\"description\": \"" + "x".repeat(JsonRequestBody.MAX_BYTES - 20) + "\"}";
+
+        assertThat(JsonRequestBody.read(Requests.withBody("application/json", body), EventDraft.class).description())
+                .hasSize(JsonRequestBody.MAX_BYTES - 20);
     }
 
     @Test
