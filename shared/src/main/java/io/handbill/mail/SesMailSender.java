@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * {@link MailSender} over SES v2 {@code SendEmail} with raw content. Sends are paced by a {@link SendRate};
- * throttling is retried with exponential backoff (SES says nothing was sent), a permanent refusal becomes a
- * {@link MailRejectedException}; anything else propagates, since whether SES accepted the message is then unknown.
+ * throttling is retried with exponential backoff (SES says nothing was sent) and, if it persists, becomes a
+ * {@link MailThrottledException}; a permanent refusal becomes a {@link MailRejectedException}; anything else
+ * propagates, since whether SES accepted the message is then unknown.
  */
 public final class SesMailSender implements MailSender {
     static final int MAX_ATTEMPTS = 6;
@@ -51,8 +52,11 @@ public final class SesMailSender implements MailSender {
             } catch (MessageRejectedException | MailFromDomainNotVerifiedException | BadRequestException e) {
                 throw new MailRejectedException(errorCode(e));
             } catch (SesV2Exception e) {
-                if (!e.isThrottlingException() || attempt == MAX_ATTEMPTS) {
+                if (!e.isThrottlingException()) {
                     throw e;
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new MailThrottledException(e);
                 }
                 sleep(backoff + (long) (Math.random() * backoff));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);

@@ -1,0 +1,224 @@
+package io.handbill.reminder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.handbill.json.Json;
+import io.handbill.store.HandbillTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ReminderLedger} on the single table. Items:
+ * <ul>
+ *   <li>{@code SENT#<eventId>#<kind> / <subscriber key>}: ledger entries (TTL a month after the event)</li>
+ *   <li>{@code MAILJOB / <eventId>#<kind>}: open jobs, deleted when done; one query lists them</li>
+ *   <li>{@code ANNOUNCED#<eventId> / ANNOUNCED}: what subscribers were last told</li>
+ *   <li>{@code SWEEP / REMINDERS}: the sweep's state</li>
+ * </ul>
+ */
+public final class DynamoDbReminderLedger implements ReminderLedger {
+    private static final String JOBS = "MAILJOB";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbReminderLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<SweepState> sweepState() {
+        return document(key("SWEEP", "REMINDERS"), SweepState.class);
+    }
+
+    @Override
+    public void saveSweepState(SweepState state) {
+        putDocument(key("SWEEP", "REMINDERS"), state);
+    }
+
+    @Override
+    public void openJob(MailJob job) {
+        var item = new HashMap<>(jobKey(job));
+        item.put("doc", s(Json.write(job)));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
+        } catch (ConditionalCheckFailedException e) {
+            // open already, with its progress: keep it
+        }
+    }
+
+    @Override
+    public List<MailJob> openJobs() {
+        var jobs = new ArrayList<MailJob>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.query(r -> r.tableName(table).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(JOBS)))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> jobs.add(read(item.get("doc").s(), MailJob.class)));
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null);
+        jobs.sort(Comparator.comparing(MailJob::createdAt).thenComparing(MailJob::eventId));
+        return jobs;
+    }
+
+    @Override
+    public void saveCursor(MailJob job) {
+        var item = new HashMap<>(jobKey(job));
+        item.put("doc", s(Json.write(job)));
+        try {
+            // only while still open: a job closed meanwhile must not come back
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_exists(" + HandbillTable.PK + ")"));
+        } catch (ConditionalCheckFailedException e) {
+            // closed by another run
+        }
+    }
+
+    @Override
+    public void closeJob(MailJob job) {
+        dynamo.deleteItem(r -> r.tableName(table).key(jobKey(job)));
+    }
+
+    @Override
+    public Optional<Announcement> announcement(String eventId) {
+        return document(key("ANNOUNCED#" + eventId, "ANNOUNCED"), Announcement.class);
+    }
+
+    @Override
+    public void saveAnnouncement(Announcement announcement) {
+        putDocument(key("ANNOUNCED#" + announcement.eventId(), "ANNOUNCED"), announcement);
+    }
+
+    @Override
+    public Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now, Instant expiresAt) {
+        var item = new HashMap<>(entryKey(job, subscriberKey));
+        item.put("status", s(LedgerEntry.Status.CLAIMED.name()));
+        item.put("attempts", n(1));
+        item.put("claimedAt", s(now.toString()));
+        item.put(HandbillTable.TTL, n(expiresAt.getEpochSecond()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            return entry(job, subscriberKey);
+        }
+    }
+
+    @Override
+    public boolean reclaim(MailJob job, LedgerEntry seen, Instant now) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(entryKey(job, seen.subscriberKey()))
+                    .updateExpression("SET attempts = :next, claimedAt = :now")
+                    .conditionExpression("#status = :claimed AND attempts = :seen")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":next", n(seen.attempts() + 1), ":now", s(now.toString()),
+                            ":claimed", s(LedgerEntry.Status.CLAIMED.name()), ":seen", n(seen.attempts()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markSent(MailJob job, String subscriberKey, String messageId, Instant now) {
+        settle(job, subscriberKey, LedgerEntry.Status.SENT, "messageId", messageId, now);
+    }
+
+    @Override
+    public void markRejected(MailJob job, String subscriberKey, String reason, Instant now) {
+        settle(job, subscriberKey, LedgerEntry.Status.REJECTED, "reason", reason, now);
+    }
+
+    @Override
+    public void markFailed(MailJob job, String subscriberKey, Instant now) {
+        settle(job, subscriberKey, LedgerEntry.Status.FAILED, "reason", "too many interrupted attempts", now);
+    }
+
+    private void settle(MailJob job, String subscriberKey, LedgerEntry.Status status, String detailName,
+                        String detail, Instant now) {
+        dynamo.updateItem(r -> r.tableName(table).key(entryKey(job, subscriberKey))
+                .updateExpression("SET #status = :status, #detail = :detail, settledAt = :now")
+                .conditionExpression("attribute_exists(" + HandbillTable.PK + ")")
+                .expressionAttributeNames(Map.of("#status", "status", "#detail", detailName))
+                .expressionAttributeValues(Map.of(":status", s(status.name()), ":detail", s(detail),
+                        ":now", s(now.toString()))));
+    }
+
+    @Override
+    public void release(MailJob job, String subscriberKey) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(entryKey(job, subscriberKey))
+                    .conditionExpression("#status = :claimed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":claimed", s(LedgerEntry.Status.CLAIMED.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            // settled meanwhile: keep it
+        }
+    }
+
+    @Override
+    public Optional<LedgerEntry> entry(MailJob job, String subscriberKey) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(entryKey(job, subscriberKey)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String detail = item.containsKey("messageId") ? item.get("messageId").s()
+                : item.containsKey("reason") ? item.get("reason").s() : null;
+        return Optional.of(new LedgerEntry(subscriberKey, LedgerEntry.Status.valueOf(item.get("status").s()),
+                Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()), detail));
+    }
+
+    private <T> Optional<T> document(Map<String, AttributeValue> key, Class<T> type) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item.get("doc").s(), type));
+    }
+
+    private void putDocument(Map<String, AttributeValue> key, Object document) {
+        var item = new HashMap<>(key);
+        item.put("doc", s(Json.write(document)));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.read(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> jobKey(MailJob job) {
+        return key(JOBS, job.eventId() + "#" + job.kind());
+    }
+
+    private static Map<String, AttributeValue> entryKey(MailJob job, String subscriberKey) {
+        return key("SENT#" + job.eventId() + "#" + job.kind(), subscriberKey);
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(HandbillTable.PK, s(pk), HandbillTable.SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,244 @@
+package io.handbill.reminder;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.handbill.ical.IcsWriter;
+import io.handbill.mail.MimeMail;
+import io.handbill.model.AgendaItem;
+import io.handbill.model.Event;
+import io.handbill.model.EventStatus;
+import io.handbill.model.SiteConfig;
+import io.handbill.model.Speaker;
+import io.handbill.model.Talk;
+import io.handbill.model.TicketLink;
+import io.handbill.model.Venue;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.SubscriberTokens;
+import jakarta.mail.internet.InternetAddress;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the emails of a {@link MailJob} for one subscriber: multipart/mixed of multipart/alternative (plain text and
+ * HTML, times in the event's own zone) and the event as {@code text/calendar; method=PUBLISH} from the shared
+ * {@link IcsWriter} (same UID as the feed, so calendars update the entry they have). Each carries a signed one-click
+ * unsubscribe link (RFC 8058) and a Message-ID derived from job and subscriber, the same on every retry.
+ */
+public final class ReminderMail {
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
+            "io.handbill.reminder.templates");
+
+    private final SiteConfig site;
+    private final InternetAddress from;
+    private final SubscriberTokens tokens;
+    private final Clock clock;
+    private final String host;
+
+    public ReminderMail(SiteConfig site, String senderEmail, SubscriberTokens tokens, Clock clock) {
+        this.site = site;
+        this.from = MimeMail.address(senderEmail, site.groupName());
+        this.tokens = tokens;
+        this.clock = clock;
+        this.host = URI.create(site.siteUrl()).getHost();
+    }
+
+    public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
+        String unsubscribeUrl = site.apiUrl("/unsubscribe?token=" + tokens.unsubscribeToken(subscriber.key()));
+        MailView view = view(job, event, unsubscribeUrl);
+        String ics = IcsWriter.event(site, event, IcsWriter.Method.PUBLISH);
+        return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
+                        messageId(job, subscriber))
+                .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .header("Auto-Submitted", "auto-generated")
+                .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, "PUBLISH",
+                        event.slug() + ".ics"))
+                .toBytes();
+    }
+
+    String subject(MailJob job, Event event) {
+        String when = SHORT.format(event.zonedStart());
+        if (job.isReminder()) {
+            return "Reminder: " + event.title() + " — " + when;
+        }
+        if (!job.isChange()) {
+            return "New event: " + event.title() + " — " + when;
+        }
+        if (event.status() == EventStatus.CANCELLED) {
+            return "Cancelled: " + event.title() + " — " + when;
+        }
+        return "Changed: " + event.title() + " — now " + when;
+    }
+
+    MailView view(MailJob job, Event event, String unsubscribeUrl) {
+        boolean cancelled = job.isChange() && event.status() == EventStatus.CANCELLED;
+        String heading;
+        String intro;
+        if (job.isReminder()) {
+            heading = "Reminder: " + event.title();
+            intro = "Starts in " + humanise(job.window()) + ".";
+        } else if (!job.isChange()) {
+            heading = "New event: " + event.title();
+            intro = site.groupName() + " has announced a new event.";
+        } else if (cancelled) {
+            heading = "Cancelled: " + event.title();
+            intro = "This event has been cancelled. Please remove it from your plans.";
+        } else {
+            heading = "Changed: " + event.title();
+            intro = "This event has changed. Here is what is different:";
+        }
+        return new MailView(heading, intro, event.title(), event.summary(), when(event.zonedStart(), event.zonedEnd()),
+                venueLines(event.venue()), event.venue() == null ? null : event.venue().url(), agenda(event),
+                job.isChange() ? changes(job.previous(), event) : List.of(), cancelled ? event.cancelReason() : null,
+                site.eventUrl(event.slug()), site.eventIcsUrl(event.slug()), tickets(event), unsubscribeUrl,
+                site.groupName());
+    }
+
+    private List<MailView.Change> changes(Announcement before, Event now) {
+        var changes = new ArrayList<MailView.Change>();
+        if (now.status() == EventStatus.CANCELLED) {
+            changes.add(new MailView.Change("Status", "Going ahead", "Cancelled"));
+        }
+        if (before.timeChanged(now)) {
+            ZonedDateTime oldStart = before.zonedStart();
+            ZonedDateTime oldEnd = before.end().atZone(oldStart.getZone());
+            changes.add(new MailView.Change("When", when(oldStart, oldEnd), when(now.zonedStart(), now.zonedEnd())));
+        }
+        if (before.venueChanged(now)) {
+            changes.add(new MailView.Change("Where", oneLine(before.venue()), oneLine(now.venue())));
+        }
+        return changes;
+    }
+
+    static String when(ZonedDateTime start, ZonedDateTime end) {
+        String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end)
+                : DAY.format(end) + ", " + TIME.format(end);
+        return DAY.format(start) + ", " + TIME.format(start) + " – " + until + " (" + start.getZone().getId() + ")";
+    }
+
+    static String humanise(Duration window) {
+        if (window.toHours() % 24 == 0 && window.toDays() > 1) {
+            return window.toDays() + " days";
+        }
+        if (window.toMinutes() % 60 == 0) {
+            return window.toHours() == 1 ? "1 hour" : window.toHours() + " hours";
+        }
+        return window.toMinutes() + " minutes";
+    }
+
+    private static List<String> venueLines(Venue venue) {
+        if (venue == null) {
+            return List.of();
+        }
+        var lines = new ArrayList<String>();
+        if (venue.name() != null) {
+            lines.add(venue.name());
+        }
+        lines.addAll(venue.addressLines());
+        String town = Stream.of(venue.city(), venue.postcode()).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        if (!town.isEmpty()) {
+            lines.add(town);
+        }
+        return lines;
+    }
+
+    private static String oneLine(Venue venue) {
+        return venue == null ? "to be announced" : String.join(", ", venueLines(venue));
+    }
+
+    private static List<MailView.Slot> agenda(Event event) {
+        return event.agenda().stream().map(item -> slot(event, item)).toList();
+    }
+
+    private static MailView.Slot slot(Event event, AgendaItem item) {
+        String time = TIME.format(item.start()) + " – " + (item.isOpenEnded() ? "late" : TIME.format(item.end()));
+        Talk talk = item.talkId() == null ? null : event.talk(item.talkId());
+        String speakers = talk == null ? null : talk.speakerIds().stream().map(event::speaker)
+                .filter(Objects::nonNull).map(Speaker::name).collect(Collectors.joining(", "));
+        return new MailView.Slot(time, item.title(), speakers == null || speakers.isEmpty() ? null : speakers);
+    }
+
+    private static List<MailView.Link> tickets(Event event) {
+        return event.tickets().stream().map(ReminderMail::ticket).toList();
+    }
+
+    private static MailView.Link ticket(TicketLink ticket) {
+        String price = ticket.free() ? "free" : ticket.price() + " " + ticket.currency();
+        return new MailView.Link(ticket.label() + " (" + price + ")", ticket.url());
+    }
+
+    private static String html(MailView view) {
+        var out = new StringOutput();
+        TEMPLATES.render("mail.jte", view, out);
+        return out.toString();
+    }
+
+    static String text(MailView view) {
+        var out = new StringBuilder();
+        out.append(view.heading()).append("\n\n").append(view.intro()).append("\n\n");
+        for (MailView.Change change : view.changes()) {
+            out.append(change.what()).append(": ").append(change.before()).append(" → ").append(change.after())
+                    .append('\n');
+        }
+        if (view.cancelReason() != null) {
+            out.append("Why: ").append(view.cancelReason()).append('\n');
+        }
+        if (!view.changes().isEmpty() || view.cancelReason() != null) {
+            out.append('\n');
+        }
+        out.append(view.title()).append('\n');
+        if (view.summary() != null) {
+            out.append(view.summary()).append('\n');
+        }
+        out.append("\nWhen: ").append(view.when()).append('\n');
+        if (!view.venueLines().isEmpty()) {
+            out.append("Where: ").append(String.join(", ", view.venueLines())).append('\n');
+        }
+        if (!view.agenda().isEmpty()) {
+            out.append("\nAgenda:\n");
+            for (MailView.Slot slot : view.agenda()) {
+                out.append("  ").append(slot.time()).append("  ").append(slot.title());
+                if (slot.detail() != null) {
+                    out.append(" — ").append(slot.detail());
+                }
+                out.append('\n');
+            }
+        }
+        for (MailView.Link ticket : view.tickets()) {
+            out.append("\nTickets: ").append(ticket.label()).append(": ").append(ticket.url());
+        }
+        out.append("\n\nEvent page: ").append(view.eventUrl())
+                .append("\nAdd to calendar: ").append(view.icsUrl())
+                .append("\n\n-- \nYou get this because you asked ").append(view.groupName())
+                .append(" for event emails.\nUnsubscribe: ").append(view.unsubscribeUrl()).append('\n');
+        return out.toString();
+    }
+
+    private String messageId(MailJob job, Subscriber subscriber) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (job.eventId() + "|" + job.kind() + "|" + subscriber.key()).getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + host + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

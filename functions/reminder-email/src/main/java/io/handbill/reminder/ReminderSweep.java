@@ -1,0 +1,258 @@
+package io.handbill.reminder;
+
+import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
+import io.handbill.mail.MailRejectedException;
+import io.handbill.mail.MailSender;
+import io.handbill.mail.MailThrottledException;
+import io.handbill.mail.SesMailSender;
+import io.handbill.model.Event;
+import io.handbill.model.EventStatus;
+import io.handbill.model.SiteConfig;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventStore;
+import io.handbill.store.Page;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.DynamoDbSubscriberStore;
+import io.handbill.subscriber.SubscriberStore;
+import io.handbill.subscriber.SubscriberTokens;
+import io.handbill.subscriber.TokenSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One tick of the reminder schedule. First it turns what came due since the last tick into mail jobs (reminder
+ * windows, new events, changes to announced events); then it works through the open jobs, subscriber by subscriber,
+ * until they are done or time runs short, and the next tick carries on from the saved cursor.
+ *
+ * <p>Each send is guarded by the sent-ledger: claim (conditional put) → send → record the outcome. A crash after the
+ * claim leaves a CLAIMED entry that is retried only once its lease has run out, so two live runs never send the same
+ * mail; the price of a crash between the send and its record is one repeated SES call, which carries the same
+ * Message-ID.
+ */
+public final class ReminderSweep {
+    /** Longer than any run may last (Lambda's maximum timeout), so a CLAIMED entry this old has no live sender. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(15);
+    static final int MAX_ATTEMPTS = 3;
+    /** How far back the very first run looks for due windows. */
+    static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
+    /** Ledger entries outlive their event by this much, then DynamoDB TTL removes them. */
+    static final Duration LEDGER_RETENTION = Duration.ofDays(30);
+    private static final Duration HORIZON = Duration.ofDays(400);
+    private static final int PAGE = 100;
+    private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
+
+    private final EventStore events;
+    private final SubscriberStore subscribers;
+    private final ReminderLedger ledger;
+    private final ReminderMail mail;
+    private final MailSender sender;
+    private final ReminderSettings settings;
+    private final Clock clock;
+
+    public ReminderSweep(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
+                         MailSender sender, ReminderSettings settings, Clock clock) {
+        this.events = events;
+        this.subscribers = subscribers;
+        this.ledger = ledger;
+        this.mail = mail;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Wiring from the environment variables of template.yaml, clients built once. */
+    public static ReminderSweep fromEnv() {
+        ReminderSettings settings = ReminderSettings.fromEnv();
+        return create(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"), SesMailSender.fromEnv(), SiteConfig.fromEnv(),
+                settings, TokenSecret.fromEnv(), Clock.systemUTC());
+    }
+
+    /** Wiring on a given table and sender: the local stack, the integration tests and the benchmark use this. */
+    public static ReminderSweep create(DynamoDbClient dynamo, String table, MailSender sender, SiteConfig site,
+                                       ReminderSettings settings, byte[] hmacSecret, Clock clock) {
+        return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
+                new DynamoDbReminderLedger(dynamo, table),
+                new ReminderMail(site, settings.senderEmail(), new SubscriberTokens(hmacSecret), clock), sender,
+                settings, clock);
+    }
+
+    /**
+     * @param timeLeft false once the run should stop (checked before every send)
+     */
+    public SweepState run(BooleanSupplier timeLeft) {
+        Instant startedAt = clock.instant();
+        Optional<SweepState> last = ledger.sweepState();
+        Instant from = last.map(SweepState::discoveredUpTo).orElse(startedAt.minus(FIRST_LOOKBACK));
+        discover(from, startedAt);
+        var progress = new Progress();
+        String outcome = "COMPLETE";
+        for (MailJob job : ledger.openJobs()) {
+            outcome = work(job, timeLeft, progress);
+            if (!outcome.equals("COMPLETE")) {
+                break;
+            }
+        }
+        var state = new SweepState(startedAt, startedAt, clock.instant(), outcome, progress.sent, progress.rejected,
+                ledger.openJobs().size());
+        ledger.saveSweepState(state);
+        log.info("Reminder sweep {}: sent {}, rejected {}, skipped {}, open jobs {}", outcome, progress.sent,
+                progress.rejected, progress.skipped, state.openJobs());
+        return state;
+    }
+
+    /** Jobs first, then what they were derived from: a crash in between makes the next run derive them again. */
+    private void discover(Instant from, Instant now) {
+        String cursor = null;
+        do {
+            Page<Event> page = events.listPublic(now, now.plus(HORIZON), cursor, 100);
+            for (Event event : page.items()) {
+                discoverReminders(event, from, now);
+                discoverNotices(event, now);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        ledger.saveSweepState(new SweepState(now, now, null, "DISCOVERED", 0, 0, 0));
+    }
+
+    private void discoverReminders(Event event, Instant from, Instant now) {
+        if (event.status() != EventStatus.PUBLISHED) {
+            return;
+        }
+        for (Duration window : settings.windows()) {
+            Instant due = event.startsAt().minus(window);
+            // an event created after its window had passed gets no late reminder for that window
+            if (due.isAfter(from) && !due.isAfter(now) && !event.createdAt().isAfter(due)) {
+                ledger.openJob(MailJob.reminder(event.id(), window, now));
+            }
+        }
+    }
+
+    private void discoverNotices(Event event, Instant now) {
+        Optional<Announcement> told = ledger.announcement(event.id());
+        if (told.isEmpty()) {
+            if (event.status() == EventStatus.PUBLISHED && settings.announceNewEvents()) {
+                ledger.openJob(MailJob.announcement(event.id(), now));
+            }
+            ledger.saveAnnouncement(Announcement.of(event));
+            return;
+        }
+        Announcement previous = told.get();
+        if (previous.needsNotice(event)) {
+            ledger.openJob(MailJob.change(event.id(), event.icsSequence(), previous, now));
+        }
+        if (!previous.equals(Announcement.of(event))) {
+            ledger.saveAnnouncement(Announcement.of(event));
+        }
+    }
+
+    private String work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
+        Optional<Event> current = events.get(job.eventId());
+        if (current.isEmpty() || !stillWorthSending(job, current.get())) {
+            ledger.closeJob(job);
+            return "COMPLETE";
+        }
+        Event event = current.get();
+        MailJob at = job;
+        boolean blocked = false;
+        String cursor = job.cursor();
+        do {
+            Page<Subscriber> page = subscribers.confirmed(cursor, PAGE);
+            for (Subscriber subscriber : page.items()) {
+                if (!timeLeft.getAsBoolean()) {
+                    ledger.saveCursor(at);
+                    return "OUT_OF_TIME";
+                }
+                Delivery delivery;
+                try {
+                    delivery = deliver(at, event, subscriber);
+                } catch (MailThrottledException e) {
+                    ledger.saveCursor(at);
+                    return "THROTTLED";
+                }
+                progress.count(delivery);
+                blocked |= delivery == Delivery.HELD_ELSEWHERE;
+                at = at.at(subscriber.key());
+            }
+            cursor = page.nextCursor();
+            if (cursor != null) {
+                at = at.at(cursor);
+                ledger.saveCursor(at);
+            }
+        } while (cursor != null);
+        if (blocked) {
+            // someone's claim is still within its lease: go round again on a later tick
+            ledger.saveCursor(at.at(null));
+        } else {
+            ledger.closeJob(job);
+        }
+        return "COMPLETE";
+    }
+
+    private boolean stillWorthSending(MailJob job, Event event) {
+        Instant now = clock.instant();
+        if (!event.startsAt().isAfter(now)) {
+            return false;
+        }
+        return job.isChange() ? event.status().isPublic() : event.status() == EventStatus.PUBLISHED;
+    }
+
+    enum Delivery { SENT, REJECTED, SKIPPED, HELD_ELSEWHERE }
+
+    private Delivery deliver(MailJob job, Event event, Subscriber subscriber) {
+        Instant now = clock.instant();
+        Optional<LedgerEntry> existing = ledger.claim(job, subscriber.key(), now,
+                event.startsAt().plus(LEDGER_RETENTION));
+        if (existing.isPresent()) {
+            LedgerEntry entry = existing.get();
+            if (entry.settled()) {
+                return Delivery.SKIPPED;
+            }
+            if (entry.claimedAt().plus(CLAIM_LEASE).isAfter(now)) {
+                return Delivery.HELD_ELSEWHERE;
+            }
+            if (entry.attempts() >= MAX_ATTEMPTS) {
+                ledger.markFailed(job, subscriber.key(), now);
+                return Delivery.SKIPPED;
+            }
+            if (!ledger.reclaim(job, entry, now)) {
+                return Delivery.HELD_ELSEWHERE;
+            }
+        }
+        byte[] message = mail.compose(job, event, subscriber);
+        String messageId;
+        try {
+            messageId = sender.send(subscriber.email(), message);
+        } catch (MailRejectedException e) {
+            ledger.markRejected(job, subscriber.key(), e.reason(), clock.instant());
+            subscribers.update(subscriber.rejected(e.reason(), clock.instant()));
+            return Delivery.REJECTED;
+        } catch (MailThrottledException e) {
+            ledger.release(job, subscriber.key());
+            throw e;
+        }
+        ledger.markSent(job, subscriber.key(), messageId, clock.instant());
+        return Delivery.SENT;
+    }
+
+    private static final class Progress {
+        int sent;
+        int rejected;
+        int skipped;
+
+        void count(Delivery delivery) {
+            switch (delivery) {
+                case SENT -> sent++;
+                case REJECTED -> rejected++;
+                default -> skipped++;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.handbill.reminder;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * EventBridge Scheduler target, every 15 minutes: one {@link ReminderSweep}. It stops sending while a safety margin
+ * of the Lambda timeout is left (a send can take a few seconds of throttling backoff) and the next tick resumes.
+ * Unexpected errors propagate so that Lambda retries and reports them.
+ */
+public final class SendRemindersHandler implements RequestHandler<ScheduledEvent, String> {
+    static final long SAFETY_MARGIN_MILLIS = 30_000;
+
+    private final ReminderSweep sweep;
+
+    public SendRemindersHandler() {
+        this(ReminderSweep.fromEnv());
+    }
+
+    public SendRemindersHandler(ReminderSweep sweep) {
+        this.sweep = sweep;
+    }
+
+    /** @param context may be {@code null} (a local run): then the sweep runs until it is done */
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        BooleanSupplier timeLeft = context == null ? () -> true
+                : () -> context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS;
+        return sweep.run(timeLeft).outcome();
+    }
+}
