@@ -1,0 +1,83 @@
+package io.handbill.subscribe;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.handbill.model.SiteConfig;
+
+import java.util.Map;
+
+/** The small HTML pages a reader sees after clicking a link or posting the form, rendered by precompiled jte. */
+public final class Pages {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
+            "io.handbill.subscribe.templates");
+
+    /**
+     * @param formAction where the page's single button posts, or {@code null} for no button
+     */
+    public record Page(String title, String message, String formAction, String linkUrl, String linkLabel,
+                       String groupName) {
+    }
+
+    private final SiteConfig site;
+
+    public Pages(SiteConfig site) {
+        this.site = site;
+    }
+
+    public String checkInbox() {
+        return page("Check your inbox", "We have sent a confirmation link to the address you gave, unless we sent "
+                + "one in the last few minutes. Open it within 48 hours to start getting event emails.", null);
+    }
+
+    public String confirmed() {
+        return page("You are subscribed", "You will get a reminder before each event, and news when one is added, "
+                + "moved or cancelled. Every mail has a one-click unsubscribe link.", null);
+    }
+
+    public String alreadyConfirmed() {
+        return page("You are already subscribed", "This address already gets event emails.", null);
+    }
+
+    public String noLongerPending() {
+        return page("This link no longer works", "This address has unsubscribed since the link was sent. "
+                + "Subscribe again on the site if you would like event emails.", null);
+    }
+
+    public String invalidLink(boolean expired) {
+        return expired
+                ? page("This link has expired", "Confirmation links work for 48 hours. Subscribe again on the site "
+                + "and we will send a fresh one.", null)
+                : page("This link is not valid", "The link may have been cut short or changed. Copy the whole link "
+                + "from the email, or subscribe again on the site.", null);
+    }
+
+    public String unsubscribeForm(String token) {
+        return page("Unsubscribe from event emails?", "Press the button to stop all event emails from "
+                + site.groupName() + ".", site.apiUrl("/unsubscribe?token=" + token));
+    }
+
+    public String unsubscribed() {
+        return page("You are unsubscribed", "You will get no more event emails from " + site.groupName() + ".", null);
+    }
+
+    public String invalidAddress() {
+        return page("That address does not look right", "Enter an email address like name@example.org and try "
+                + "again.", null);
+    }
+
+    public String confirmationMail(String link) {
+        return render("confirmation-mail.jte", Map.of("link", link, "groupName", site.groupName()));
+    }
+
+    private String page(String title, String message, String formAction) {
+        return render("page.jte", Map.of("page", new Page(title, message, formAction, site.siteUrl() + "/",
+                "Back to " + site.groupName(), site.groupName())));
+    }
+
+    private static String render(String template, Map<String, Object> parameters) {
+        var out = new StringOutput();
+        TEMPLATES.render(template, parameters, out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package io.handbill.subscribe;
+
+import io.handbill.mail.MailRejectedException;
+import io.handbill.mail.MailSender;
+import io.handbill.subscriber.EmailAddresses;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.SubscriberState;
+import io.handbill.subscriber.SubscriberStore;
+import io.handbill.subscriber.SubscriberTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Double opt-in. Subscribing records the address as PENDING and mails a signed confirm link; the caller learns
+ * nothing about whether the address was known, and an address gets at most one confirmation mail per
+ * {@link #COOLDOWN}, so the form cannot be used to flood someone else's inbox. Logs carry no address or token.
+ */
+public final class SubscriptionService {
+    static final Duration COOLDOWN = Duration.ofMinutes(10);
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+
+    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, NO_LONGER_PENDING }
+
+    private final SubscriberStore store;
+    private final SubscriberTokens tokens;
+    private final ConfirmationMail mail;
+    private final MailSender sender;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriberStore store, SubscriberTokens tokens, ConfirmationMail mail,
+                               MailSender sender, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** @param typed an address that passed {@link EmailAddresses#isValid} */
+    public void subscribe(String typed) {
+        Instant now = clock.instant();
+        String key = EmailAddresses.normalise(typed);
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Subscriber> known = store.get(key);
+            if (known.isPresent() && known.get().inCooldown(now, COOLDOWN)) {
+                log.info("Subscription request within cooldown; no mail sent");
+                return;
+            }
+            Subscriber next = known.map(s -> s.resubscribe(typed, now)).orElseGet(() -> Subscriber.pending(typed, now));
+            boolean written = known.isPresent() ? store.update(next) : store.create(next);
+            if (written) {
+                sendConfirmation(next, now);
+                return;
+            }
+        }
+        log.info("Subscription request raced with another; the other one mails");
+    }
+
+    private void sendConfirmation(Subscriber subscriber, Instant now) {
+        try {
+            String messageId = sender.send(subscriber.email(),
+                    mail.compose(subscriber, tokens.confirmToken(subscriber.key(), now)));
+            log.info("Confirmation mail sent, message {}", messageId);
+        } catch (MailRejectedException e) {
+            log.warn("Confirmation mail rejected: {}", e.reason());
+        }
+    }
+
+    /** @throws io.handbill.subscriber.InvalidTokenException for a forged, foreign or expired token */
+    public Confirmation confirm(String token) {
+        Instant now = clock.instant();
+        String key = tokens.verify(token, SubscriberTokens.Purpose.CONFIRM, now);
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Subscriber> known = store.get(key);
+            if (known.isEmpty() || known.get().state() == SubscriberState.UNSUBSCRIBED) {
+                return Confirmation.NO_LONGER_PENDING;
+            }
+            if (known.get().state() == SubscriberState.CONFIRMED) {
+                return Confirmation.ALREADY_CONFIRMED;
+            }
+            if (store.update(known.get().confirm(now))) {
+                log.info("Subscriber confirmed");
+                return Confirmation.CONFIRMED;
+            }
+        }
+        throw new IllegalStateException("Subscriber kept changing while confirming");
+    }
+
+    /**
+     * Idempotent: an unknown or already unsubscribed address is simply left as it is.
+     *
+     * @throws io.handbill.subscriber.InvalidTokenException for a forged or foreign token
+     */
+    public void unsubscribe(String token) {
+        Instant now = clock.instant();
+        String key = tokens.verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, now);
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Subscriber> known = store.get(key);
+            if (known.isEmpty() || known.get().state() == SubscriberState.UNSUBSCRIBED) {
+                return;
+            }
+            if (store.update(known.get().unsubscribe(now))) {
+                log.info("Subscriber unsubscribed");
+                return;
+            }
+        }
+        throw new IllegalStateException("Subscriber kept changing while unsubscribing");
+    }
+
+    /** Checks an unsubscribe token before showing the page with the button. */
+    public void checkUnsubscribeToken(String token) {
+        tokens.verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, clock.instant());
+    }
+}
