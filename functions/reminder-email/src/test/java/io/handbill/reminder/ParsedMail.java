@@ -1,0 +1,53 @@
+package io.handbill.reminder;
+
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import io.handbill.ical.IcsAssertions;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A sent reminder parsed back with Angus Mail, checking the MIME structure on the way. */
+record ParsedMail(MimeMessage message, String text, String html, String ics, ContentType calendarType) {
+
+    static ParsedMail parse(byte[] raw) throws Exception {
+        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        assertThat(message.getContentType()).startsWith("multipart/mixed");
+        var mixed = (MimeMultipart) message.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        BodyPart readable = mixed.getBodyPart(0);
+        assertThat(readable.getContentType()).startsWith("multipart/alternative");
+        var alternative = (MimeMultipart) readable.getContent();
+        assertThat(alternative.getCount()).isEqualTo(2);
+        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        BodyPart calendar = mixed.getBodyPart(1);
+        var calendarType = new ContentType(calendar.getContentType());
+        assertThat(calendarType.getBaseType()).isEqualTo("text/calendar");
+        String ics;
+        try (InputStream in = calendar.getInputStream()) {
+            ics = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new ParsedMail(message, (String) alternative.getBodyPart(0).getContent(),
+                (String) alternative.getBodyPart(1).getContent(), ics, calendarType);
+    }
+
+    String header(String name) throws Exception {
+        return message.getHeader(name, null);
+    }
+
+    VEvent event() {
+        ICalendar calendar = IcsAssertions.parse(ics);
+        assertThat(calendar.getEvents()).hasSize(1);
+        return calendar.getEvents().get(0);
+    }
+}

@@ -1,0 +1,136 @@
+package io.handbill.reminder;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.TestClock;
+import io.handbill.ical.IcsAssertions;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.model.SiteConfig;
+import io.handbill.model.Venue;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.SubscriberTokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReminderMailTest {
+    private static final byte[] SECRET = "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
+            "organisers@example.org");
+    private final TestClock clock = new TestClock(Instant.parse("2017-09-19T18:50:00Z"));
+    private final SubscriberTokens tokens = new SubscriberTokens(SECRET);
+    private final ReminderMail mail = new ReminderMail(SITE, "events@example.org", tokens, clock);
+    private final Subscriber ann = Subscriber.pending("Ann.Lee@Example.org", clock.instant()).confirm(clock.instant());
+
+    @Test
+    void reminder_hasEveryHeaderAndPart_withTimesInTheEventsZone() throws Exception {
+        Event seed = Fixtures.seedEvent();
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.reminder(seed.id(), Duration.ofDays(7),
+                clock.instant()), seed, ann));
+
+        assertThat(parsed.message().getSubject())
+                .isEqualTo("Reminder: Leeds DevOps: Kubernetes networking and nanoservices — Tue 26 Sep, 18:45");
+        assertThat(parsed.header("Subject")).startsWith("=?UTF-8?");
+        assertThat(parsed.header("From")).isEqualTo("Leeds DevOps <events@example.org>");
+        assertThat(parsed.header("To")).isEqualTo("Ann.Lee@Example.org");
+        assertThat(parsed.message().getSentDate()).isEqualTo(java.util.Date.from(clock.instant()));
+        assertThat(parsed.header("Message-ID")).matches("<[0-9a-f]{32}@events\\.example\\.org>");
+        String unsubscribe = "https://events.example.org/api/unsubscribe?token=" + tokens.unsubscribeToken(ann.key());
+        assertThat(parsed.header("List-Unsubscribe")).isEqualTo("<" + unsubscribe + ">");
+        assertThat(parsed.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(parsed.text()).contains("Starts in 7 days.", "Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London)",
+                "The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG", "19:20 – 20:05",
+                "https://events.example.org/events/" + Fixtures.SEED_SLUG + "/", unsubscribe);
+        assertThat(parsed.html()).contains("Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London)",
+                "href=\"https://events.example.org/events/" + Fixtures.SEED_SLUG + ".ics\"");
+        assertThat(parsed.calendarType().getParameter("method")).isEqualTo("PUBLISH");
+        IcsAssertions.assertWellFormed(parsed.ics());
+        assertThat(parsed.event().getUid().getValue()).isEqualTo(seed.id() + "@events.example.org");
+        assertThat(parsed.event().getSequence().getValue()).isEqualTo(seed.icsSequence());
+    }
+
+    @Test
+    void sameJobAndSubscriber_keepTheirMessageId_otherSubscribersDoNot() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        MailJob job = MailJob.reminder(seed.id(), Duration.ofHours(24), clock.instant());
+        Subscriber bob = Subscriber.pending("bob@example.org", clock.instant()).confirm(clock.instant());
+
+        String first = ParsedMail.parse(mail.compose(job, seed, ann)).header("Message-ID");
+        clock.advance(Duration.ofMinutes(20));
+        String retried = ParsedMail.parse(mail.compose(job, seed, ann)).header("Message-ID");
+        String other = ParsedMail.parse(mail.compose(job, seed, bob)).header("Message-ID");
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void organiserText_isEscapedInHtml() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        EventDraft d = seed.draft();
+        EventDraft hostile = new EventDraft(d.slug(), "<script>alert('x')</script> & friends", d.summary(),
+                d.description(), d.start(), d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(),
+                d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases());
+        Event event = seed.edit(hostile, clock.instant());
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.announcement(event.id(), clock.instant()), event, ann));
+
+        assertThat(parsed.html()).doesNotContain("<script>").contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; friends");
+        assertThat(parsed.message().getSubject()).isEqualTo("New event: <script>alert('x')</script> & friends — Tue 26 Sep, 18:45");
+    }
+
+    @Test
+    void cancellation_saysSo_withAHigherSequenceAndCancelledStatus() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        Announcement told = Announcement.of(seed);
+        Event cancelled = seed.cancel("The venue flooded", clock.instant());
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.change(seed.id(), cancelled.icsSequence(), told,
+                clock.instant()), cancelled, ann));
+
+        assertThat(parsed.message().getSubject()).startsWith("Cancelled: Leeds DevOps");
+        assertThat(parsed.text()).contains("Status: Going ahead → Cancelled", "Why: The venue flooded");
+        assertThat(parsed.event().getStatus().getValue()).isEqualTo("CANCELLED");
+        assertThat(parsed.event().getSequence().getValue()).isGreaterThan(seed.icsSequence());
+        assertThat(parsed.event().getUid().getValue()).isEqualTo(seed.id() + "@events.example.org");
+    }
+
+    @Test
+    void moveToAnotherDayAndVenue_showsOldAndNew() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        Announcement told = Announcement.of(seed);
+        Venue elsewhere = new Venue("Leeds Central Library", List.of("Calverley Street"), "Leeds", "LS1 3AB",
+                "United Kingdom", null, null, null, null);
+        EventDraft d = seed.draft();
+        EventDraft moved = new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
+                LocalDateTime.parse("2017-09-27T19:00:00"), LocalDateTime.parse("2017-09-27T22:00:00"), d.timeZone(),
+                elsewhere, List.of(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
+                d.tags(), d.aliases());
+        Event changed = seed.edit(moved, clock.instant());
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.change(seed.id(), changed.icsSequence(), told,
+                clock.instant()), changed, ann));
+
+        assertThat(parsed.message().getSubject()).endsWith("— now Wed 27 Sep, 19:00");
+        assertThat(parsed.text()).contains(
+                "When: Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London) → Wednesday 27 September 2017, 19:00 – 22:00 (Europe/London)",
+                "Where: The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG → Leeds Central Library, Calverley Street, Leeds LS1 3AB");
+        assertThat(parsed.html()).contains("<s>The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG</s>");
+        assertThat(parsed.event().getSequence().getValue()).isGreaterThan(seed.icsSequence());
+    }
+
+    @Test
+    void windows_readLikePeopleSpeak() {
+        assertThat(ReminderMail.humanise(Duration.ofDays(7))).isEqualTo("7 days");
+        assertThat(ReminderMail.humanise(Duration.ofHours(24))).isEqualTo("24 hours");
+        assertThat(ReminderMail.humanise(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(ReminderMail.humanise(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+    }
+}
