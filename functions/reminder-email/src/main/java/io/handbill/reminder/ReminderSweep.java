@@ -56,9 +56,16 @@ public final class ReminderSweep {
     private final MailSender sender;
     private final ReminderSettings settings;
     private final Clock clock;
+    private final int pageSize;
 
     public ReminderSweep(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
                          MailSender sender, ReminderSettings settings, Clock clock) {
+        this(events, subscribers, ledger, mail, sender, settings, clock, PAGE);
+    }
+
+    ReminderSweep(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
+                  MailSender sender, ReminderSettings settings, Clock clock, int pageSize) {
+        this.pageSize = pageSize;
         this.events = events;
         this.subscribers = subscribers;
         this.ledger = ledger;
@@ -164,7 +171,7 @@ public final class ReminderSweep {
         boolean blocked = false;
         String cursor = job.cursor();
         do {
-            Page<Subscriber> page = subscribers.confirmed(cursor, PAGE);
+            Page<Subscriber> page = subscribers.confirmed(cursor, pageSize);
             for (Subscriber subscriber : page.items()) {
                 if (!timeLeft.getAsBoolean()) {
                     ledger.saveCursor(at);
