@@ -6,7 +6,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
 
@@ -27,7 +26,6 @@ public final class AwsClients {
     private static volatile DynamoDbClient dynamoDb;
     private static volatile S3Client s3;
     private static volatile SesV2Client sesV2;
-    private static volatile SsmClient ssm;
 
     private AwsClients() {
     }
@@ -76,17 +74,5 @@ public final class AwsClients {
             }
         }
         return sesV2;
-    }
-
-    /** Needs the optional {@code ssm} dependency; used once at init to read a SecureString. */
-    public static SsmClient ssm() {
-        if (ssm == null) {
-            synchronized (AwsClients.class) {
-                if (ssm == null) {
-                    ssm = SsmClient.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
-                }
-            }
-        }
-        return ssm;
     }
 }
