@@ -3,7 +3,12 @@ package io.handbill.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
+import io.handbill.model.Event;
+import io.handbill.store.EventListing;
+import io.handbill.store.EventStore;
 import io.handbill.store.HandbillTable;
+import io.handbill.store.Page;
+import io.handbill.store.SiteVersion;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
@@ -131,6 +137,48 @@ class EventApiIT {
     }
 
     @Test
+    void concurrentCreatesWithOneKey_makeOneEvent() throws Exception {
+        var barrier = new CyclicBarrier(2);
+        List<Callable<APIGatewayV2HTTPResponse>> creates = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            creates.add(() -> {
+                var request = ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "double-click")
+                        .json(Fixtures.seedJson()).build();
+                barrier.await();
+                return handler.handleRequest(request, null);
+            });
+        }
+        List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+        try (var pool = new AutoClosingPool()) {
+            for (var future : pool.executor.invokeAll(creates)) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(201, 201);
+        assertThat(responses.get(1).getHeaders().get("Location")).isEqualTo(responses.get(0).getHeaders().get("Location"));
+        assertThat(scan()).filteredOn(i -> i.get(HandbillTable.PK).s().startsWith("EVENT#")).hasSize(1);
+    }
+
+    @Test
+    void crashBetweenKeyAndEvent_retryCreatesTheEventUnderTheRecordedId() {
+        var crashing = new EventApiHandler(new EventService(new CrashingOnCreate(aws.eventStore()),
+                new DynamoDbIdempotencyStore(aws.dynamoDb(), aws.tableName()), Clock.fixed(NOW, ZoneOffset.UTC)));
+        var request = ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "crash-1")
+                .json(Fixtures.seedJson());
+        assertThat(crashing.handleRequest(request.build(), null).getStatusCode()).isEqualTo(500);
+        String recordedId = item("IDEMPOTENCY#crash-1", "IDEMPOTENCY").get("eventId").s();
+
+        var retried = send(ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "crash-1")
+                .json(Fixtures.seedJson()));
+
+        assertThat(retried.getStatusCode()).isEqualTo(201);
+        assertThat(retried.getHeaders()).containsEntry("Location", "/api/events/" + recordedId);
+        assertThat(aws.eventStore().get(recordedId)).isPresent();
+        assertThat(scan()).filteredOn(i -> i.get(HandbillTable.PK).s().startsWith("EVENT#")).hasSize(1);
+    }
+
+    @Test
     void xssInText_isStoredVerbatimAndServedAsJsonOnly() {
         String title = "<script>alert(1)</script> & \"friends\"";
         var body = SeedJson.with(n -> n.put("title", title));
@@ -165,6 +213,54 @@ class EventApiIT {
     private List<Map<String, AttributeValue>> scan() {
         return aws.dynamoDb().scanPaginator(r -> r.tableName(aws.tableName()).consistentRead(true)).items()
                 .stream().toList();
+    }
+
+    /** The real store, except that every create dies as a crashed Lambda would, after the idempotency write. */
+    private record CrashingOnCreate(EventStore delegate) implements EventStore {
+        @Override
+        public void create(Event event) {
+            throw new IllegalStateException("simulated crash");
+        }
+
+        @Override
+        public Optional<Event> get(String id) {
+            return delegate.get(id);
+        }
+
+        @Override
+        public Optional<Event> findBySlug(String slug) {
+            return delegate.findBySlug(slug);
+        }
+
+        @Override
+        public void update(Event next) {
+            delegate.update(next);
+        }
+
+        @Override
+        public void delete(String id, long expectedVersion) {
+            delegate.delete(id, expectedVersion);
+        }
+
+        @Override
+        public Page<Event> list(EventListing listing) {
+            return delegate.list(listing);
+        }
+
+        @Override
+        public Page<Event> listPublic(Instant from, Instant to, String cursor, int limit) {
+            return delegate.listPublic(from, to, cursor, limit);
+        }
+
+        @Override
+        public SiteVersion siteVersion() {
+            return delegate.siteVersion();
+        }
+
+        @Override
+        public SiteVersion bumpSiteVersion(Instant now) {
+            return delegate.bumpSiteVersion(now);
+        }
     }
 
     private static final class AutoClosingPool implements AutoCloseable {
