@@ -64,6 +64,10 @@ public final class IcsWriter {
         out.line("REFRESH-INTERVAL;VALUE=DURATION", REFRESH.toString());
         out.line("X-PUBLISHED-TTL", REFRESH.toString());
         spans(events).forEach((zone, span) -> VTimeZones.write(out, zone, span.from(), span.to()));
+        if (events.isEmpty()) {
+            // RFC 5545 wants at least one component: an empty feed carries the definition of UTC
+            VTimeZones.write(out, ZoneId.of("UTC"), Instant.EPOCH, Instant.EPOCH);
+        }
         String host = URI.create(site.siteUrl()).getHost();
         for (Event event : events) {
             writeEvent(out, site, host, event);

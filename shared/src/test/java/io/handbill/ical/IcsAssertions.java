@@ -63,6 +63,12 @@ public final class IcsAssertions {
         }
     }
 
+    /** ical4j's validator, which checks each component and property against RFC 5545, finds nothing. */
+    public static void assertValid(String ics) {
+        var result = ical4j(ics).validate();
+        assertThat(result.getEntries()).as("RFC 5545 validation").isEmpty();
+    }
+
     /** biweekly's reading of exactly one VCALENDAR, failing on any warning it reports. */
     public static ICalendar parse(String ics) {
         List<List<ParseWarning>> warnings = new ArrayList<>();

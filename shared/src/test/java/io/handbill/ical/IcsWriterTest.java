@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import static io.handbill.ical.IcsAssertions.assertValid;
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
 import static io.handbill.ical.IcsAssertions.parse;
 import static io.handbill.ical.IcsAssertions.times;
@@ -138,6 +139,24 @@ class IcsWriterTest {
         assertThat(unfold(ics)).contains("ORGANIZER;CN=\"Ops; ^'Dev^', Leeds: North\":mailto:hello@example.org");
         assertThat(parse(ics).getEvents().get(0).getOrganizer().getCommonName())
                 .isEqualTo("Ops; \"Dev\", Leeds: North");
+    }
+
+    @Test
+    void feed_passesRfc5545Validation() {
+        Event cancelled = TestEvents.cancelled("c1", "Winter social", LocalDateTime.parse("2026-12-10T19:00"),
+                LocalDateTime.parse("2026-12-10T22:00"), "America/New_York", "Venue flooded");
+
+        assertValid(IcsWriter.calendar(SITE, List.of(Fixtures.seedEvent(), cancelled), IcsWriter.Method.PUBLISH));
+    }
+
+    @Test
+    void emptyFeed_isStillAValidCalendar() {
+        String ics = IcsWriter.calendar(SITE, List.of(), IcsWriter.Method.PUBLISH);
+
+        assertWellFormed(ics);
+        assertValid(ics);
+        assertThat(parse(ics).getEvents()).isEmpty();
+        assertThat(ics).contains("BEGIN:VTIMEZONE\r\nTZID:UTC\r\n");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import static io.handbill.ical.IcsAssertions.assertValid;
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
 import static io.handbill.ical.IcsAssertions.assertZoneMatches;
 import static io.handbill.ical.IcsAssertions.parse;
@@ -93,6 +94,7 @@ class IcsWriter_TimeZoneTest {
         String ics = IcsWriter.calendar(SITE, events, IcsWriter.Method.PUBLISH);
 
         assertWellFormed(ics);
+        assertValid(ics);
         assertThat(parse(ics).getTimezoneInfo().getComponents()).hasSize(3);
         assertThat(ics).contains("X-WR-TIMEZONE:Europe/London\r\n");
         assertThat(times(ics)).extracting(Times::start).containsExactlyElementsOf(
@@ -116,6 +118,7 @@ class IcsWriter_TimeZoneTest {
         String ics = IcsWriter.calendar(SITE, events, IcsWriter.Method.PUBLISH);
 
         assertWellFormed(ics);
+        assertValid(ics);
         assertThat(ics).doesNotContain("RRULE").contains("RDATE:20220403T020000\r\n");
         assertThat(timesByBiweekly(ics)).extracting(Times::start).containsExactly(
                 Instant.parse("2021-04-11T00:00:00Z"), Instant.parse("2021-12-11T01:00:00Z"),

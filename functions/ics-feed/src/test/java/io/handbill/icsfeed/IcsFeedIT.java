@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static io.handbill.ical.IcsAssertions.assertValid;
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
 import static io.handbill.ical.IcsAssertions.parse;
 import static io.handbill.ical.IcsAssertions.times;
@@ -56,6 +57,7 @@ class IcsFeedIT {
 
         for (String ics : List.of(feed, file)) {
             assertWellFormed(ics);
+            assertValid(ics);
             Times times = times(ics).get(0);
             assertThat(times.start()).isEqualTo(Instant.parse("2017-09-26T17:45:00Z"));
             assertThat(times.end()).isEqualTo(Instant.parse("2017-09-26T22:00:00Z"));
@@ -89,6 +91,7 @@ class IcsFeedIT {
         String ics = get(handlerAt(NOW), "/calendar.ics").getBody();
 
         assertWellFormed(ics);
+        assertValid(ics);
         assertThat(times(ics)).extracting(Times::start).containsExactly(
                 Instant.parse("2026-03-29T00:30:00Z"), Instant.parse("2026-10-24T23:30:00Z"),
                 Instant.parse("2026-11-03T23:00:00Z"), Instant.parse("2026-12-10T19:00:00Z"),
