@@ -40,6 +40,9 @@ final class EventPostParser {
     private static final Pattern STARTS_AT = Pattern.compile("\\b(?:from|at|starts?|starting|doors open(?: at)?)\\s+"
             + TIME.formatted("1"), Pattern.CASE_INSENSITIVE);
 
+    private record Times(LocalDateTime start, LocalDateTime end) {
+    }
+
     private final ZoneId zone;
 
     EventPostParser(ZoneId zone) {
@@ -62,12 +65,12 @@ final class EventPostParser {
         String codeOfConduct = CodeOfConductReader.take(body).orElse(null);
         List<TicketLink> tickets = TicketReader.take(body, warnings);
         List<Sponsor> sponsors = SponsorReader.read(body);
-        LocalDateTime[] times = programme.isEmpty() ? timesFromText(text, clock, day, warnings)
+        Times times = programme.isEmpty() ? timesFromText(text, clock, day, warnings)
                 : timesFromAgenda(programme.agenda(), warnings);
         String description = MarkdownWriter.write(body, warnings);
 
         EventDraft draft = new EventDraft(post.slug(), front.title().strip(), summary(front, warnings), description,
-                times[0], times[1], zone.getId(), venue, programme.agenda(), programme.talks(), programme.speakers(),
+                times.start(), times.end(), zone.getId(), venue, programme.agenda(), programme.talks(), programme.speakers(),
                 sponsors, tickets, codeOfConduct, tags(front), aliases(front));
         return new ParsedPost(post.file(), draft, !front.isDraft(), warnings.all());
     }
@@ -85,7 +88,7 @@ final class EventPostParser {
         return found.date();
     }
 
-    private static LocalDateTime[] timesFromAgenda(List<AgendaItem> agenda, Warnings warnings) {
+    private static Times timesFromAgenda(List<AgendaItem> agenda, Warnings warnings) {
         LocalDateTime start = agenda.stream().map(AgendaItem::start).min(LocalDateTime::compareTo).orElseThrow();
         LocalDateTime end = null;
         for (AgendaItem item : agenda) {
@@ -99,16 +102,16 @@ final class EventPostParser {
             warnings.general("the evening ends \"late\": the event's end is set to " + end.toLocalTime() + ", "
                     + LATE_ALLOWANCE.toHours() + " hours after \"" + last.title() + "\" starts");
         }
-        return new LocalDateTime[]{start, end};
+        return new Times(start, end);
     }
 
-    private static LocalDateTime[] timesFromText(String text, AgendaClock clock, LocalDate day, Warnings warnings) {
+    private static Times timesFromText(String text, AgendaClock clock, LocalDate day, Warnings warnings) {
         Matcher range = TIME_RANGE.matcher(text);
         while (range.find()) {
             ClockTime from = ClockTime.from(range, "1");
             ClockTime to = ClockTime.from(range, "2");
             if (from != null && to != null && (range.group("m1") != null || range.group("ap1") != null)) {
-                return new LocalDateTime[]{clock.next(from), clock.next(to)};
+                return new Times(clock.next(from), clock.next(to));
             }
         }
         Matcher startsAt = STARTS_AT.matcher(text);
@@ -118,13 +121,13 @@ final class EventPostParser {
                 LocalDateTime start = clock.next(from);
                 warnings.general("no agenda and no end time: the event is set to end " + DEFAULT_LENGTH.toHours()
                         + " hours after it starts");
-                return new LocalDateTime[]{start, start.plus(DEFAULT_LENGTH)};
+                return new Times(start, start.plus(DEFAULT_LENGTH));
             }
         }
         LocalDateTime start = day.atTime(DEFAULT_START);
         warnings.general("no agenda and no times in the text: the event is set to " + DEFAULT_START + "–"
                 + DEFAULT_START.plus(DEFAULT_LENGTH) + "; correct it in the admin form");
-        return new LocalDateTime[]{start, start.plus(DEFAULT_LENGTH)};
+        return new Times(start, start.plus(DEFAULT_LENGTH));
     }
 
     private static String summary(FrontMatter front, Warnings warnings) {

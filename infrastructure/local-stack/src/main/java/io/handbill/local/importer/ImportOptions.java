@@ -15,7 +15,7 @@ import java.util.List;
 record ImportOptions(boolean dryRun, ZoneId zone, URI api, String token, List<Path> paths) {
     static final URI LOCAL_API = URI.create("http://localhost:8080/api");
     static final String USAGE = """
-            Usage: java -cp infrastructure/local-stack/target/handbill-local.jar \\
+            Usage: java -cp infrastructure/target/handbill-local.jar \\
                      io.handbill.local.importer.ImportCommand [options] PATH...
             Imports Hugo event posts (one file, or every post under a content/ directory) through the event-api.
             Importing again is safe: a post's event is found by its slug or old links and updated only if changed.

@@ -131,6 +131,27 @@ class EventPostParserTest {
         assertThat(EventDraftValidator.validate(draft)).isEmpty();
     }
 
+    @Test
+    void ticketLinks_arePricedWhenThePostSaysSo_andKeptInTheDescriptionWhenItSaysNeither() throws Exception {
+        HugoPost post = reader.read(Path.of("paid.html"), """
+                +++
+                title = "Conference day, Friday 12th October 2018"
+                +++
+                <p>Tickets cost £25.50 on <a href="https://www.eventbrite.co.uk/e/123">Eventbrite</a>.</p>
+                <p>Also listed on <a href="https://www.meetup.com/LeedsDevops/events/999/">meetup.com</a>.</p>
+                """);
+
+        ParsedPost parsed = parser.parse(post);
+
+        assertThat(parsed.draft().tickets()).containsExactly(new TicketLink("Eventbrite",
+                "https://www.eventbrite.co.uk/e/123", false, new java.math.BigDecimal("25.50"), "GBP"));
+        assertThat(parsed.draft().description())
+                .isEqualTo("Also listed on [meetup.com](https://www.meetup.com/LeedsDevops/events/999/).");
+        assertThat(parsed.warnings()).extracting(ImportWarning::toString).contains("line 5: ticket link "
+                + "https://www.meetup.com/LeedsDevops/events/999/ says neither free nor a price: left in the description");
+        assertThat(EventDraftValidator.validate(parsed.draft())).isEmpty();
+    }
+
     private static LocalDateTime at(String text) {
         return LocalDateTime.parse(text);
     }

@@ -1,10 +1,12 @@
 package io.handbill.local.importer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,6 +39,19 @@ class ImportCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(CONTENT.resolve("post/2018-04-10-broken.md")
                 + ":5: error: front matter: More data after value has already ended. "
                 + "Invalid value preceding this position? (nothing imported)" + System.lineSeparator());
+    }
+
+    @Test
+    void postThatReadsAsAnInvalidEvent_isReportedFieldByField(@TempDir Path dir) throws Exception {
+        Path post = Files.writeString(dir.resolve("long.md"), "+++\ntitle = \"Meetup on 3rd May 2018 "
+                + "x".repeat(200) + "\"\n+++\n- 7:00 - 8:00 : Talk\n");
+
+        int status = run("--dry-run", post.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(post + ": error: the event read from this post "
+                + "is not valid, nothing imported:" + System.lineSeparator()
+                + "  title: At most 200 characters (too_long)" + System.lineSeparator());
     }
 
     @Test
