@@ -1,6 +1,11 @@
 package io.handbill.local.importer;
 
 import io.handbill.json.Json;
+import io.handbill.local.importer.post.EventPostParser;
+import io.handbill.local.importer.post.HugoPostReader;
+import io.handbill.local.importer.post.MalformedPostException;
+import io.handbill.local.importer.post.NotAnEventException;
+import io.handbill.local.importer.post.ParsedPost;
 import io.handbill.validation.EventDraftValidator;
 import io.handbill.validation.FieldError;
 

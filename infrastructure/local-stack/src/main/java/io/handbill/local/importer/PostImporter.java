@@ -1,6 +1,7 @@
 package io.handbill.local.importer;
 
 import io.handbill.json.Json;
+import io.handbill.local.importer.post.ParsedPost;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;

@@ -2,6 +2,8 @@ package io.handbill.local.importer;
 
 import io.handbill.api.EventApiHandler;
 import io.handbill.api.EventService;
+import io.handbill.local.importer.post.EventPostParser;
+import io.handbill.local.importer.post.HugoPostReader;
 import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
 import io.handbill.validation.EventDraftValidator;
