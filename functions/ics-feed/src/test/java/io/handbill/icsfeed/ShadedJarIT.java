@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import static io.handbill.ical.IcsAssertions.times;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,16 @@ class ShadedJarIT {
         String ics = out.substring("STATUS 200\n".length());
         assertThat(times(ics).get(0).start()).isEqualTo(Instant.parse("2017-09-26T17:45:00Z"));
         assertThat(ics).contains("UID:seed-2017-09-26@events.example.org\r\n");
+    }
+
+    @Test
+    void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
+        try (var jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.stream().map(JarEntry::getName))
+                    .noneMatch(name -> name.startsWith("org/apache/") || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/netty"));
+        }
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(12L * 1024 * 1024);
     }
 
