@@ -1,0 +1,85 @@
+package io.handbill.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.handbill.json.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /admin/}: the static admin form from the classpath (the same files deployed under {@code admin/} in the
+ * bucket for AWS), and its {@code config.json}, which locally hands the form the admin token instead of sending it
+ * to Cognito. The token is only served to pages loaded from localhost, so a DNS-rebinding page cannot read it.
+ */
+final class AdminPages {
+    private static final Pattern FILE = Pattern.compile("/admin/([a-z0-9-]+\\.(html|css|js|svg|json))");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml",
+            "json", "application/json");
+
+    private final AdminToken token;
+    private final String siteUrl;
+
+    AdminPages(AdminToken token, String siteUrl) {
+        this.token = token;
+        this.siteUrl = siteUrl;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            Responses.text(exchange, 405, "Method not allowed\n");
+            return;
+        }
+        if (path.equals("/admin")) {
+            Responses.redirect(exchange, 301, "/admin/");
+            return;
+        }
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (path.equals("/admin/config.json")) {
+            config(exchange);
+            return;
+        }
+        String file = path.equals("/admin/") ? "index.html" : null;
+        var matcher = FILE.matcher(path);
+        if (file == null && matcher.matches()) {
+            file = matcher.group(1);
+        }
+        byte[] body = file == null ? null : resource("/admin/" + file);
+        if (body == null) {
+            Responses.text(exchange, 404, "Not found\n");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+        Responses.send(exchange, 200, body);
+    }
+
+    private void config(HttpExchange exchange) throws IOException {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String hostName = host == null ? "" : host.replaceFirst(":\\d+$", "");
+        if (!hostName.equals("localhost") && !hostName.equals("127.0.0.1") && !hostName.equals("[::1]")) {
+            Responses.text(exchange, 403, "The local admin token is only given to localhost\n");
+            return;
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("auth", "local");
+        config.put("token", token.value());
+        config.put("apiBase", "");
+        config.put("siteUrl", siteUrl);
+        Responses.json(exchange, 200, Json.write(config));
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = AdminPages.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+}

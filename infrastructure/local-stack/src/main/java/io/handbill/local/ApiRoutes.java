@@ -1,0 +1,42 @@
+package io.handbill.local;
+
+import java.util.List;
+
+/**
+ * The HTTP API's routes, the same as template.yaml's (a test in io.handbill.deploy compares the two lists).
+ * CloudFront sends {@code /api/*}, {@code /calendar.ics} and {@code /events/*.ics} to the API, everything else to
+ * the site bucket; {@link #isApiPath(String)} is that split.
+ */
+public final class ApiRoutes {
+    public static final String EVENT_API = "io.handbill.api.EventApiHandler";
+    public static final String SUBSCRIPTIONS = "io.handbill.subscribe.SubscriptionsHandler";
+    public static final String ICS_FEED = "io.handbill.icsfeed.IcsFeedHandler";
+
+    public static final List<ApiRoute> ROUTES = List.of(
+            new ApiRoute("GET", "/api/events", EVENT_API),
+            new ApiRoute("POST", "/api/events", EVENT_API),
+            new ApiRoute("GET", "/api/events/{id}", EVENT_API),
+            new ApiRoute("PUT", "/api/events/{id}", EVENT_API),
+            new ApiRoute("DELETE", "/api/events/{id}", EVENT_API),
+            new ApiRoute("POST", "/api/events/{id}/publish", EVENT_API),
+            new ApiRoute("POST", "/api/events/{id}/cancel", EVENT_API),
+            new ApiRoute("POST", "/api/subscriptions", SUBSCRIPTIONS),
+            new ApiRoute("GET", "/api/subscriptions/confirm", SUBSCRIPTIONS),
+            new ApiRoute("GET", "/api/unsubscribe", SUBSCRIPTIONS),
+            new ApiRoute("POST", "/api/unsubscribe", SUBSCRIPTIONS),
+            new ApiRoute("GET", "/api/subscribers", SUBSCRIPTIONS),
+            new ApiRoute("GET", "/api/subscribers/summary", SUBSCRIPTIONS),
+            new ApiRoute("GET", "/calendar.ics", ICS_FEED),
+            new ApiRoute("HEAD", "/calendar.ics", ICS_FEED),
+            new ApiRoute("GET", "/events/{file}", ICS_FEED),
+            new ApiRoute("HEAD", "/events/{file}", ICS_FEED));
+
+    private ApiRoutes() {
+    }
+
+    /** CloudFront's cache behaviours: which paths go to the HTTP API rather than to the bucket. */
+    public static boolean isApiPath(String path) {
+        return path.startsWith("/api/") || path.equals("/calendar.ics")
+                || (path.startsWith("/events/") && path.endsWith(".ics"));
+    }
+}

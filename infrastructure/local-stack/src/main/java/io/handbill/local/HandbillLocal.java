@@ -1,0 +1,39 @@
+package io.handbill.local;
+
+/**
+ * {@code java -jar handbill-local.jar}: starts the whole product on one port and prints
+ * {@code Handbill local stack ready at http://localhost:PORT}; Ctrl-C or SIGTERM stops it, emulators included.
+ */
+public final class HandbillLocal {
+    private HandbillLocal() {
+    }
+
+    public static void main(String[] args) {
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = LocalStack.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            System.out.println("Handbill local stack stopped");
+        }, "handbill-local-stop"));
+        long millis = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+        System.out.printf("""
+                Admin token:  %s
+                Admin form:   %s/admin/
+                Public site:  %s/
+                Calendar:     %s/calendar.ics
+                Outbox:       %s/outbox/
+                Data:         %s
+                Started in %d ms from process start
+                %n""", stack.adminToken(), stack.url(), stack.url(), stack.url(), stack.url(),
+                options.dataDir() == null ? "temporary (use --data DIR to keep it)" : options.dataDir(), millis);
+        System.out.println("Handbill local stack ready at " + stack.url());
+    }
+}

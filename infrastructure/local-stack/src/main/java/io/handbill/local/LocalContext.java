@@ -1,0 +1,93 @@
+package io.handbill.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The Lambda context of one local invocation: a fresh request id, the function's name, and stdout as its log. */
+final class LocalContext implements Context {
+    private static final LambdaLogger STDOUT = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
+        }
+    };
+
+    private final String functionName;
+    private final String requestId;
+    private final long deadline;
+
+    LocalContext(String functionName, String requestId, int timeoutMillis) {
+        this.functionName = functionName;
+        this.requestId = requestId;
+        this.deadline = System.currentTimeMillis() + timeoutMillis;
+    }
+
+    static LocalContext of(String functionName) {
+        return new LocalContext(functionName, UUID.randomUUID().toString(), 30_000);
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:eu-west-2:000000000000:function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, deadline - System.currentTimeMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 512;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return STDOUT;
+    }
+}

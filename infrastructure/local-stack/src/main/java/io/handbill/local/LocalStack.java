@@ -1,0 +1,267 @@
+package io.handbill.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.handbill.aws.AwsClients;
+import io.handbill.model.SiteConfig;
+import io.handbill.store.HandbillTable;
+import io.handbill.testkit.AwsEndpoints;
+import io.handbill.testkit.EmbeddedAws;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole product on one loopback port: starts the emulators, creates the table and bucket, wires the real
+ * function handlers to the stack's clients, loads the sample events and serves everything through
+ * {@link FrontDoor}. {@link #close()} stops it all, child processes included.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String TABLE = "handbill-local-events";
+    public static final String BUCKET = "handbill-local-site";
+    static final String GROUP_NAME = "Leeds DevOps";
+    static final String ORGANISER_EMAIL = "organisers@handbill.local";
+    static final String SENDER_EMAIL = "Leeds DevOps <events@handbill.local>";
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final EmbeddedAws aws;
+    private final HttpServer server;
+    private final ExecutorService httpThreads;
+    private final RendererFeed feed;
+    private final ReminderSweep sweep;
+    private final AdminToken adminToken;
+    private final LocalServices services;
+    private final OutboxPages outbox;
+
+    private LocalStack(EmbeddedAws aws, HttpServer server, ExecutorService httpThreads, RendererFeed feed,
+                       ReminderSweep sweep, AdminToken adminToken, LocalServices services, OutboxPages outbox) {
+        this.aws = aws;
+        this.server = server;
+        this.httpThreads = httpThreads;
+        this.feed = feed;
+        this.sweep = sweep;
+        this.adminToken = adminToken;
+        this.services = services;
+        this.outbox = outbox;
+    }
+
+    public static LocalStack start(LocalOptions options) {
+        HttpServer server = bind(options.port());
+        EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
+        try {
+            return start(options, server, aws);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            aws.close();
+            throw e;
+        }
+    }
+
+    private static LocalStack start(LocalOptions options, HttpServer server, EmbeddedAws aws) {
+        String url = "http://localhost:" + server.getAddress().getPort();
+        AwsEndpoints endpoints = aws.endpoints();
+        var renderer = new RendererFeedHolder();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .httpClient(AwsClients.http())
+                .region(Region.of(AwsEndpoints.REGION))
+                .credentialsProvider(credentials())
+                .endpointOverride(endpoints.dynamoDb())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new StreamRecorder(TABLE, renderer))
+                        .apiCallTimeout(Duration.ofSeconds(20)).build())
+                .build();
+        S3Client s3 = S3Client.builder()
+                .httpClient(AwsClients.http())
+                .region(Region.of(AwsEndpoints.REGION))
+                .credentialsProvider(credentials())
+                .endpointOverride(endpoints.s3())
+                .forcePathStyle(true)
+                .build();
+        SesV2Client sesV2 = SesV2Client.builder()
+                .httpClient(AwsClients.http())
+                .region(Region.of(AwsEndpoints.REGION))
+                .credentialsProvider(credentials())
+                .endpointOverride(endpoints.sesV2())
+                .build();
+        createTable(dynamoDb);
+        createBucket(s3);
+
+        var services = new LocalServices(dynamoDb, s3, sesV2, TABLE, BUCKET,
+                new SiteConfig(url, GROUP_NAME, ORGANISER_EMAIL), Clock.systemUTC(), SENDER_EMAIL,
+                hmacSecret(options.dataDir()));
+        var feed = new RendererFeed(LocalFunctions.renderer(services), TABLE);
+        renderer.deliverTo(feed);
+        var outbox = new OutboxPages(aws.ses().outbox());
+        var sweep = new ReminderSweep(LocalFunctions.reminders(services), () -> outbox.messages().size());
+        AdminToken token = options.adminToken() == null ? AdminToken.random() : new AdminToken(options.adminToken());
+        var gateway = new ApiGateway(LocalFunctions.http(services), token);
+        var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
+                new AdminPages(token, url));
+
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "http-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox);
+        if (options.samples() && new SampleEvents(services.eventStore(), services.clock()).loadIfMissing()) {
+            log.info("Loaded the seed event and an upcoming sample event");
+        }
+        stack.awaitRendered(Duration.ofSeconds(30));
+        server.createContext("/", frontDoor::handle);
+        server.setExecutor(httpThreads);
+        server.start();
+        return stack;
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String adminToken() {
+        return adminToken.value();
+    }
+
+    /** Waits until the renderer has seen every write so far; true when it has within {@code timeout}. */
+    public boolean awaitRendered(Duration timeout) {
+        try {
+            return feed.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs the reminder sweep now; returns how many emails it sent. */
+    public int runReminders() {
+        return sweep.runNow();
+    }
+
+    public Path outboxDirectory() {
+        return aws.ses().outbox();
+    }
+
+    /** What {@code /outbox/} lists, newest first. */
+    List<OutboxMessage> outboxMessages() {
+        return outbox.messages();
+    }
+
+    LocalServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        httpThreads.shutdownNow();
+        sweep.close();
+        feed.close();
+        aws.close();
+    }
+
+    private static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on localhost:" + port
+                    + " (in use? pick another with --port)", e);
+        }
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY));
+    }
+
+    private static void createTable(DynamoDbClient dynamoDb) {
+        try {
+            dynamoDb.describeTable(b -> b.tableName(TABLE));
+        } catch (ResourceNotFoundException e) {
+            dynamoDb.createTable(HandbillTable.createTableRequest(TABLE));
+        }
+        try {
+            while (dynamoDb.describeTable(b -> b.tableName(TABLE)).table().tableStatus() != TableStatus.ACTIVE) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the table", e);
+        }
+    }
+
+    private static void createBucket(S3Client s3) {
+        try {
+            s3.headBucket(b -> b.bucket(BUCKET));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        }
+    }
+
+    /** Signs confirm and unsubscribe links; kept in the data directory so mailed links survive a restart. */
+    private static String hmacSecret(Path dataDir) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String fresh = HexFormat.of().formatHex(random);
+        if (dataDir == null) {
+            return fresh;
+        }
+        Path file = dataDir.resolve("hmac-secret");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            }
+            Files.createDirectories(dataDir);
+            Files.writeString(file, fresh, StandardCharsets.US_ASCII);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets the DynamoDB client exist before the feed it records into (the renderer needs the client). */
+    private static final class RendererFeedHolder implements java.util.function.Consumer<StreamChange> {
+        private volatile RendererFeed feed;
+
+        void deliverTo(RendererFeed target) {
+            feed = target;
+        }
+
+        @Override
+        public void accept(StreamChange change) {
+            RendererFeed target = feed;
+            if (target != null) {
+                target.accept(change);
+            }
+        }
+    }
+}

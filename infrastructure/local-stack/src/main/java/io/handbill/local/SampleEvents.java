@@ -1,0 +1,96 @@
+package io.handbill.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.handbill.json.Json;
+import io.handbill.model.AgendaItem;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.model.Slugs;
+import io.handbill.store.EventStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a fresh local stack starts with: the seed event (the Leeds DevOps meetup of 26 September 2017, from the
+ * shared JSON fixture) and one upcoming sample event, both published, so the site, the feeds and the reminders
+ * have something to show at once.
+ */
+final class SampleEvents {
+    static final String SEED_RESOURCE = "/fixtures/seed-event.json";
+    static final String UPCOMING_TITLE = "Leeds DevOps: an upcoming sample meetup";
+    /** Just inside a week away, so a sweep sends the seven-day reminder straight after subscribing. */
+    static final Duration UPCOMING_IN = Duration.ofDays(7).minusHours(2);
+
+    private final EventStore store;
+    private final Clock clock;
+
+    SampleEvents(EventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Loads both events unless the seed is already there (a persisted data directory); returns whether it did. */
+    boolean loadIfMissing() {
+        EventDraft seed = seedDraft();
+        String seedSlug = Slugs.from(seed.start().toLocalDate(), seed.title());
+        if (store.findBySlug(seedSlug).isPresent()) {
+            return false;
+        }
+        publish(seed.withSlug(seedSlug));
+        EventDraft upcoming = upcoming(seed);
+        publish(upcoming.withSlug(Slugs.from(upcoming.start().toLocalDate(), upcoming.title())));
+        return true;
+    }
+
+    static EventDraft seedDraft() {
+        try (InputStream in = SampleEvents.class.getResourceAsStream(SEED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The seed event " + SEED_RESOURCE + " is not on the classpath");
+            }
+            return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), EventDraft.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The seed event does not match the model", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The seed's evening, moved to the same local time about a week from now, with a new title and no alias. */
+    EventDraft upcoming(EventDraft seed) {
+        ZoneId zone = ZoneId.of(seed.timeZone());
+        LocalDateTime target = LocalDateTime.ofInstant(clock.instant().plus(UPCOMING_IN), zone);
+        Duration shift = Duration.between(seed.start(), target.toLocalDate().atTime(seed.start().toLocalTime()));
+        if (target.toLocalTime().isBefore(seed.start().toLocalTime())) {
+            shift = shift.minusDays(1);
+        }
+        final Duration by = shift;
+        List<AgendaItem> agenda = seed.agenda().stream()
+                .map(a -> new AgendaItem(a.start().plus(by), a.end() == null ? null : a.end().plus(by), a.title(),
+                        a.kind(), a.talkId()))
+                .toList();
+        return new EventDraft(null, UPCOMING_TITLE,
+                "A sample event about a week away, so reminders can be tried straight away.",
+                "This event was created by the local stack as a sample. Subscribe on its page, confirm through "
+                        + "the [outbox](/outbox/), then run the reminder sweep.",
+                seed.start().plus(by), seed.end().plus(by), seed.timeZone(), seed.venue(), agenda, seed.talks(),
+                seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
+    }
+
+    private void publish(EventDraft draft) {
+        Instant now = clock.instant();
+        Event created = Event.create(UUID.randomUUID().toString(), draft, now);
+        store.create(created);
+        store.update(created.publish(now));
+        store.bumpSiteVersion(now);
+    }
+}

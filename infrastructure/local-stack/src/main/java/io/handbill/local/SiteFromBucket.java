@@ -1,0 +1,131 @@
+package io.handbill.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public site as CloudFront serves it from the bucket: {@code /} and {@code /dir/} answer with
+ * {@code index.html}, {@code /dir} with a 301 to {@code /dir/}; an alias object (one carrying a redirect target in
+ * its metadata, which S3's website redirect header would carry if S3Proxy supported it) answers with a 301 to the
+ * event page; anything else missing is the bucket's {@code 404.html} with status 404.
+ */
+final class SiteFromBucket {
+    /** The object metadata names a redirect target may be stored under (user metadata, without x-amz-meta-). */
+    private static final List<String> REDIRECT_METADATA = List.of("redirect-location", "redirect-to", "location",
+            "website-redirect-location");
+
+    private final S3Client s3;
+    private final String bucket;
+
+    SiteFromBucket(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            Responses.text(exchange, 405, "Method not allowed\n");
+            return;
+        }
+        String path = normalisedPath(exchange.getRequestURI());
+        if (path == null) {
+            Responses.text(exchange, 400, "Bad path\n");
+            return;
+        }
+        String key = path.substring(1);
+        Optional<ResponseBytes<GetObjectResponse>> object = get(key.isEmpty() || key.endsWith("/")
+                ? key + "index.html" : key);
+        if (object.isEmpty() && !key.isEmpty() && !key.endsWith("/")) {
+            Optional<ResponseBytes<GetObjectResponse>> directory = get(key + "/index.html");
+            if (directory.isPresent()) {
+                String target = redirectTarget(directory.get().response()).orElse(path + "/");
+                Responses.redirect(exchange, 301, target);
+                return;
+            }
+        }
+        if (object.isEmpty()) {
+            Optional<ResponseBytes<GetObjectResponse>> notFound = get("404.html");
+            if (notFound.isPresent()) {
+                send(exchange, 404, notFound.get());
+            } else {
+                Responses.text(exchange, 404, "Not found\n");
+            }
+            return;
+        }
+        Optional<String> redirect = redirectTarget(object.get().response());
+        if (redirect.isPresent()) {
+            Responses.redirect(exchange, 301, redirect.get());
+            return;
+        }
+        send(exchange, 200, object.get());
+    }
+
+    private static void send(HttpExchange exchange, int status, ResponseBytes<GetObjectResponse> object)
+            throws IOException {
+        GetObjectResponse response = object.response();
+        var headers = exchange.getResponseHeaders();
+        if (response.contentType() != null) {
+            headers.set("Content-Type", response.contentType());
+        }
+        if (response.cacheControl() != null) {
+            headers.set("Cache-Control", response.cacheControl());
+        }
+        if (response.eTag() != null) {
+            headers.set("ETag", response.eTag());
+        }
+        if (response.eTag() != null && response.eTag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))
+                && status == 200) {
+            Responses.send(exchange, 304, null);
+            return;
+        }
+        Responses.send(exchange, status, object.asByteArray());
+    }
+
+    private Optional<ResponseBytes<GetObjectResponse>> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> redirectTarget(GetObjectResponse response) {
+        if (response.websiteRedirectLocation() != null) {
+            return Optional.of(response.websiteRedirectLocation());
+        }
+        Map<String, String> metadata = response.metadata();
+        return REDIRECT_METADATA.stream().map(metadata::get).filter(v -> v != null && !v.isBlank()).findFirst();
+    }
+
+    /** The decoded path, or null when it tries to leave the site or is malformed. */
+    private static String normalisedPath(URI uri) {
+        String raw = uri.getRawPath();
+        if (raw == null || !raw.startsWith("/")) {
+            return null;
+        }
+        try {
+            String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (path.contains("/../") || path.endsWith("/..") || path.contains("//") || path.contains("\\")
+                    || path.indexOf('\0') >= 0) {
+                return null;
+            }
+            return path;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

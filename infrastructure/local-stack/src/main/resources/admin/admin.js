@@ -1,0 +1,851 @@
+/*
+ * Handbill admin form: plain JavaScript, no build step.
+ *
+ * config.json (next to this file) says how to sign in:
+ *   local stack: {"auth": "local", "token": "<admin token>", "apiBase": "", "siteUrl": "http://localhost:8080"}
+ *   AWS:         {"auth": "cognito", "apiBase": "", "siteUrl": "",
+ *                 "cognito": {"domain": "https://<prefix>.auth.<region>.amazoncognito.com",
+ *                             "clientId": "<app client id>", "redirectUri": "https://<site>/admin/",
+ *                             "scopes": "openid email"}}
+ * With Cognito the form signs in through the hosted UI (authorization code + PKCE) and sends the ID token as
+ * "Authorization: Bearer"; API Gateway's JWT authorizer checks it.
+ */
+'use strict';
+
+(function () {
+  const $ = (selector, root) => (root || document).querySelector(selector);
+  const $$ = (selector, root) => Array.from((root || document).querySelectorAll(selector));
+  const LISTS = ['agenda', 'talks', 'speakers', 'sponsors', 'tickets', 'aliases'];
+  const ROW_NAMES = {
+    agenda: 'agenda item', talks: 'talk', speakers: 'speaker', sponsors: 'sponsor', tickets: 'ticket link',
+    aliases: 'old address'
+  };
+
+  let config = null;
+  let auth = null;
+  /** The event being edited as last loaded or saved: {id, etag, status, slug, version}; null for a new one. */
+  let current = null;
+  let idempotencyKey = null;
+  let nextCursor = null;
+
+  // ---------------------------------------------------------------- sign-in
+
+  const localAuth = (cfg) => ({
+    token: async () => cfg.token,
+    describe: () => 'Signed in with the local admin token',
+    signOut: null
+  });
+
+  function cognitoAuth(cfg) {
+    const store = window.sessionStorage;
+    const base64url = (bytes) => btoa(String.fromCharCode.apply(null, new Uint8Array(bytes)))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const random = (n) => base64url(crypto.getRandomValues(new Uint8Array(n)));
+
+    async function signIn() {
+      const verifier = random(48);
+      const state = random(16);
+      store.setItem('pkce.verifier', verifier);
+      store.setItem('pkce.state', state);
+      store.setItem('pkce.return', location.hash || '#/');
+      const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+      const params = new URLSearchParams({
+        response_type: 'code', client_id: cfg.clientId, redirect_uri: cfg.redirectUri,
+        scope: cfg.scopes || 'openid email', state: state, code_challenge: challenge, code_challenge_method: 'S256'
+      });
+      location.assign(cfg.domain + '/oauth2/authorize?' + params);
+      return new Promise(() => {});
+    }
+
+    async function exchange(body) {
+      const response = await fetch(cfg.domain + '/oauth2/token', {
+        method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: new URLSearchParams(body)
+      });
+      if (!response.ok) {
+        throw new Error('Sign-in failed (' + response.status + ')');
+      }
+      const tokens = await response.json();
+      store.setItem('tokens', JSON.stringify({
+        id: tokens.id_token, refresh: tokens.refresh_token || JSON.parse(store.getItem('tokens') || '{}').refresh,
+        expires: Date.now() + (tokens.expires_in - 60) * 1000
+      }));
+    }
+
+    async function completeSignIn() {
+      const query = new URLSearchParams(location.search);
+      if (!query.has('code')) {
+        return;
+      }
+      const state = store.getItem('pkce.state');
+      const verifier = store.getItem('pkce.verifier');
+      store.removeItem('pkce.state');
+      store.removeItem('pkce.verifier');
+      if (!state || query.get('state') !== state) {
+        throw new Error('Sign-in answer did not match the request; try again.');
+      }
+      await exchange({
+        grant_type: 'authorization_code', client_id: cfg.clientId, code: query.get('code'),
+        redirect_uri: cfg.redirectUri, code_verifier: verifier
+      });
+      history.replaceState(null, '', location.pathname + (store.getItem('pkce.return') || '#/'));
+    }
+
+    return {
+      token: async function () {
+        await completeSignIn();
+        const tokens = JSON.parse(store.getItem('tokens') || 'null');
+        if (tokens && tokens.expires > Date.now()) {
+          return tokens.id;
+        }
+        if (tokens && tokens.refresh) {
+          try {
+            await exchange({grant_type: 'refresh_token', client_id: cfg.clientId, refresh_token: tokens.refresh});
+            return JSON.parse(store.getItem('tokens')).id;
+          } catch (e) {
+            store.removeItem('tokens');
+          }
+        }
+        return signIn();
+      },
+      describe: () => 'Signed in',
+      signOut: function () {
+        store.removeItem('tokens');
+        location.assign(cfg.domain + '/logout?' + new URLSearchParams({
+          client_id: cfg.clientId, logout_uri: cfg.redirectUri
+        }));
+      },
+      expired: () => store.removeItem('tokens')
+    };
+  }
+
+  // ---------------------------------------------------------------- API
+
+  /** Calls the event API; resolves to {status, etag, body} for any HTTP status. */
+  async function api(method, path, options) {
+    const opts = options || {};
+    const headers = {'Authorization': 'Bearer ' + await auth.token(), 'Accept': 'application/json'};
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (opts.etag) {
+      headers['If-Match'] = opts.etag;
+    }
+    if (opts.idempotencyKey) {
+      headers['Idempotency-Key'] = opts.idempotencyKey;
+    }
+    const response = await fetch(config.apiBase + path, {
+      method: method, headers: headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      cache: 'no-store'
+    });
+    if (response.status === 401 && auth.expired) {
+      auth.expired();
+    }
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch (e) {
+      body = null;
+    }
+    return {status: response.status, etag: response.headers.get('ETag'), body: body};
+  }
+
+  const sitePath = (path) => (config.siteUrl || '') + path;
+
+  function flash(message) {
+    const box = $('#flash');
+    box.textContent = '';
+    window.setTimeout(() => { box.textContent = message; }, 50);
+  }
+
+  function problemText(result) {
+    if (result.body && (result.body.detail || result.body.title)) {
+      return result.body.detail || result.body.title;
+    }
+    return 'The server answered ' + result.status + '.';
+  }
+
+  // ---------------------------------------------------------------- list view
+
+  async function showList(append) {
+    $('#edit-view').hidden = true;
+    $('#list-view').hidden = false;
+    document.title = 'Events · Handbill admin';
+    const params = new URLSearchParams();
+    const status = $('#filter-status').value;
+    if (status) {
+      params.set('status', status);
+    }
+    params.set('when', $('#filter-when').value);
+    if (append && nextCursor) {
+      params.set('cursor', nextCursor);
+    }
+    const result = await api('GET', '/api/events?' + params);
+    if (result.status !== 200) {
+      flash('Could not list events: ' + problemText(result));
+      return;
+    }
+    const tbody = $('#events');
+    if (!append) {
+      tbody.textContent = '';
+    }
+    for (const event of result.body.items) {
+      tbody.appendChild(eventRow(event));
+    }
+    nextCursor = result.body.nextCursor || null;
+    $('#more').hidden = !nextCursor;
+    $('#no-events').hidden = tbody.children.length > 0;
+  }
+
+  function eventRow(event) {
+    const tr = document.createElement('tr');
+    const title = document.createElement('td');
+    const link = document.createElement('a');
+    link.href = '#/events/' + encodeURIComponent(event.id);
+    link.textContent = event.title || '(untitled)';
+    title.appendChild(link);
+    const starts = document.createElement('td');
+    starts.textContent = (event.start || '').replace('T', ' ').slice(0, 16) + ' (' + event.timeZone + ')';
+    const status = document.createElement('td');
+    const badge = document.createElement('span');
+    badge.className = 'status status-' + event.status.toLowerCase();
+    badge.textContent = event.status.charAt(0) + event.status.slice(1).toLowerCase();
+    status.appendChild(badge);
+    const links = document.createElement('td');
+    links.className = 'links';
+    if (event.status !== 'DRAFT') {
+      links.appendChild(anchor(sitePath('/events/' + event.slug + '/'), 'Page',
+        'Public page of ' + event.title));
+      links.appendChild(anchor(sitePath('/events/' + event.slug + '.ics'), '.ics',
+        'Calendar file of ' + event.title));
+    }
+    tr.append(title, starts, status, links);
+    return tr;
+  }
+
+  function anchor(href, text, label) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    if (label) {
+      a.setAttribute('aria-label', label);
+    }
+    return a;
+  }
+
+  // ---------------------------------------------------------------- edit view
+
+  async function showEditor(id) {
+    $('#list-view').hidden = true;
+    $('#edit-view').hidden = false;
+    clearErrors();
+    $('#conflict').hidden = true;
+    if (!id) {
+      current = null;
+      idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+      fillForm({timeZone: browserZone()});
+      showState();
+      $('#title').focus();
+      return;
+    }
+    const result = await api('GET', '/api/events/' + encodeURIComponent(id));
+    if (result.status !== 200) {
+      flash('Could not open the event: ' + problemText(result));
+      return;
+    }
+    loaded(result);
+    fillForm(result.body);
+    $('#edit-heading').focus();
+  }
+
+  function loaded(result) {
+    const event = result.body;
+    current = {id: event.id, etag: result.etag || '"' + event.version + '"', status: event.status,
+      slug: event.slug, version: event.version, title: event.title};
+    showState();
+  }
+
+  function showState() {
+    const heading = $('#edit-heading');
+    heading.setAttribute('tabindex', '-1');
+    if (!current) {
+      heading.textContent = 'New event';
+      document.title = 'New event · Handbill admin';
+      $('#event-state').textContent = 'Not saved yet.';
+      $('#public-links').hidden = true;
+      $('#delete').hidden = true;
+      $('#cancel-section').hidden = true;
+      $('#publish').hidden = false;
+      $('#slug').readOnly = false;
+      return;
+    }
+    heading.textContent = 'Edit: ' + current.title;
+    document.title = current.title + ' · Handbill admin';
+    const status = current.status.charAt(0) + current.status.slice(1).toLowerCase();
+    $('#event-state').textContent = 'Status: ' + status + ' · version ' + current.version;
+    const isPublic = current.status !== 'DRAFT';
+    $('#public-links').hidden = !isPublic;
+    if (isPublic) {
+      $('#public-page').href = sitePath('/events/' + current.slug + '/');
+      $('#public-ics').href = sitePath('/events/' + current.slug + '.ics');
+    }
+    $('#delete').hidden = current.status !== 'DRAFT';
+    $('#cancel-section').hidden = current.status !== 'PUBLISHED';
+    $('#publish').hidden = current.status !== 'DRAFT';
+    $('#slug').readOnly = isPublic;
+  }
+
+  function browserZone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch (e) {
+      return 'UTC';
+    }
+  }
+
+  function fillZones(selected) {
+    const select = $('#timeZone');
+    if (!select.options.length) {
+      let zones = [];
+      try {
+        zones = Intl.supportedValuesOf('timeZone');
+      } catch (e) {
+        zones = ['UTC', 'Europe/London'];
+      }
+      for (const zone of zones) {
+        select.appendChild(new Option(zone.replace(/_/g, ' '), zone));
+      }
+    }
+    if (selected && !$$('option', select).some((o) => o.value === selected)) {
+      select.appendChild(new Option(selected, selected));
+    }
+    select.value = selected;
+  }
+
+  const localInput = (value) => (value ? String(value).slice(0, 16) : '');
+
+  function fillForm(event) {
+    const venue = event.venue || {};
+    $('#title').value = event.title || '';
+    $('#summary').value = event.summary || '';
+    $('#description').value = event.description || '';
+    $('#slug').value = event.slug || '';
+    $('#start').value = localInput(event.start);
+    $('#end').value = localInput(event.end);
+    fillZones(event.timeZone || browserZone());
+    $('#venue-name').value = venue.name || '';
+    $('#venue-address').value = (venue.addressLines || []).join('\n');
+    $('#venue-city').value = venue.city || '';
+    $('#venue-postcode').value = venue.postcode || '';
+    $('#venue-country').value = venue.country || '';
+    $('#venue-url').value = venue.url || '';
+    $('#venue-latitude').value = venue.latitude == null ? '' : venue.latitude;
+    $('#venue-longitude').value = venue.longitude == null ? '' : venue.longitude;
+    $('#venue-access').value = venue.accessNotes || '';
+    $('#codeOfConductUrl').value = event.codeOfConductUrl || '';
+    $('#tags').value = (event.tags || []).join(', ');
+    $('#cancel-reason').value = '';
+    for (const list of LISTS) {
+      const rows = $('fieldset[data-list="' + list + '"] > ol.rows');
+      rows.textContent = '';
+      for (const item of event[list] || []) {
+        addRow(list, item);
+      }
+    }
+    $('#preview').hidden = true;
+    $('#preview-button').setAttribute('aria-expanded', 'false');
+    refreshTalkIds();
+  }
+
+  // ---------------------------------------------------------------- repeatable rows
+
+  function addRow(list, item) {
+    const li = $('#row-' + list).content.firstElementChild.cloneNode(true);
+    const fieldset = $('fieldset', li);
+    const controls = document.createElement('div');
+    controls.className = 'row-controls';
+    for (const [action, text] of [['up', 'Move up'], ['down', 'Move down'], ['remove', 'Remove']]) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.action = action;
+      button.textContent = text;
+      controls.appendChild(button);
+    }
+    fieldset.appendChild(controls);
+    for (const input of $$('[data-field]', li)) {
+      const value = item ? valueOf(item, input.dataset.field) : undefined;
+      if (input.type === 'checkbox') {
+        input.checked = Boolean(value);
+      } else if (input.type === 'datetime-local') {
+        input.value = localInput(value);
+      } else if (input.dataset.kind === 'csv') {
+        input.value = (value || []).join(', ');
+      } else if (value !== undefined && value !== null) {
+        input.value = value;
+      }
+    }
+    $('fieldset[data-list="' + list + '"] > ol.rows').appendChild(li);
+    renumber(list);
+    return li;
+  }
+
+  const valueOf = (item, field) => (field === '' ? item : item[field]);
+
+  /** Gives every row's inputs ids, labels and data-path values that match their position (agenda[2].start). */
+  function renumber(list) {
+    const rows = $$('fieldset[data-list="' + list + '"] > ol.rows > li');
+    rows.forEach((li, index) => {
+      const name = ROW_NAMES[list];
+      const label = name.charAt(0).toUpperCase() + name.slice(1) + ' ' + (index + 1);
+      $('.row-title', li).textContent = label;
+      for (const field of $$('.field', li)) {
+        const input = $('[data-field]', field);
+        const path = list + '[' + index + ']' + (input.dataset.field ? '.' + input.dataset.field : '');
+        input.dataset.path = path;
+        input.id = 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
+        $('label', field).htmlFor = input.id;
+      }
+      $('[data-action="up"]', li).setAttribute('aria-label', 'Move up ' + name + ' ' + (index + 1));
+      $('[data-action="down"]', li).setAttribute('aria-label', 'Move down ' + name + ' ' + (index + 1));
+      $('[data-action="remove"]', li).setAttribute('aria-label', 'Remove ' + name + ' ' + (index + 1));
+      $('[data-action="up"]', li).disabled = index === 0;
+      $('[data-action="down"]', li).disabled = index === rows.length - 1;
+    });
+  }
+
+  function onListClick(event) {
+    const fieldset = event.target.closest('fieldset[data-list]');
+    if (!fieldset || event.target.tagName !== 'BUTTON') {
+      return;
+    }
+    const list = fieldset.dataset.list;
+    if (event.target.classList.contains('add')) {
+      const li = addRow(list, defaultsFor(list));
+      $('[data-field]', li).focus();
+      return;
+    }
+    const li = event.target.closest('li');
+    const action = event.target.dataset.action;
+    if (action === 'remove') {
+      const next = li.nextElementSibling || li.previousElementSibling;
+      li.remove();
+      renumber(list);
+      (next ? $('[data-field]', next) : $('button.add', fieldset)).focus();
+    } else if (action === 'up' && li.previousElementSibling) {
+      li.parentNode.insertBefore(li, li.previousElementSibling);
+      renumber(list);
+      focusControl(li, 'up');
+    } else if (action === 'down' && li.nextElementSibling) {
+      li.parentNode.insertBefore(li.nextElementSibling, li);
+      renumber(list);
+      focusControl(li, 'down');
+    }
+    if (list === 'talks') {
+      refreshTalkIds();
+    }
+  }
+
+  function focusControl(li, action) {
+    const button = $('[data-action="' + action + '"]', li);
+    (button.disabled ? $('[data-action="' + (action === 'up' ? 'down' : 'up') + '"]', li) : button).focus();
+  }
+
+  /** A new agenda slot starts where the previous one ended (or at the event's start). */
+  function defaultsFor(list) {
+    if (list !== 'agenda') {
+      return null;
+    }
+    const ends = $$('fieldset[data-list="agenda"] [data-field="end"]').map((i) => i.value).filter(Boolean);
+    return {start: ends.length ? ends[ends.length - 1] : $('#start').value};
+  }
+
+  function refreshTalkIds() {
+    const datalist = $('#talk-ids');
+    datalist.textContent = '';
+    for (const input of $$('fieldset[data-list="talks"] [data-field="id"]')) {
+      if (input.value) {
+        datalist.appendChild(new Option(input.value, input.value));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reading the form
+
+  const text = (value) => {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const dateTime = (value) => (value ? (value.length === 16 ? value + ':00' : value) : undefined);
+  /** A number when it reads as one; otherwise the text itself, so the API names the field in its answer. */
+  const numberOrText = (value) => {
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      return undefined;
+    }
+    return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+  };
+  const csv = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+  function readRows(list) {
+    return $$('fieldset[data-list="' + list + '"] > ol.rows > li').map((li) => {
+      if (list === 'aliases') {
+        return $('[data-field]', li).value.trim();
+      }
+      const item = {};
+      for (const input of $$('[data-field]', li)) {
+        const field = input.dataset.field;
+        let value;
+        if (input.type === 'checkbox') {
+          value = input.checked;
+        } else if (input.type === 'datetime-local') {
+          value = dateTime(input.value);
+        } else if (input.dataset.kind === 'csv') {
+          value = csv(input.value);
+        } else if (field === 'price') {
+          value = numberOrText(input.value);
+        } else {
+          value = text(input.value);
+        }
+        if (value !== undefined) {
+          item[field] = value;
+        }
+      }
+      return item;
+    });
+  }
+
+  function readForm() {
+    const venue = {
+      name: text($('#venue-name').value),
+      addressLines: $('#venue-address').value.split('\n').map((s) => s.trim()).filter(Boolean),
+      city: text($('#venue-city').value),
+      postcode: text($('#venue-postcode').value),
+      country: text($('#venue-country').value),
+      url: text($('#venue-url').value),
+      latitude: numberOrText($('#venue-latitude').value),
+      longitude: numberOrText($('#venue-longitude').value),
+      accessNotes: text($('#venue-access').value)
+    };
+    const venueGiven = Object.values(venue).some((v) => v !== undefined && !(Array.isArray(v) && !v.length));
+    const draft = {
+      slug: text($('#slug').value),
+      title: text($('#title').value),
+      summary: text($('#summary').value),
+      description: text($('#description').value),
+      start: dateTime($('#start').value),
+      end: dateTime($('#end').value),
+      timeZone: $('#timeZone').value,
+      venue: venueGiven ? venue : undefined,
+      codeOfConductUrl: text($('#codeOfConductUrl').value),
+      tags: csv($('#tags').value)
+    };
+    for (const list of LISTS) {
+      draft[list] = readRows(list);
+    }
+    return draft;
+  }
+
+  // ---------------------------------------------------------------- field errors
+
+  function clearErrors() {
+    $('#error-summary').hidden = true;
+    $('#error-list').textContent = '';
+    for (const error of $$('.field-error')) {
+      error.remove();
+    }
+    for (const input of $$('[aria-invalid]')) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  }
+
+  /** The element an error path names, or its nearest named ancestor (agenda[2].start → agenda[2] → agenda). */
+  function targetOf(path) {
+    let candidate = path;
+    while (candidate) {
+      const element = $$('[data-path]').find((e) => e.dataset.path === candidate);
+      if (element) {
+        return element;
+      }
+      const cut = Math.max(candidate.lastIndexOf('.'), candidate.lastIndexOf('['));
+      candidate = cut > 0 ? candidate.slice(0, cut) : '';
+    }
+    return null;
+  }
+
+  function showErrors(errors, summaryTitle) {
+    clearErrors();
+    const list = $('#error-list');
+    const shown = [];
+    errors.forEach((error, index) => {
+      const target = targetOf(error.field || '');
+      const item = document.createElement('li');
+      const message = (error.field ? error.field + ': ' : '') + error.message;
+      if (target) {
+        const id = 'error-' + index;
+        const p = document.createElement('p');
+        p.className = 'field-error';
+        p.id = id;
+        p.textContent = error.message;
+        if (target.tagName === 'FIELDSET') {
+          target.insertBefore(p, target.querySelector('legend').nextSibling);
+          target.setAttribute('aria-describedby', id);
+        } else {
+          target.closest('.field').appendChild(p);
+          target.setAttribute('aria-invalid', 'true');
+          target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+        }
+        const link = document.createElement('a');
+        link.href = '#' + (target.id || id);
+        link.textContent = message;
+        link.addEventListener('click', (e) => {
+          e.preventDefault();
+          focusTarget(target);
+        });
+        item.appendChild(link);
+        shown.push(target);
+      } else {
+        item.textContent = message;
+      }
+      list.appendChild(item);
+    });
+    $('#error-summary-title').textContent = summaryTitle
+      || (errors.length === 1 ? 'There is 1 problem' : 'There are ' + errors.length + ' problems');
+    $('#error-summary').hidden = false;
+    shown.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (shown.length) {
+      focusTarget(shown[0]);
+    } else {
+      $('#error-summary').focus();
+    }
+  }
+
+  function focusTarget(target) {
+    const focusable = target.tagName === 'FIELDSET' ? $('input, select, textarea, button', target) : target;
+    (focusable || target).focus();
+    (focusable || target).scrollIntoView({block: 'center'});
+  }
+
+  /** Shows what went wrong with a write; returns false so callers can stop. */
+  function handleFailure(result) {
+    if (result.status === 412) {
+      $('#conflict').hidden = false;
+      $('#reload').focus();
+      return false;
+    }
+    const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+    if (errors.length) {
+      showErrors(errors);
+    } else {
+      showErrors([{field: '', message: problemText(result)}], 'The event was not saved');
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  async function save() {
+    clearErrors();
+    const draft = readForm();
+    const result = current
+      ? await api('PUT', '/api/events/' + encodeURIComponent(current.id), {body: draft, etag: current.etag})
+      : await api('POST', '/api/events', {body: draft, idempotencyKey: idempotencyKey});
+    if (result.status !== 200 && result.status !== 201) {
+      return handleFailure(result);
+    }
+    const wasNew = !current;
+    loaded(result);
+    if (wasNew) {
+      history.replaceState(null, '', '#/events/' + encodeURIComponent(current.id));
+    }
+    $('#slug').value = current.slug;
+    return true;
+  }
+
+  async function onSave(event) {
+    event.preventDefault();
+    if (await save()) {
+      flash('Saved.');
+    }
+  }
+
+  async function onPublish() {
+    if (!(await save())) {
+      return;
+    }
+    const result = await api('POST', '/api/events/' + encodeURIComponent(current.id) + '/publish',
+      {etag: current.etag});
+    if (result.status !== 200) {
+      handleFailure(result);
+      return;
+    }
+    loaded(result);
+    flash('Published. The public page will be ready in a moment.');
+    $('#public-page').focus();
+  }
+
+  async function onCancel(event) {
+    event.preventDefault();
+    clearErrors();
+    const reason = text($('#cancel-reason').value);
+    const result = await api('POST', '/api/events/' + encodeURIComponent(current.id) + '/cancel',
+      {body: {reason: reason}, etag: current.etag});
+    if (result.status !== 200) {
+      handleFailure(result);
+      return;
+    }
+    loaded(result);
+    flash('Cancelled. The event page now says so.');
+    $('#edit-heading').focus();
+  }
+
+  async function onDelete() {
+    if (!window.confirm('Delete this draft? This cannot be undone.')) {
+      return;
+    }
+    const result = await api('DELETE', '/api/events/' + encodeURIComponent(current.id), {etag: current.etag});
+    if (result.status !== 204 && result.status !== 200) {
+      handleFailure(result);
+      return;
+    }
+    flash('Draft deleted.');
+    location.hash = '#/';
+  }
+
+  async function onReload() {
+    $('#conflict').hidden = true;
+    await showEditor(current.id);
+    flash('Reloaded the latest version.');
+  }
+
+  // ---------------------------------------------------------------- Markdown preview
+
+  /** A small, safe subset of Markdown built as DOM nodes (never innerHTML): the site renders the full thing. */
+  function renderMarkdown(source, into) {
+    into.textContent = '';
+    const blocks = source.replace(/\r\n/g, '\n').split(/\n{2,}/);
+    for (const block of blocks) {
+      const lines = block.split('\n').filter((l) => l.trim() !== '');
+      if (!lines.length) {
+        continue;
+      }
+      const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]);
+      if (heading && lines.length === 1) {
+        const h = document.createElement('h' + Math.min(6, heading[1].length + 2));
+        inline(heading[2], h);
+        into.appendChild(h);
+      } else if (lines.every((l) => /^\s*[-*+]\s+/.test(l)) || lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) {
+        const ordered = /^\s*\d/.test(lines[0]);
+        const listElement = document.createElement(ordered ? 'ol' : 'ul');
+        for (const line of lines) {
+          const li = document.createElement('li');
+          inline(line.replace(/^\s*([-*+]|\d+[.)])\s+/, ''), li);
+          listElement.appendChild(li);
+        }
+        into.appendChild(listElement);
+      } else {
+        const p = document.createElement('p');
+        inline(lines.join(' '), p);
+        into.appendChild(p);
+      }
+    }
+  }
+
+  function inline(source, into) {
+    const pattern = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*|\*([^*]+)\*|_([^_]+)_|`([^`]+)`/g;
+    let last = 0;
+    let match;
+    while ((match = pattern.exec(source)) !== null) {
+      into.appendChild(document.createTextNode(source.slice(last, match.index)));
+      let node;
+      if (match[1] !== undefined) {
+        if (/^https?:\/\//i.test(match[2]) || match[2].startsWith('/')) {
+          node = document.createElement('a');
+          node.href = match[2];
+        } else {
+          node = document.createElement('span');
+        }
+        node.textContent = match[1];
+      } else if (match[3] !== undefined) {
+        node = document.createElement('strong');
+        node.textContent = match[3];
+      } else if (match[4] !== undefined || match[5] !== undefined) {
+        node = document.createElement('em');
+        node.textContent = match[4] !== undefined ? match[4] : match[5];
+      } else {
+        node = document.createElement('code');
+        node.textContent = match[6];
+      }
+      into.appendChild(node);
+      last = pattern.lastIndex;
+    }
+    into.appendChild(document.createTextNode(source.slice(last)));
+  }
+
+  function onPreview() {
+    const preview = $('#preview');
+    const button = $('#preview-button');
+    const open = preview.hidden;
+    preview.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'Hide preview' : 'Preview description';
+    if (open) {
+      renderMarkdown($('#description').value, preview);
+    }
+  }
+
+  // ---------------------------------------------------------------- routing and start
+
+  async function route() {
+    const hash = location.hash || '#/';
+    $('#flash').textContent = '';
+    const edit = /^#\/events\/([^/]+)$/.exec(hash);
+    if (hash === '#/new') {
+      await showEditor(null);
+    } else if (edit) {
+      await showEditor(decodeURIComponent(edit[1]));
+    } else {
+      nextCursor = null;
+      await showList(false);
+    }
+  }
+
+  async function start() {
+    const response = await fetch('config.json', {cache: 'no-store'});
+    config = await response.json();
+    config.apiBase = config.apiBase || '';
+    auth = config.auth === 'cognito' ? cognitoAuth(config.cognito) : localAuth(config);
+    await auth.token();
+    $('#who').textContent = auth.describe();
+    if (auth.signOut) {
+      $('#sign-out').hidden = false;
+      $('#sign-out').addEventListener('click', auth.signOut);
+    }
+    $('#event-form').addEventListener('submit', onSave);
+    $('#event-form').addEventListener('click', onListClick);
+    $('#event-form').addEventListener('change', (e) => {
+      if (e.target.dataset.field === 'id' && e.target.closest('fieldset[data-list="talks"]')) {
+        refreshTalkIds();
+      }
+    });
+    $('#publish').addEventListener('click', onPublish);
+    $('#delete').addEventListener('click', onDelete);
+    $('#cancel-form').addEventListener('submit', onCancel);
+    $('#reload').addEventListener('click', onReload);
+    $('#preview-button').addEventListener('click', onPreview);
+    $('#filters').addEventListener('submit', (e) => {
+      e.preventDefault();
+      nextCursor = null;
+      showList(false);
+    });
+    $('#more').addEventListener('click', () => showList(true));
+    window.addEventListener('hashchange', route);
+    await route();
+    document.body.dataset.ready = 'true';
+  }
+
+  start().catch((error) => {
+    $('#flash').textContent = 'The admin form could not start: ' + error.message;
+  });
+})();

@@ -1,0 +1,409 @@
+package io.handbill.local;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.model.AgendaItem;
+import io.handbill.model.EventDraft;
+import io.handbill.model.Speaker;
+import io.handbill.model.Talk;
+import io.handbill.model.TicketLink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The admin form and the public site in real Chromium (Debian's chromium + chromium-driver; nothing is
+ * downloaded), against a local stack started in this JVM with no sample events: the seed event is typed in
+ * through the form, published, read on the public page and through its alias and .ics, subscribed to (confirmed
+ * through the outbox) and cancelled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminFormBrowserIT {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String TOKEN = "browser-test-token";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private LocalStack stack;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private EventDraft seed;
+    private String eventId;
+    private String slug;
+
+    @BeforeAll
+    void startStackAndBrowser(@TempDir Path data, @TempDir Path profile) {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser test skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver)");
+        stack = LocalStack.start(new LocalOptions(0, data, TOKEN, false));
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1600", "--lang=en-GB",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, WAIT);
+        seed = Fixtures.seedDraft();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void seedEvent_typedIntoTheForm_isSavedWithEveryField() throws IOException {
+        openAdmin("#/new");
+        type("#title", seed.title());
+        type("#summary", seed.summary());
+        type("#description", seed.description());
+        setDateTime(By.id("start"), seed.start().toString());
+        setDateTime(By.id("end"), seed.end().toString());
+        new Select(find("#timeZone")).selectByValue(seed.timeZone());
+        type("#venue-name", seed.venue().name());
+        type("#venue-address", String.join("\n", seed.venue().addressLines()));
+        type("#venue-city", seed.venue().city());
+        type("#venue-postcode", seed.venue().postcode());
+        type("#venue-country", seed.venue().country());
+        type("#venue-url", seed.venue().url());
+        type("#venue-latitude", seed.venue().latitude().toString());
+        type("#venue-longitude", seed.venue().longitude().toString());
+        type("#venue-access", seed.venue().accessNotes());
+        for (Talk talk : seed.talks()) {
+            int i = addRow("talks");
+            type(field("talks", i, "id"), talk.id());
+            type(field("talks", i, "title"), talk.title());
+            type(field("talks", i, "abstract"), talk.summary());
+            type(field("talks", i, "speakerIds"), String.join(", ", talk.speakerIds()));
+        }
+        for (Speaker speaker : seed.speakers()) {
+            int i = addRow("speakers");
+            type(field("speakers", i, "id"), speaker.id());
+            type(field("speakers", i, "name"), speaker.name());
+            type(field("speakers", i, "role"), speaker.role());
+            type(field("speakers", i, "organisation"), speaker.organisation());
+            type(field("speakers", i, "bio"), speaker.bio());
+            type(field("speakers", i, "url"), speaker.url());
+        }
+        for (AgendaItem item : seed.agenda()) {
+            int i = addRow("agenda");
+            setDateTime(By.cssSelector(field("agenda", i, "start")), item.start().toString());
+            setDateTime(By.cssSelector(field("agenda", i, "end")), item.end() == null ? "" : item.end().toString());
+            new Select(find(field("agenda", i, "kind"))).selectByValue(item.kind().name());
+            type(field("agenda", i, "title"), item.title());
+            if (item.talkId() != null) {
+                type(field("agenda", i, "talkId"), item.talkId());
+            }
+        }
+        var sponsor = seed.sponsors().get(0);
+        int s = addRow("sponsors");
+        type(field("sponsors", s, "name"), sponsor.name());
+        type(field("sponsors", s, "url"), sponsor.url());
+        type(field("sponsors", s, "provides"), sponsor.provides());
+        for (TicketLink ticket : seed.tickets()) {
+            int i = addRow("tickets");
+            type(field("tickets", i, "label"), ticket.label());
+            type(field("tickets", i, "url"), ticket.url());
+            if (ticket.free()) {
+                find(field("tickets", i, "free")).click();
+            }
+        }
+        type("#codeOfConductUrl", seed.codeOfConductUrl());
+        type("#tags", String.join(", ", seed.tags()));
+        int a = addRow("aliases");
+        type(field("aliases", a, ""), seed.aliases().get(0));
+
+        find("#save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Draft"));
+        eventId = browser.getCurrentUrl().replaceFirst(".*#/events/", "");
+        slug = find("#slug").getAttribute("value");
+        screenshot("admin-form.png");
+
+        String stored = get("/api/events/" + eventId, true).body();
+        assertThat(stored).contains(seed.title(), "\"timeZone\":\"Europe/London\"", "Bryan Boreham",
+                "Matthew Clark", "Decamp to the Wardrobe", "Infinity Works", "meetup.com", "tmblr.co",
+                seed.aliases().get(0), "\"latitude\":53.7965", "LS9 8AG");
+        assertThat(slug).isEqualTo(Fixtures.SEED_SLUG);
+    }
+
+    @Test
+    @Order(2)
+    void publishing_putsTheEventOnTheSite_withAliasAndIcs() throws IOException {
+        assumeWired("io.handbill.render.RenderPagesHandler", ApiRoutes.ICS_FEED);
+        openAdmin("#/events/" + eventId);
+        find("#publish").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Published"));
+        assertThat(find("#public-page").getAttribute("href")).endsWith("/events/" + slug + "/");
+
+        openPublicPage(page -> page.contains("Bryan Boreham"));
+        String page = browser.getPageSource();
+        assertThat(browser.getTitle()).contains("Kubernetes networking");
+        assertThat(page).contains("The ODI Node Leeds", "Watch out! The nanoservices are coming",
+                "Matthew Clark", "Infinity Works", "Decamp to the Wardrobe", "https://tmblr.co/ZdJfSq2PpSK99",
+                "https://leedsdevops-sept-17.eventbrite.co.uk");
+        screenshot("public-page.png");
+
+        browser.get(stack.url() + seed.aliases().get(0));
+        assertThat(browser.getCurrentUrl()).endsWith("/events/" + slug + "/");
+
+        HttpResponse<String> ics = get("/events/" + slug + ".ics", false);
+        assertThat(ics.statusCode()).isEqualTo(200);
+        assertThat(ics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/calendar"));
+        assertThat(ics.body()).contains("BEGIN:VEVENT", "DTSTART;TZID=Europe/London:20170926T184500",
+                "Kubernetes networking");
+    }
+
+    @Test
+    @Order(3)
+    void subscribingFromThePage_isConfirmedThroughTheOutboxMail() {
+        assumeWired("io.handbill.render.RenderPagesHandler", ApiRoutes.SUBSCRIPTIONS);
+        openPublicPage(page -> page.contains("Bryan Boreham"));
+        WebElement email = find("form input[type=email]");
+        email.sendKeys("reader@example.org");
+        email.submit();
+        wait.until(d -> stack.outboxMessages().stream().anyMatch(m -> m.to().contains("reader@example.org")));
+
+        browser.get(stack.url() + "/outbox/");
+        browser.findElement(By.cssSelector("tbody tr:first-child td:nth-child(3) a")).click();
+        WebElement confirm = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#text a[href*='/api/subscriptions/confirm']")));
+        confirm.click();
+        wait.until(d -> d.getPageSource().toLowerCase().contains("confirmed"));
+        assertThat(browser.getPageSource().toLowerCase()).contains("confirmed");
+    }
+
+    @Test
+    @Order(4)
+    void cancelling_showsTheBannerOnThePublicPage() {
+        assumeWired("io.handbill.render.RenderPagesHandler");
+        openAdmin("#/events/" + eventId);
+        type("#cancel-reason", "The venue flooded; see you next month.");
+        find("#cancel-event").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Cancelled"));
+
+        openPublicPage(page -> page.contains("The venue flooded"));
+        assertThat(browser.getPageSource().toLowerCase()).contains("cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void invalidInput_isReportedNextToItsField_andKeepsWhatWasTyped() {
+        openAdmin("#/new");
+        type("#title", "Broken evening");
+        setDateTime(By.id("start"), "2030-05-01T19:00");
+        setDateTime(By.id("end"), "2030-05-01T18:00");
+        type("#venue-url", "javascript:alert(1)");
+        find("#save").click();
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("end"), "aria-invalid", "true"));
+        WebElement end = find("#end");
+        WebElement endError = browser.findElement(By.id(end.getAttribute("aria-describedby").trim().split(" ")[0]));
+        assertThat(endError.getText()).containsIgnoringCase("after the start");
+        assertThat(endError.findElement(By.xpath("..")).findElement(By.id("end"))).isNotNull();
+        assertThat(find("#venue-url").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("end");
+        assertThat(find("#title").getAttribute("value")).isEqualTo("Broken evening");
+        assertThat(find("#error-summary").isDisplayed()).isTrue();
+        assertThat(get("/api/events?status=draft", true).body()).doesNotContain("Broken evening");
+    }
+
+    @Test
+    @Order(6)
+    void staleEditInASecondTab_says412_andReloadsTheLatestVersion() {
+        type("#title", "");
+        find("#title").sendKeys("Tab test evening");
+        setDateTime(By.id("end"), "2030-05-01T21:00");
+        find("#venue-url").clear();
+        find("#save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Draft"));
+        String url = browser.getCurrentUrl();
+        String firstTab = browser.getWindowHandle();
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(url);
+        wait.until(d -> "Tab test evening".equals(find("#title").getAttribute("value")));
+        type("#title", "Tab test evening, renamed in tab two");
+        find("#save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "version 2"));
+        browser.close();
+
+        browser.switchTo().window(firstTab);
+        type("#summary", "Edited in tab one");
+        find("#save").click();
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        assertThat(conflict.getText()).contains("Someone else changed this event");
+        assertThat(find("#summary").getAttribute("value")).isEqualTo("Edited in tab one");
+
+        find("#reload").click();
+        wait.until(d -> find("#title").getAttribute("value").endsWith("renamed in tab two"));
+        assertThat(find("#conflict").isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void formAndPublicPage_haveNoSeriousAccessibilityViolations() throws IOException {
+        openAdmin("#/events/" + eventId);
+        assertThat(axeViolations()).isEmpty();
+        openAdmin("#/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events tr")));
+        assertThat(axeViolations()).isEmpty();
+        assumeWired("io.handbill.render.RenderPagesHandler");
+        openPublicPage(page -> page.contains("Bryan Boreham"));
+        assertThat(axeViolations()).isEmpty();
+    }
+
+    /** While the functions are being written, parts of this test wait for theirs to be wired in. */
+    private static void assumeWired(String... handlers) {
+        for (String handler : handlers) {
+            try {
+                Class.forName(handler);
+            } catch (ClassNotFoundException e) {
+                assumeTrue(false, handler + " is not built yet");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void openAdmin(String hash) {
+        browser.get(stack.url() + "/admin/" + hash);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        if (hash.startsWith("#/events/")) {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "version"));
+        }
+    }
+
+    /** Opens the event's public page, reloading until the renderer has caught up with the last write. */
+    private void openPublicPage(Function<String, Boolean> rendered) {
+        String url = stack.url() + "/events/" + slug + "/";
+        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
+            d.get(url);
+            return rendered.apply(d.getPageSource());
+        });
+    }
+
+    private int addRow(String list) {
+        find("fieldset[data-list='" + list + "'] > button.add").click();
+        return browser.findElements(By.cssSelector("fieldset[data-list='" + list + "'] > ol.rows > li")).size() - 1;
+    }
+
+    private static String field(String list, int index, String name) {
+        return "[data-path='" + list + "[" + index + "]" + (name.isEmpty() ? "" : "." + name) + "']";
+    }
+
+    private WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    private void type(String css, String text) {
+        WebElement element = find(css);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /**
+     * Sets a datetime-local input. Keyboard entry into Chromium's date-time control depends on the locale's field
+     * order, so the value is set as a browser extension or autofill would, with the events a person's typing fires.
+     */
+    private void setDateTime(By locator, String isoLocal) {
+        WebElement input = browser.findElement(locator);
+        String value = isoLocal.length() >= 16 ? isoLocal.substring(0, 16) : isoLocal;
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    private HttpResponse<String> get(String path, boolean admin) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url() + path)).GET();
+        if (admin) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> axeViolations() throws IOException {
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(axeCore()));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(error => done(['axe failed: ' + error]));
+                """);
+    }
+
+    private static Path axeCore() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path candidate : List.of(dir.resolve("node_modules/axe-core/axe.min.js"),
+                    dir.resolve("infrastructure/node_modules/axe-core/axe.min.js"))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("axe-core is not installed: run npm install in infrastructure/");
+    }
+
+    private void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path dir = Path.of(System.getProperty("handbill.screenshots", "target"), "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
