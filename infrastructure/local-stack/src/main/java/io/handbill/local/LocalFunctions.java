@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.handbill.api.EventApiHandler;
 import io.handbill.api.EventService;
+import io.handbill.icsfeed.IcsFeedHandler;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class LocalFunctions {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
         functions.put(ApiRoutes.EVENT_API, new EventApiHandler(
                 EventService.onTable(s.dynamoDb(), s.table(), s.clock()), LocalServices.ADMIN_GROUP));
+        functions.put(ApiRoutes.ICS_FEED, new IcsFeedHandler(s.eventStore(), s.site(), s.clock(),
+                LocalServices.FEED_PAST_DAYS));
         return functions;
     }
 

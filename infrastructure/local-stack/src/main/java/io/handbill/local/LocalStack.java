@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,8 +72,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(LocalOptions options) {
+        long started = System.nanoTime();
         HttpServer server = bind(options.port());
         EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
+        log.info("Emulators started in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
             return start(options, server, aws);
         } catch (RuntimeException e) {
@@ -108,8 +111,12 @@ public final class LocalStack implements AutoCloseable {
                 .credentialsProvider(credentials())
                 .endpointOverride(endpoints.sesV2())
                 .build();
+        long started = System.nanoTime();
+        // Each client's first call loads much of the SDK: do both at once.
+        CompletableFuture<Void> bucket = CompletableFuture.runAsync(() -> createBucket(s3));
         createTable(dynamoDb);
-        createBucket(s3);
+        bucket.join();
+        log.info("Table and bucket ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         var services = new LocalServices(dynamoDb, s3, sesV2, TABLE, BUCKET,
                 new SiteConfig(url, GROUP_NAME, ORGANISER_EMAIL), Clock.systemUTC(), SENDER_EMAIL,
@@ -130,10 +137,14 @@ public final class LocalStack implements AutoCloseable {
             return thread;
         });
         var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox);
+        started = System.nanoTime();
         if (options.samples() && new SampleEvents(services.eventStore(), services.clock()).loadIfMissing()) {
-            log.info("Loaded the seed event and an upcoming sample event");
+            log.info("Loaded the seed event and an upcoming sample event in {} ms",
+                    (System.nanoTime() - started) / 1_000_000);
         }
+        started = System.nanoTime();
         stack.awaitRendered(Duration.ofSeconds(30));
+        log.info("First pages rendered in {} ms", (System.nanoTime() - started) / 1_000_000);
         server.createContext("/", frontDoor::handle);
         server.setExecutor(httpThreads);
         server.start();
