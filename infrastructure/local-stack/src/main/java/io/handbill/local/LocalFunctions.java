@@ -9,6 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.handbill.api.EventApiHandler;
 import io.handbill.api.EventService;
 import io.handbill.icsfeed.IcsFeedHandler;
+import io.handbill.render.BucketWriter;
+import io.handbill.render.PageRenderer;
+import io.handbill.render.RenderPagesHandler;
+import io.handbill.render.SitePublisher;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +32,15 @@ final class LocalFunctions {
         return functions;
     }
 
+    /** The page renderer's stream entry point. */
     static RequestHandler<DynamodbEvent, StreamsEventResponse> renderer(LocalServices s) {
-        return (event, context) -> StreamsEventResponse.builder().build();
+        return new RenderPagesHandler(publisher(s))::handleRequest;
+    }
+
+    /** What the renderer publishes with; also the whole-site rebuild. */
+    static SitePublisher publisher(LocalServices s) {
+        return new SitePublisher(s.eventStore(), new PageRenderer(s.site()), new BucketWriter(s.s3(), s.bucket()),
+                s.clock());
     }
 
     static RequestHandler<ScheduledEvent, ?> reminders(LocalServices s) {

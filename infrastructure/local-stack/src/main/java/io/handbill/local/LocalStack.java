@@ -138,9 +138,14 @@ public final class LocalStack implements AutoCloseable {
         });
         var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox);
         started = System.nanoTime();
-        if (options.samples() && new SampleEvents(services.eventStore(), services.clock()).loadIfMissing()) {
+        boolean loaded = options.samples()
+                && new SampleEvents(services.eventStore(), services.clock()).loadIfMissing();
+        if (loaded) {
             log.info("Loaded the seed event and an upcoming sample event in {} ms",
                     (System.nanoTime() - started) / 1_000_000);
+        } else {
+            // Pages kept in --data may come from older templates, and an empty site still needs its index.
+            CompletableFuture.runAsync(() -> rebuildSite(services));
         }
         started = System.nanoTime();
         stack.awaitRendered(Duration.ofSeconds(30));
@@ -198,6 +203,15 @@ public final class LocalStack implements AutoCloseable {
         sweep.close();
         feed.close();
         aws.close();
+    }
+
+    private static void rebuildSite(LocalServices services) {
+        try {
+            int written = LocalFunctions.publisher(services).rebuildAll().written().size();
+            log.info("Rebuilt the site: {} objects written", written);
+        } catch (RuntimeException e) {
+            log.error("Rebuilding the site failed", e);
+        }
     }
 
     private static HttpServer bind(int port) {

@@ -1,6 +1,7 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.handbill.render.BucketWriter;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +21,6 @@ import java.util.Optional;
  * event page; anything else missing is the bucket's {@code 404.html} with status 404.
  */
 final class SiteFromBucket {
-    /** The object metadata names a redirect target may be stored under (user metadata, without x-amz-meta-). */
-    private static final List<String> REDIRECT_METADATA = List.of("redirect-location", "redirect-to", "location",
-            "website-redirect-location");
-
     private final S3Client s3;
     private final String bucket;
 
@@ -107,8 +102,7 @@ final class SiteFromBucket {
         if (response.websiteRedirectLocation() != null) {
             return Optional.of(response.websiteRedirectLocation());
         }
-        Map<String, String> metadata = response.metadata();
-        return REDIRECT_METADATA.stream().map(metadata::get).filter(v -> v != null && !v.isBlank()).findFirst();
+        return Optional.ofNullable(response.metadata().get(BucketWriter.REDIRECT)).filter(v -> !v.isBlank());
     }
 
     /** The decoded path, or null when it tries to leave the site or is malformed. */
