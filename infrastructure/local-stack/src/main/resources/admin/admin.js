@@ -216,9 +216,9 @@
     links.className = 'links';
     if (event.status !== 'DRAFT') {
       links.appendChild(anchor(sitePath('/events/' + event.slug + '/'), 'Page',
-        'Public page of ' + event.title));
+        'Page of ' + event.title));
       links.appendChild(anchor(sitePath('/events/' + event.slug + '.ics'), '.ics',
-        'Calendar file of ' + event.title));
+        '.ics of ' + event.title));
     }
     tr.append(title, starts, status, links);
     return tr;

@@ -18,7 +18,9 @@ import java.util.Optional;
  * The public site as CloudFront serves it from the bucket: {@code /} and {@code /dir/} answer with
  * {@code index.html}, {@code /dir} with a 301 to {@code /dir/}; an alias object (one carrying a redirect target in
  * its metadata, which S3's website redirect header would carry if S3Proxy supported it) answers with a 301 to the
- * event page; anything else missing is the bucket's {@code 404.html} with status 404.
+ * event page; anything else missing is the bucket's {@code 404.html} with status 404. Bodies and content types are
+ * exactly as rendered; caching is not: every response is {@code no-cache} (revalidated by ETag), so an edit shows on
+ * the next reload, and the bucket's own {@code Cache-Control} is passed on as {@code X-Bucket-Cache-Control}.
  */
 final class SiteFromBucket {
     private final S3Client s3;
@@ -77,8 +79,10 @@ final class SiteFromBucket {
             headers.set("Content-Type", response.contentType());
         }
         if (response.cacheControl() != null) {
-            headers.set("Cache-Control", response.cacheControl());
+            headers.set("X-Bucket-Cache-Control", response.cacheControl());
         }
+        // In AWS, browsers keep pages for their max-age; on a laptop an edit must show on the next reload.
+        headers.set("Cache-Control", "no-cache");
         if (response.eTag() != null) {
             headers.set("ETag", response.eTag());
         }

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -320,10 +321,15 @@ class AdminFormBrowserIT {
     /** Opens the event's public page, reloading until the renderer has caught up with the last write. */
     private void openPublicPage(Function<String, Boolean> rendered) {
         String url = stack.url() + "/events/" + slug + "/";
-        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
-            d.get(url);
-            return rendered.apply(d.getPageSource());
-        });
+        try {
+            new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
+                d.get(url);
+                return rendered.apply(d.getPageSource());
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("The page at " + url + " never showed what was expected; it showed:\n"
+                    + browser.getPageSource(), e);
+        }
     }
 
     private int addRow(String list) {
