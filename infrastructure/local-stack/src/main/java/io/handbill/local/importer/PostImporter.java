@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Brings parsed posts into the event-api so that importing again changes nothing: a post's event is the one that
- * has its slug or shares one of its old links (aliases), and it is written only when its fields differ. A live post
- * is published; an event already public, or cancelled, keeps its state and its slug.
+ * has its slug or shares one of its old links (aliases), and it is written only when its fields differ — with what
+ * an organiser added since kept ({@link OrganiserAdditions}). A live post is published; an event already public, or
+ * cancelled, keeps its state and its slug.
  */
 final class PostImporter {
     enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -41,7 +42,7 @@ final class PostImporter {
             return new Result(Outcome.CREATED, result);
         }
         Event current = existing.get();
-        EventDraft wanted = post.draft().withSlug(current.slug());
+        EventDraft wanted = OrganiserAdditions.keep(post.draft(), current.draft()).withSlug(current.slug());
         boolean changed = !current.draft().equals(wanted);
         Event result = changed ? api.update(current.id(), wanted, current.etag()) : current;
         boolean publish = post.publish() && result.status() == EventStatus.DRAFT;

@@ -7,6 +7,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
+import io.handbill.model.Venue;
 import io.handbill.store.EventListing;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports through HTTP into the real event-api handler, which stores in dynalite. */
 @ExtendWith(LocalAwsExtension.class)
@@ -71,9 +73,9 @@ class ImportCommandIT {
         assertThat(errors()).startsWith(CONTENT.resolve("post/2018-04-10-broken.md") + ":5: error: front matter:");
 
         assertThat(stored()).extracting(Event::slug, Event::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(SEED_SLUG, EventStatus.PUBLISHED),
-                org.assertj.core.groups.Tuple.tuple("2017-12-14-christmas-social", EventStatus.PUBLISHED),
-                org.assertj.core.groups.Tuple.tuple("2018-03-03-terraform-workshop", EventStatus.DRAFT));
+                tuple(SEED_SLUG, EventStatus.PUBLISHED),
+                tuple("2017-12-14-christmas-social", EventStatus.PUBLISHED),
+                tuple("2018-03-03-terraform-workshop", EventStatus.DRAFT));
         EventDraft expected = Json.read(Fixtures.readText("/importer/seed-expected.json"), EventDraft.class);
         assertThat(aws.eventStore().findBySlug(SEED_SLUG).orElseThrow().draft()).isEqualTo(expected);
         assertThat(stored()).flatMap(Event::aliases)
@@ -112,7 +114,7 @@ class ImportCommandIT {
     }
 
     @Test
-    void eventAlreadyHoldingThePostsOldLink_isTheOneUpdated_andKeepsItsSlug() throws Exception {
+    void eventAlreadyHoldingThePostsOldLink_isTheOneUpdated_keepingItsSlugAndWhatThePostDoesNotSay() throws Exception {
         Event entered = Fixtures.seedEvent();
         aws.eventStore().create(entered);
 
@@ -123,9 +125,35 @@ class ImportCommandIT {
         assertThat(printed()).contains(": updated \"Meetup - Tuesday 26th September 2017 at The ODI Node in Leeds\" as "
                 + Fixtures.SEED_SLUG + " (published, id " + entered.id() + ")");
         assertThat(after.slug()).isEqualTo(Fixtures.SEED_SLUG);
+        assertThat(after.title()).isEqualTo("Meetup - Tuesday 26th September 2017 at The ODI Node in Leeds");
         assertThat(after.talks()).extracting("id").containsExactly(
                 "introduction-to-kubernetes-pod-and-service-networking", "watch-out-the-nanoservices-are-coming");
+        assertThat(after.venue()).isEqualTo(entered.venue()); // the post's venue says less: nothing of it is lost
+        assertThat(after.speakers()).extracting("role", "url").containsExactly(
+                tuple("Director of Engineering", "https://www.weave.works/"),
+                tuple("Head of Architecture", "https://www.bbc.co.uk/"));
         assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void organisersAdditionsAfterAnImport_surviveImportingAgain() throws Exception {
+        importPaths(SEED_POST);
+        Event imported = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
+        Venue withPostcode = new Venue(imported.venue().name(), imported.venue().addressLines(), "Leeds", "LS9 8AG",
+                "United Kingdom", imported.venue().url(), 53.7965, -1.5331, null);
+        EventDraft added = new EventDraft(imported.slug(), imported.title(), imported.summary(),
+                imported.description(), imported.start(), imported.end(), imported.timeZone(), withPostcode,
+                imported.agenda(), imported.talks(), imported.speakers(), imported.sponsors(), imported.tickets(),
+                imported.codeOfConductUrl(), imported.tags(), List.of(imported.aliases().get(0), "/2017/09/meetup"));
+        aws.eventStore().update(imported.edit(added, Instant.now()));
+
+        int status = importPaths(SEED_POST);
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains(": unchanged ");
+        Event after = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
+        assertThat(after.venue()).isEqualTo(withPostcode);
+        assertThat(after.aliases()).contains("/2017/09/meetup");
     }
 
     @Test

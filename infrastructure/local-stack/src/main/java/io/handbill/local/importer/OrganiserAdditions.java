@@ -1,0 +1,70 @@
+package io.handbill.local.importer;
+
+import io.handbill.model.EventDraft;
+import io.handbill.model.Speaker;
+import io.handbill.model.Talk;
+import io.handbill.model.Venue;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What an organiser added to an imported event that its post never said (a postcode, coordinates, a speaker's link)
+ * survives importing the post again. The post decides every field it has a value for; a field it leaves empty keeps
+ * the event's value. Lists are the post's, except aliases: an old link, once working, is never dropped.
+ */
+final class OrganiserAdditions {
+    private OrganiserAdditions() {
+    }
+
+    static EventDraft keep(EventDraft fromPost, EventDraft current) {
+        Set<String> aliases = new LinkedHashSet<>(fromPost.aliases());
+        aliases.addAll(current.aliases());
+        return new EventDraft(fromPost.slug(), fromPost.title(), or(fromPost.summary(), current.summary()),
+                or(fromPost.description(), current.description()), fromPost.start(), fromPost.end(),
+                fromPost.timeZone(), venue(fromPost.venue(), current.venue()), fromPost.agenda(),
+                talks(fromPost.talks(), current.talks()), speakers(fromPost.speakers(), current.speakers()),
+                fromPost.sponsors(), fromPost.tickets(), or(fromPost.codeOfConductUrl(), current.codeOfConductUrl()),
+                fromPost.tags(), List.copyOf(aliases));
+    }
+
+    private static Venue venue(Venue post, Venue current) {
+        if (post == null || current == null) {
+            return post == null ? current : post;
+        }
+        boolean postHasPlace = post.latitude() != null && post.longitude() != null;
+        return new Venue(post.name(), post.addressLines().isEmpty() ? current.addressLines() : post.addressLines(),
+                or(post.city(), current.city()), or(post.postcode(), current.postcode()),
+                or(post.country(), current.country()), or(post.url(), current.url()),
+                postHasPlace ? post.latitude() : current.latitude(), postHasPlace ? post.longitude() : current.longitude(),
+                or(post.accessNotes(), current.accessNotes()));
+    }
+
+    private static List<Talk> talks(List<Talk> post, List<Talk> current) {
+        Map<String, Talk> byId = byId(current, Talk::id);
+        return post.stream().map(t -> byId.containsKey(t.id())
+                ? new Talk(t.id(), t.title(), or(t.summary(), byId.get(t.id()).summary()), t.speakerIds()) : t).toList();
+    }
+
+    private static List<Speaker> speakers(List<Speaker> post, List<Speaker> current) {
+        Map<String, Speaker> byId = byId(current, Speaker::id);
+        return post.stream().map(s -> {
+            Speaker was = byId.get(s.id());
+            return was == null ? s : new Speaker(s.id(), s.name(), or(s.role(), was.role()),
+                    or(s.organisation(), was.organisation()), or(s.bio(), was.bio()), or(s.url(), was.url()));
+        }).toList();
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items.stream().filter(i -> id.apply(i) != null)
+                .collect(Collectors.toMap(id, Function.identity(), (first, second) -> first));
+    }
+
+    private static <T> T or(T fromPost, T current) {
+        return fromPost != null ? fromPost : current;
+    }
+}
