@@ -63,6 +63,10 @@ final class Crashes {
             return messageId;
         }
 
+        long attempts() {
+            return attempts.size();
+        }
+
         long attemptsTo(String address) {
             return attempts.stream().filter(address::equals).count();
         }
