@@ -24,6 +24,14 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
         this.sweep = sweep;
     }
 
+    /**
+     * Runs one sweep now, configured from the environment as in Lambda:
+     * {@code java -cp functions/reminder-email/target/reminder-email.jar io.handbill.reminder.SendRemindersHandler}.
+     */
+    public static void main(String[] args) {
+        System.out.println(new SendRemindersHandler().handleRequest(new ScheduledEvent(), null));
+    }
+
     /** @param context may be {@code null} (a local run): then the sweep runs until it is done */
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {

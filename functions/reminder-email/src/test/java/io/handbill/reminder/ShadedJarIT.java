@@ -1,0 +1,83 @@
+package io.handbill.reminder;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.subscriber.DynamoDbSubscriberStore;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.testkit.LocalAws;
+import io.handbill.testkit.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployable jar itself, in a child JVM configured only by environment variables as Lambda would configure it:
+ * proves the shade filters (SES v2 model trimmed to SendEmail, only the event types used) left out
+ * nothing a real sweep touches, with bytecode verification on as in Lambda.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class ShadedJarIT {
+    private static final Path JAR = Path.of("target", "reminder-email.jar");
+
+    @Test
+    void shadedJar_runsASweepFromTheEnvironment_mailsTheDueReminder_andRecordsARejection(LocalAws aws) throws Exception {
+        // given: a reminder window that opened five minutes ago, and one confirmed reader
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        givenEventStarting(aws, now.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(5)));
+        Subscriber pending = Subscriber.pending("ann@example.org", now.minus(Duration.ofDays(1)));
+        var subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
+        subscribers.create(pending.confirm(now.minus(Duration.ofDays(1))));
+        // and one that SES refuses, so the error path (exception unmarshalling) runs from the jar too
+        subscribers.create(Subscriber.pending("bounce@example.org", now.minus(Duration.ofDays(1)))
+                .confirm(now.minus(Duration.ofDays(1))));
+        aws.ses().rejectRecipient("bounce@example.org");
+
+        // when
+        var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xshare:off",
+                "-cp", JAR.toString(), SendRemindersHandler.class.getName()).redirectErrorStream(true);
+        process.environment().putAll(aws.environment());
+        process.environment().putAll(java.util.Map.of("SITE_URL", "https://events.example.org",
+                "GROUP_NAME", "Leeds DevOps", "ORGANISER_EMAIL", "organisers@example.org",
+                "SENDER_EMAIL", "events@example.org", "HMAC_SECRET", "shaded-jar-test-secret-0123456789",
+                "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "false", "SEND_RATE_PER_SECOND", "10"));
+        Path output = Files.createTempFile("sweep", ".log");
+        Process sweep = process.redirectOutput(output.toFile()).start();
+        boolean finished = sweep.waitFor(90, TimeUnit.SECONDS);
+
+        // then
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(finished).as(log).isTrue();
+        assertThat(sweep.exitValue()).as(log).isZero();
+        assertThat(log).contains("COMPLETE");
+        assertThat(aws.sentEmails()).hasSize(1);
+        ParsedMail mail = ParsedMail.parse(aws.sentEmails().get(0).raw());
+        assertThat(mail.header("To")).isEqualTo("ann@example.org");
+        assertThat(mail.message().getSubject()).startsWith("Reminder: ");
+        assertThat(subscribers.get("bounce@example.org")).get().extracting(Subscriber::rejection)
+                .isEqualTo("MessageRejected");
+    }
+
+    private static void givenEventStarting(LocalAws aws, Instant start) {
+        EventDraft seed = Fixtures.seedDraft();
+        ZoneId london = ZoneId.of("Europe/London");
+        LocalDateTime local = LocalDateTime.ofInstant(start, london);
+        var draft = new EventDraft("shaded", seed.title(), seed.summary(), seed.description(), local, local.plusHours(3),
+                london.getId(), seed.venue(), List.of(), List.of(), List.of(), seed.sponsors(), seed.tickets(),
+                seed.codeOfConductUrl(), seed.tags(), List.of());
+        Instant created = start.minus(Duration.ofDays(30));
+        aws.eventStore().create(Event.create("shaded-event", draft, created).publish(created));
+    }
+}
