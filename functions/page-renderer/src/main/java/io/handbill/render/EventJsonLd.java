@@ -15,7 +15,10 @@ import io.handbill.validation.SafeUrl;
 
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The schema.org {@code Event} that search engines read from the page, shaped after Google's Event rich-result
@@ -23,6 +26,8 @@ import java.util.Objects;
  */
 final class EventJsonLd {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Country name or code to currency: looking one up walks every locale, so it is done once per country. */
+    private static final Map<String, Optional<String>> CURRENCIES = new ConcurrentHashMap<>();
 
     private EventJsonLd() {
     }
@@ -131,9 +136,11 @@ final class EventJsonLd {
     }
 
     private static String countryCurrency(String country) {
-        if (country == null) {
-            return null;
-        }
+        return country == null ? null : CURRENCIES.computeIfAbsent(country.toLowerCase(Locale.ROOT),
+                c -> Optional.ofNullable(lookUpCurrency(c))).orElse(null);
+    }
+
+    private static String lookUpCurrency(String country) {
         for (String code : Locale.getISOCountries()) {
             Locale locale = new Locale("", code);
             if (code.equalsIgnoreCase(country) || locale.getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(country)) {

@@ -120,9 +120,14 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
         if (v == null) {
             return null;
         }
+        List<String> address = address(v);
+        return new VenueView(v.name(), safe(v.url()), address, mapUrl(v, address), v.accessNotes());
+    }
+
+    private static List<String> address(Venue v) {
         List<String> address = new ArrayList<>(v.addressLines());
         Stream.of(v.city(), v.postcode(), v.country()).filter(p -> p != null && !p.isBlank()).forEach(address::add);
-        return new VenueView(v.name(), safe(v.url()), List.copyOf(address), mapUrl(v, address), v.accessNotes());
+        return List.copyOf(address);
     }
 
     /** OpenStreetMap at the venue's coordinates, or a search for its address: a link, never a script. */
@@ -164,7 +169,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     private static String googleCalendarUrl(Event e, SiteConfig site) {
         String details = (e.summary() == null ? "" : e.summary() + "\n\n") + site.eventUrl(e.slug());
         String location = e.venue() == null ? "" : String.join(", ", prepend(e.venue().name(),
-                venue(e.venue()).address()));
+                address(e.venue())));
         return "https://calendar.google.com/calendar/render?action=TEMPLATE"
                 + "&text=" + encode(e.title())
                 + "&dates=" + CALENDAR_UTC.format(e.startsAt()) + "/" + CALENDAR_UTC.format(e.endsAt())

@@ -8,6 +8,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Organiser Markdown to HTML that is safe to embed: raw HTML is kept only as far as an allow-list permits (no script,
  * iframe, style, event handlers, or non-http(s)/mailto links), and headings are pushed below the page's own.
@@ -24,6 +28,19 @@ public final class Markdown {
             .addProtocols("q", "cite", "http", "https")
             .addEnforcedAttribute("a", "rel", "nofollow"));
 
+    /**
+     * Rendered text by source: the feed re-renders the latest fifty descriptions on every edit, and a warm container
+     * has seen all but the edited one. Bounded, least recently used first out.
+     */
+    private static final int CACHED = 2_000;
+    private static final Map<String, SafeHtml> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SafeHtml> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
     private Markdown() {
     }
 
@@ -35,6 +52,10 @@ public final class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return SafeHtml.EMPTY;
         }
+        return CACHE.computeIfAbsent(shift + ":" + markdown, key -> render(markdown, shift));
+    }
+
+    private static SafeHtml render(String markdown, int shift) {
         String rendered = RENDERER.render(PARSER.parse(markdown));
         Document clean = CLEANER.clean(Jsoup.parseBodyFragment(rendered));
         // a link whose URL the allow-list removed is no link: keep its text

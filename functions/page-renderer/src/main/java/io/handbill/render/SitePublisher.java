@@ -30,7 +30,8 @@ import java.util.Set;
 public final class SitePublisher {
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
-    private static final int LIST_PAGE = 100;
+    /** Events per index query: DynamoDB stops at 1 MB anyway, so this only bounds the round trips. */
+    private static final int LIST_PAGE = 1000;
 
     private final EventStore store;
     private final PageRenderer renderer;
@@ -88,8 +89,7 @@ public final class SitePublisher {
     /** Renders and writes the whole site from the table: after a template change, or to recover. */
     public Outcome rebuildAll() {
         List<Event> events = publicEvents(Map.of());
-        List<SiteObject> pages = new ArrayList<>();
-        events.forEach(e -> pages.addAll(renderer.eventPages(e)));
+        List<SiteObject> pages = events.parallelStream().flatMap(e -> renderer.eventPages(e).stream()).toList();
         List<String> written = new ArrayList<>(bucket.writeAll(pages));
         written.addAll(publishListings(events, true));
         return new Outcome(List.copyOf(written), Set.of());
