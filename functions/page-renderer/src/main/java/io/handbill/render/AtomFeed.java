@@ -55,10 +55,12 @@ final class AtomFeed {
         return xml.toString();
     }
 
+    /** When, where and the summary: the listing an edit reads keeps no descriptions, and the page has them. */
     private static String content(Event e, String when) {
         String cancelled = e.status() == EventStatus.CANCELLED
                 ? "<p><strong>Cancelled.</strong> " + escape(e.cancelReason()) + "</p>" : "";
-        return cancelled + "<p>" + escape(when) + "</p>" + Markdown.toHtml(e.description(), 1).html();
+        String summary = e.summary() == null ? "" : "<p>" + escape(e.summary()) + "</p>";
+        return cancelled + "<p>" + escape(when) + "</p>" + summary;
     }
 
     private static String escape(String text) {

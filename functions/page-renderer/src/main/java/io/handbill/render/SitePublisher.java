@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
  * so repeating or reordering calls is harmless. An edit writes only objects whose bytes change: the event's page,
- * the index page listing it, feed.xml and sitemap.xml.
+ * the index page listing it, feed.xml and sitemap.xml; and it reads the one listing item rather than every event.
  */
 public final class SitePublisher {
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
@@ -34,6 +34,7 @@ public final class SitePublisher {
     private static final int LIST_PAGE = 1000;
 
     private final EventStore store;
+    private final PublicListing listing;
     private final PageRenderer renderer;
     private final BucketWriter bucket;
     private final Clock clock;
@@ -48,15 +49,19 @@ public final class SitePublisher {
     public record Outcome(List<String> written, Set<String> failedEventIds) {
     }
 
-    public SitePublisher(EventStore store, PageRenderer renderer, BucketWriter bucket, Clock clock) {
+    public SitePublisher(EventStore store, PublicListing listing, PageRenderer renderer, BucketWriter bucket,
+                         Clock clock) {
         this.store = store;
+        this.listing = listing;
         this.renderer = renderer;
         this.bucket = bucket;
         this.clock = clock;
     }
 
     public static SitePublisher fromEnv() {
-        return new SitePublisher(DynamoDbEventStore.fromEnv(), new PageRenderer(SiteConfig.fromEnv()),
+        String table = Env.required("EVENTS_TABLE");
+        return new SitePublisher(new DynamoDbEventStore(AwsClients.dynamoDb(), table),
+                new PublicListing(AwsClients.dynamoDb(), table), new PageRenderer(SiteConfig.fromEnv()),
                 new BucketWriter(AwsClients.s3(), Env.required("PAGES_BUCKET")), Clock.systemUTC());
     }
 
@@ -78,7 +83,7 @@ public final class SitePublisher {
             }
         }
         try {
-            written.addAll(publishListings(publicEvents(current), false));
+            written.addAll(publishListings(current));
         } catch (RuntimeException e) {
             log.error("Could not publish the index, feed and sitemap for events {}", eventIds, e);
             failed.addAll(eventIds);
@@ -88,18 +93,58 @@ public final class SitePublisher {
 
     /** Renders and writes the whole site from the table: after a template change, or to recover. */
     public Outcome rebuildAll() {
-        List<Event> events = publicEvents(Map.of());
+        List<Event> events = publicEventsFromIndex();
         List<SiteObject> pages = events.parallelStream().flatMap(e -> renderer.eventPages(e).stream()).toList();
         List<String> written = new ArrayList<>(bucket.writeAll(pages));
-        written.addAll(publishListings(events, true));
+        List<Event> entries = PublicListing.sorted(events.stream().map(PublicListing::entry).toList());
+        long version;
+        do {
+            version = listing.read().map(PublicListing.Snapshot::version).orElse(0L);
+        } while (!listing.commit(version, entries));
+        written.addAll(writeListings(entries, true));
+        written.addAll(settle(version + 1));
         return new Outcome(List.copyOf(written), Set.of());
     }
 
-    private List<String> publishListings(List<Event> events, boolean everything) {
-        List<SiteObject> objects = new ArrayList<>(renderer.indexPages(events, clock.instant()));
+    /**
+     * Commits these events into the listing, then writes what the committed listing shows. Whoever commits last
+     * also writes last: after writing, a batch that finds a newer listing writes again from that one.
+     */
+    private List<String> publishListings(Map<String, Event> current) {
+        while (true) {
+            PublicListing.Snapshot snapshot = listing.read()
+                    .orElseGet(() -> new PublicListing.Snapshot(0, PublicListing.sorted(
+                            publicEventsFromIndex().stream().map(PublicListing::entry).toList())));
+            List<Event> entries = overlay(snapshot.events(), current);
+            if (snapshot.version() > 0 && entries.equals(snapshot.events())) {
+                List<String> written = new ArrayList<>(writeListings(entries, false));
+                written.addAll(settle(snapshot.version()));
+                return written;
+            }
+            if (listing.commit(snapshot.version(), entries)) {
+                List<String> written = new ArrayList<>(writeListings(entries, false));
+                written.addAll(settle(snapshot.version() + 1));
+                return written;
+            }
+        }
+    }
+
+    /** Rewrites the listings from newer versions until none appeared while writing. */
+    private List<String> settle(long rendered) {
+        List<String> written = new ArrayList<>();
+        for (long version = rendered; listing.version() != version; ) {
+            PublicListing.Snapshot newer = listing.read().orElseThrow();
+            written.addAll(writeListings(newer.events(), false));
+            version = newer.version();
+        }
+        return written;
+    }
+
+    private List<String> writeListings(List<Event> entries, boolean everything) {
+        List<SiteObject> objects = new ArrayList<>(renderer.indexPages(entries, clock.instant()));
         int indexPages = objects.size();
-        objects.add(renderer.feed(events));
-        objects.add(renderer.sitemap(events, indexPages));
+        objects.add(renderer.feed(entries));
+        objects.add(renderer.sitemap(entries, indexPages));
         if (everything || !furnitureInPlace) {
             objects.addAll(renderer.furniture());
         }
@@ -112,25 +157,28 @@ public final class SitePublisher {
         return written;
     }
 
-    /**
-     * Every public event, from the start-time index, with the events just read consistently laid over it: the index
-     * is eventually consistent and may not show the change this call is about yet.
-     */
-    private List<Event> publicEvents(Map<String, Event> current) {
+    private static List<Event> overlay(List<Event> entries, Map<String, Event> current) {
         Map<String, Event> byId = new LinkedHashMap<>();
-        String cursor = null;
-        do {
-            Page<Event> page = store.listPublic(Instant.EPOCH, FAR_FUTURE, cursor, LIST_PAGE);
-            page.items().forEach(e -> byId.put(e.id(), e));
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        entries.forEach(e -> byId.put(e.id(), e));
         current.forEach((id, event) -> {
             if (event == null || !event.status().isPublic()) {
                 byId.remove(id);
             } else {
-                byId.put(id, event);
+                byId.put(id, PublicListing.entry(event));
             }
         });
-        return List.copyOf(byId.values());
+        return PublicListing.sorted(List.copyOf(byId.values()));
+    }
+
+    /** Every public event from the start-time index (eventually consistent: used to build, not to patch). */
+    private List<Event> publicEventsFromIndex() {
+        List<Event> events = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Event> page = store.listPublic(Instant.EPOCH, FAR_FUTURE, cursor, LIST_PAGE);
+            events.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return events;
     }
 }

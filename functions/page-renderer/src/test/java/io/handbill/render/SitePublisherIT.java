@@ -33,6 +33,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.handbill.render.TestEvents.NOW;
 import static io.handbill.render.TestEvents.SITE;
@@ -55,8 +58,8 @@ class SitePublisherIT {
     SitePublisherIT(LocalAws aws) {
         this.aws = aws;
         this.store = aws.eventStore();
-        this.publisher = new SitePublisher(store, new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        this.publisher = new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()),
+                new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
         this.handler = new RenderPagesHandler(publisher);
     }
 
@@ -260,6 +263,41 @@ class SitePublisherIT {
         publisher.rebuildAll();
 
         assertThat(keys()).doesNotContain("page/2/index.html");
+    }
+
+    @Test
+    void concurrentBatchesInTwoContainers_bothEndUpInTheListingAndTheIndex() throws Exception {
+        Event a = TestEvents.published("a", "event-a", "Event A", LocalDateTime.parse("2017-10-03T18:30:00"));
+        Event b = TestEvents.published("b", "event-b", "Event B", LocalDateTime.parse("2017-10-10T18:30:00"));
+        store.create(a);
+        store.create(b);
+        SitePublisher otherContainer = new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()),
+                new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+
+        Future<SitePublisher.Outcome> first = pool.submit(() -> publisher.publish(List.of("a")));
+        Future<SitePublisher.Outcome> second = pool.submit(() -> otherContainer.publish(List.of("b")));
+        first.get();
+        second.get();
+        pool.shutdown();
+
+        assertThat(new PublicListing(aws.dynamoDb(), aws.tableName()).read().orElseThrow().events())
+                .extracting(Event::id).containsExactly("a", "b");
+        assertThat(Jsoup.parse(get("index.html")).select(".entry-title").eachText())
+                .containsExactly("Event A", "Event B");
+    }
+
+    @Test
+    void listingCommit_isRefusedWhenSomeoneCommittedSince() {
+        PublicListing listing = new PublicListing(aws.dynamoDb(), aws.tableName());
+        List<Event> entries = List.of(PublicListing.entry(Fixtures.seedEvent()));
+
+        assertThat(listing.commit(0, entries)).isTrue();
+        assertThat(listing.commit(0, List.of())).isFalse();
+        assertThat(listing.commit(1, List.of())).isTrue();
+        assertThat(listing.read().orElseThrow()).isEqualTo(new PublicListing.Snapshot(2, List.of()));
+        assertThat(listing.commit(2, entries)).isTrue();
+        assertThat(listing.read().orElseThrow().events()).isEqualTo(entries);
     }
 
     private Event givenPublishedSeed() {

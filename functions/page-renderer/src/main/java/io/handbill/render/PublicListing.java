@@ -1,0 +1,128 @@
+package io.handbill.render;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.handbill.json.Json;
+import io.handbill.model.Event;
+import io.handbill.model.Venue;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The renderer's own summary of every public event (what the index, feed and sitemap show), kept as one item
+ * ({@code LISTING/PUBLIC}, gzipped JSON, with a version) in the events table. An edit reads this one item instead of
+ * every event, so its cost does not grow with the site. Writes are conditional on the version, so concurrent batches
+ * never lose each other's changes.
+ */
+public final class PublicListing {
+    static final String PK = "LISTING";
+    static final String SK = "PUBLIC";
+    /** DynamoDB items stop at 400 KB; this leaves room for the keys (some 8,000 events at typical sizes). */
+    private static final int MAX_BYTES = 350 * 1024;
+    private static final TypeReference<List<Event>> EVENTS = new TypeReference<>() {
+    };
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    /** @param version 0 when the item does not exist yet */
+    public record Snapshot(long version, List<Event> events) {
+    }
+
+    public PublicListing(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** What a listing keeps of an event: no description, agenda, talks or links; the venue's name and city. */
+    static Event entry(Event e) {
+        Venue venue = e.venue() == null ? null
+                : new Venue(e.venue().name(), List.of(), e.venue().city(), null, null, null, null, null, null);
+        return new Event(e.id(), e.slug(), e.title(), e.summary(), null, e.start(), e.end(), e.timeZone(), null, null,
+                venue, List.of(), List.of(), List.of(), List.of(), List.of(), null, e.tags(), List.of(), e.status(),
+                e.cancelReason(), e.previousStartsAt(), e.version(), e.icsSequence(), e.createdAt(), e.updatedAt());
+    }
+
+    static List<Event> sorted(List<Event> entries) {
+        return entries.stream().sorted(Comparator.comparing(Event::startsAt).thenComparing(Event::id)).toList();
+    }
+
+    /** The stored listing, read consistently, or empty before the first publish. */
+    public Optional<Snapshot> read() {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b())));
+    }
+
+    /** The stored version only: a cheap check whether someone committed since. */
+    public long version() {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)
+                .projectionExpression("version")).item();
+        return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("version").n());
+    }
+
+    /**
+     * Stores {@code entries} as version {@code expectedVersion + 1} if the stored version is still
+     * {@code expectedVersion}; returns false when another batch got there first.
+     */
+    public boolean commit(long expectedVersion, List<Event> entries) {
+        byte[] body = encode(entries);
+        if (body.length > MAX_BYTES) {
+            throw new IllegalStateException("The public listing has outgrown one item (" + body.length + " bytes)");
+        }
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(SK),
+                "version", AttributeValue.fromN(Long.toString(expectedVersion + 1)),
+                "events", AttributeValue.fromB(SdkBytes.fromByteArray(body)));
+        try {
+            dynamo.putItem(r -> {
+                r.tableName(table).item(item);
+                if (expectedVersion == 0) {
+                    r.conditionExpression("attribute_not_exists(pk)");
+                } else {
+                    r.conditionExpression("version = :expected")
+                            .expressionAttributeValues(Map.of(":expected",
+                                    AttributeValue.fromN(Long.toString(expectedVersion))));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key() {
+        return Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(SK));
+    }
+
+    private static byte[] encode(List<Event> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            Json.MAPPER.writeValue(gzip, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<Event> decode(SdkBytes body) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body.asByteArrayUnsafe()))) {
+            return Json.MAPPER.readValue(gzip, EVENTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
