@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
@@ -32,6 +36,11 @@ public final class SitePublisher {
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
     /** Events per index query: DynamoDB stops at 1 MB anyway, so this only bounds the round trips. */
     private static final int LIST_PAGE = 1000;
+    private static final ExecutorService PAGES = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "event-pages");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EventStore store;
     private final PublicListing listing;
@@ -65,29 +74,44 @@ public final class SitePublisher {
                 new BucketWriter(AwsClients.s3(), Env.required("PAGES_BUCKET")), Clock.systemUTC());
     }
 
-    /** Brings the site up to date with these events' current state (drafts and deleted events show nowhere). */
+    /**
+     * Brings the site up to date with these events' current state (drafts and deleted events show nowhere). The
+     * events' own pages and the listings are written side by side: they do not depend on each other.
+     */
     public Outcome publish(Collection<String> eventIds) {
-        List<String> written = new ArrayList<>();
-        Set<String> failed = new LinkedHashSet<>();
+        Set<String> failed = ConcurrentHashMap.newKeySet();
         Map<String, Event> current = new HashMap<>();
+        List<Event> toRender = new ArrayList<>();
         for (String id : eventIds) {
             try {
                 Optional<Event> event = store.get(id);
                 current.put(id, event.orElse(null));
-                if (event.isPresent() && event.get().status().isPublic()) {
-                    written.addAll(bucket.writeChanged(renderer.eventPages(event.get())));
-                }
+                event.filter(e -> e.status().isPublic()).ifPresent(toRender::add);
             } catch (RuntimeException e) {
-                log.error("Could not publish event {}", id, e);
+                log.error("Could not read event {}", id, e);
                 failed.add(id);
             }
         }
+        CompletableFuture<List<String>> pages = CompletableFuture.supplyAsync(() -> {
+            List<String> written = new ArrayList<>();
+            for (Event event : toRender) {
+                try {
+                    written.addAll(bucket.writeChanged(renderer.eventPages(event)));
+                } catch (RuntimeException e) {
+                    log.error("Could not publish event {}", event.id(), e);
+                    failed.add(event.id());
+                }
+            }
+            return written;
+        }, PAGES);
+        List<String> written = new ArrayList<>();
         try {
             written.addAll(publishListings(current));
         } catch (RuntimeException e) {
             log.error("Could not publish the index, feed and sitemap for events {}", eventIds, e);
             failed.addAll(eventIds);
         }
+        written.addAll(0, pages.join());
         return new Outcome(List.copyOf(written), Set.copyOf(failed));
     }
 
