@@ -11,6 +11,7 @@ import io.handbill.api.EventService;
 import io.handbill.icsfeed.IcsFeedHandler;
 import io.handbill.render.BucketWriter;
 import io.handbill.render.PageRenderer;
+import io.handbill.render.PublicListing;
 import io.handbill.render.RenderPagesHandler;
 import io.handbill.render.SitePublisher;
 
@@ -39,8 +40,8 @@ final class LocalFunctions {
 
     /** What the renderer publishes with; also the whole-site rebuild. */
     static SitePublisher publisher(LocalServices s) {
-        return new SitePublisher(s.eventStore(), new PageRenderer(s.site()), new BucketWriter(s.s3(), s.bucket()),
-                s.clock());
+        return new SitePublisher(s.eventStore(), new PublicListing(s.dynamoDb(), s.table()),
+                new PageRenderer(s.site()), new BucketWriter(s.s3(), s.bucket()), s.clock());
     }
 
     static RequestHandler<ScheduledEvent, ?> reminders(LocalServices s) {
