@@ -26,8 +26,10 @@ import java.util.Map;
  * Prints how fast posts are parsed, and imported over HTTP into the real event-api handler on dynalite (first import,
  * then a re-import that changes nothing). Numbers only, no assertions. Run from the repository root:
  * <pre>
- * mvn -B -q -o -pl infrastructure/local-stack -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.handbill.local.importer.ImportBenchmark
+ * mvn -B -q -o -pl infrastructure/local-stack -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * cd infrastructure/local-stack &amp;&amp; java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *     io.handbill.local.importer.ImportBenchmark
  * </pre>
  */
 final class ImportBenchmark {

@@ -30,7 +30,7 @@ final class SpeakerParagraphs {
         List<Speaker> speakers = new ArrayList<>();
         Set<Element> read = new LinkedHashSet<>();
         for (Speaker speaker : programme.speakers()) {
-            Element paragraph = paragraphNaming(body, speaker.name());
+            Element paragraph = paragraphAbout(body, speaker, programme);
             if (paragraph == null) {
                 warnings.general("no paragraph about speaker " + speaker.name() + ": the bio is left empty");
                 speakers.add(speaker);
@@ -66,10 +66,21 @@ final class SpeakerParagraphs {
         return new Programme(programme.agenda(), talks, speakers);
     }
 
-    private static Element paragraphNaming(PostBody body, String name) {
-        return body.root().select("p").stream()
-                .filter(p -> Text.collapse(p.text()).contains(name))
-                .findFirst().orElse(null);
+    /**
+     * The speaker's paragraph: the first that names them together with their talk's title, else the first that names
+     * them and no other speaker ("with talks from A and B" is an introduction, not a bio).
+     */
+    private static Element paragraphAbout(PostBody body, Speaker speaker, Programme programme) {
+        List<Element> naming = body.root().select("p").stream()
+                .filter(p -> Text.collapse(p.text()).contains(speaker.name())).toList();
+        List<String> titles = programme.talks().stream().filter(t -> t.speakerIds().contains(speaker.id()))
+                .map(Talk::title).toList();
+        List<String> others = programme.speakers().stream().filter(s -> !s.id().equals(speaker.id()))
+                .map(Speaker::name).toList();
+        return naming.stream().filter(p -> titles.stream().anyMatch(Text.collapse(p.text())::contains)).findFirst()
+                .or(() -> naming.stream().filter(p -> others.stream().noneMatch(Text.collapse(p.text())::contains))
+                        .findFirst())
+                .orElse(null);
     }
 
     /** Where the sentence holding {@code index} starts. */

@@ -152,6 +152,34 @@ class EventPostParserTest {
         assertThat(EventDraftValidator.validate(parsed.draft())).isEmpty();
     }
 
+    @Test
+    void agendaInOneParagraph_andAnIntroNamingBothSpeakers_readAsAgendaAndDescription() throws Exception {
+        HugoPost post = reader.read(Path.of("2016-05-10-meetup.html"), """
+                +++
+                title = "Meetup - Tuesday 10th May 2016"
+                +++
+                <p>An evening with talks from Ana Lopez and Bob Smith.</p>
+                <p>6:30 - 7:00 : Doors<br>7:00 - 7:40 : "Chaos days" - Ana Lopez<br>7:45 - 8:30 : Serverless costs -                 Bob Smith<br>8:30 - late : Pub</p>
+                <p>Ana Lopez runs the SRE team at Sky Betting. Her talk "Chaos days" - how we break things on purpose.</p>
+                <p>Bob Smith is a consultant.</p>
+                """);
+
+        EventDraft draft = parser.parse(post).draft();
+
+        assertThat(draft.agenda()).extracting("start", "end", "kind").containsExactly(
+                tuple(at("2016-05-10T18:30"), at("2016-05-10T19:00"), AgendaKind.DOORS),
+                tuple(at("2016-05-10T19:00"), at("2016-05-10T19:40"), AgendaKind.TALK),
+                tuple(at("2016-05-10T19:45"), at("2016-05-10T20:30"), AgendaKind.TALK),
+                tuple(at("2016-05-10T20:30"), null, AgendaKind.SOCIAL));
+        assertThat(draft.speakers()).extracting("name", "bio").containsExactly(
+                tuple("Ana Lopez", "Ana Lopez runs the SRE team at Sky Betting."),
+                tuple("Bob Smith", "Bob Smith is a consultant."));
+        assertThat(draft.talks()).extracting("title", "summary").containsExactly(
+                tuple("Chaos days", "how we break things on purpose."), tuple("Serverless costs", null));
+        assertThat(draft.description()).isEqualTo("An evening with talks from Ana Lopez and Bob Smith.");
+        assertThat(EventDraftValidator.validate(draft)).isEmpty();
+    }
+
     private static LocalDateTime at(String text) {
         return LocalDateTime.parse(text);
     }
