@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Publishes pages when events change. Invoked by the table's DynamoDB stream (keys only): re-reads each changed event
  * and reports the records of events it could not publish as partial batch failures. Invoked with
- * {@code {"action":"rebuild"}} it rebuilds the whole site.
+ * {@code {"action":"rebuild"}} it rebuilds the whole site; with {@code {"action":"refresh"}} (on a schedule) it
+ * re-renders the index, feed and sitemap, so that events pass from "upcoming" to "past" as time goes by.
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(RenderPagesHandler.class);
@@ -51,8 +52,14 @@ public final class RenderPagesHandler implements RequestStreamHandler {
             SitePublisher.Outcome outcome = publisher.rebuildAll();
             log.info("Rebuilt the site: {} objects written", outcome.written().size());
             response = Map.of("written", outcome.written().size());
+        } else if ("refresh".equals(request.path("action").asText())) {
+            // time moves events from "upcoming" to "past" with no edit to trigger a render: a schedule sends this
+            SitePublisher.Outcome outcome = publisher.publish(List.of());
+            log.info("Refreshed the listings: {} objects written", outcome.written().size());
+            response = Map.of("written", outcome.written().size());
         } else {
-            throw new IllegalArgumentException("Expected a DynamoDB stream batch or {\"action\":\"rebuild\"}");
+            throw new IllegalArgumentException(
+                    "Expected a DynamoDB stream batch, {\"action\":\"rebuild\"} or {\"action\":\"refresh\"}");
         }
         Json.MAPPER.writeValue(output, response);
     }

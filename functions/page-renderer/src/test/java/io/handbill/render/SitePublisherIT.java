@@ -266,6 +266,25 @@ class SitePublisherIT {
     }
 
     @Test
+    void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
+        givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store,
+                new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
+                new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW.plusSeconds(14 * 86_400), ZoneOffset.UTC)));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        weekLater.handleRequest(new ByteArrayInputStream("{\"action\":\"refresh\"}".getBytes(StandardCharsets.UTF_8)),
+                out, null);
+
+        assertThat(json.readTree(out.toByteArray()).path("written").asInt()).isEqualTo(1);
+        Document index = Jsoup.parse(get("index.html"));
+        assertThat(index.select("section[aria-labelledby=upcoming-heading] .entry")).isEmpty();
+        assertThat(index.select("section[aria-labelledby=past-heading] .entry-title").eachText())
+                .containsExactly("Leeds DevOps: Kubernetes networking and nanoservices");
+    }
+
+    @Test
     void concurrentBatchesInTwoContainers_bothEndUpInTheListingAndTheIndex() throws Exception {
         Event a = TestEvents.published("a", "event-a", "Event A", LocalDateTime.parse("2017-10-03T18:30:00"));
         Event b = TestEvents.published("b", "event-b", "Event B", LocalDateTime.parse("2017-10-10T18:30:00"));
