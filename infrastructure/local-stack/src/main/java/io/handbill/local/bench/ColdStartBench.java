@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,23 +84,37 @@ public final class ColdStartBench {
         Path work = Files.createTempDirectory("handbill-bench-");
         try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
             LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
-            new ColdStartBench(root, work, runs, aws).run();
+            if (new ColdStartBench(root, work, runs, aws).run()) {
+                deleteRecursively(work);
+            } else {
+                System.out.println("Child JVMs' standard error: " + work);
+            }
         }
-        deleteRecursively(work); // kept when a run failed: its stderr files are there
     }
 
-    private void run() {
+    /** @return whether every function answered */
+    private boolean run() {
         List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).toList();
         if (present.isEmpty()) {
             System.out.println("No function jars under functions/*/target/: build them first (mvn -DskipTests package)");
-            return;
+            return true;
         }
         Target floor = new Target(present.get(0).name(), NoopHandler.class.getName(), "GET /api/events/{id}");
         List<Target> targets = concat(floor, present);
         Map<Target, Measurement> measured = new LinkedHashMap<>();
+        Map<Target, String> failed = new LinkedHashMap<>();
         for (Target target : targets) {
-            measured.put(target, measure(target, target == floor));
+            try {
+                measured.put(target, measure(target, target == floor));
+            } catch (HandlerFailedException e) {
+                failed.put(target, e.getMessage());
+            }
         }
+        if (!measured.containsKey(floor)) {
+            System.out.println("The no-op floor itself failed: " + failed.get(floor));
+            return false;
+        }
+        targets = targets.stream().filter(measured::containsKey).toList();
         System.out.printf(Locale.ROOT, "Cold start of each function: a fresh JVM builds the handler and serves one request"
                 + " against the local emulators. Median of %d runs; %s, %d cores, load average %.1f.%n", runs,
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
@@ -110,6 +125,9 @@ public final class ColdStartBench {
                 + " machine", targets, floor, measured, Measurement::cpuMillis);
         System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor is a no-op handler in the first"
                 + " function's jar.");
+        failed.forEach((target, why) -> System.out.printf(Locale.ROOT, "FAILED %-16s %.1f MB  %s%n", target.name(),
+                megabytes(target.jar(root)), why));
+        return failed.isEmpty();
     }
 
     /** Runs the set-ups in turn, round after round, so that a change in machine load spreads over all of them. */
@@ -163,7 +181,9 @@ public final class ColdStartBench {
         command.addAll(List.of("-cp", String.join(File.pathSeparator, target.jar(root).toString(),
                 runnerJar.toString(), serializationJar.toString()), ColdStartRunner.class.getName(),
                 target.handler(), event.toString()));
-        var builder = new ProcessBuilder(command).redirectError(work.resolve(target.name() + ".stderr").toFile());
+        Path stderr = work.resolve(target.name() + (target.handler().equals(NoopHandler.class.getName()) ? "-noop" : "")
+                + ".stderr");
+        var builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment());
         long started = System.nanoTime();
@@ -174,7 +194,7 @@ public final class ColdStartBench {
             throw new UncheckedIOException(e);
         }
         try {
-            String done = awaitDone(process);
+            String done = awaitDone(process, stderr);
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (waitForExit) {
                 process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -189,7 +209,7 @@ public final class ColdStartBench {
         }
     }
 
-    private String awaitDone(Process process) throws InterruptedException {
+    private String awaitDone(Process process, Path stderr) throws InterruptedException {
         var output = new StringBuilder();
         var done = CompletableFuture.supplyAsync(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -213,8 +233,26 @@ public final class ColdStartBench {
             // reported below
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The handler did not answer; its output:\n" + output
-                + "(stderr in " + work + ")");
+        process.waitFor(5, TimeUnit.SECONDS);
+        throw new HandlerFailedException(rootCause(stderr).orElse("no answer; its output: " + output));
+    }
+
+    /** The innermost "Caused by" (or the exception line) a failed child JVM printed. */
+    private static Optional<String> rootCause(Path stderr) {
+        try {
+            return Files.readAllLines(stderr).stream()
+                    .filter(line -> line.startsWith("Caused by: ") || line.startsWith("Exception in thread"))
+                    .reduce((first, second) -> second);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A child JVM that did not answer: the function is reported as failed and the others still measured. */
+    private static final class HandlerFailedException extends RuntimeException {
+        HandlerFailedException(String message) {
+            super(message);
+        }
     }
 
     /** Every run starts from the same state: an empty table, bucket and outbox, then the seed and a coming event. */
