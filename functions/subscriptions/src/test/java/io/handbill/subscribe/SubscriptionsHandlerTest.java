@@ -1,0 +1,68 @@
+package io.handbill.subscribe;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.handbill.fixtures.TestClock;
+import io.handbill.mail.MailSender;
+import io.handbill.model.SiteConfig;
+import io.handbill.subscriber.InMemorySubscriberStore;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.SubscriberState;
+import org.junit.jupiter.params.ParameterizedTest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real-shaped API Gateway events through the handler, with an in-memory store and a recording sender. */
+class SubscriptionsHandlerTest {
+    private final InMemorySubscriberStore store = new InMemorySubscriberStore();
+    private final List<String> mailedTo = new ArrayList<>();
+    private final MailSender sender = (to, raw) -> {
+        mailedTo.add(to);
+        return "message-" + mailedTo.size();
+    };
+    private final SubscriptionsHandler handler = new SubscriptionsHandler(store, sender,
+            new SiteConfig("https://events.leedsdevops.org.uk", "Leeds DevOps", "organisers@example.org"),
+            "events@example.org", "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), "organisers",
+            new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
+
+    @ParameterizedTest
+    @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)
+    void browserFormPost_base64Encoded_isPendingWithOneMail_andAnHtmlAnswer(APIGatewayV2HTTPEvent request) {
+        var response = handler.handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("Cache-Control", "no-store").containsEntry("Referrer-Policy", "no-referrer");
+        assertThat(response.getBody()).contains("<h1>Check your inbox</h1>");
+        assertThat(store.all()).extracting(Subscriber::key, Subscriber::email, Subscriber::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ann.lee@example.org", "Ann.Lee@Example.org",
+                        SubscriberState.PENDING));
+        assertThat(mailedTo).containsExactly("Ann.Lee@Example.org");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/apigw/subscribe-invalid-email.json", type = APIGatewayV2HTTPEvent.class)
+    void invalidAddress_returns400WithFieldError(APIGatewayV2HTTPEvent request) {
+        var response = handler.handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).contains("\"field\":\"email\"", "\"code\":\"invalid\"");
+        assertThat(store.all()).isEmpty();
+        assertThat(mailedTo).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/apigw/unsubscribe-forged-token.json", type = APIGatewayV2HTTPEvent.class)
+    void oneClickWithForgedToken_isRefusedWithAPage(APIGatewayV2HTTPEvent request) {
+        var response = handler.handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("This link is not valid");
+    }
+}
