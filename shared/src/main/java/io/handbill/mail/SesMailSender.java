@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 /**
  * {@link MailSender} over SES v2 {@code SendEmail} with raw content. Sends are paced by a {@link SendRate};
  * throttling is retried with exponential backoff (SES says nothing was sent) and, if it persists, becomes a
- * {@link MailThrottledException}; a permanent refusal becomes a {@link MailRejectedException}; anything else
- * propagates, since whether SES accepted the message is then unknown.
+ * {@link MailThrottledException}; a permanent refusal becomes a {@link MailRejectedException}; any other SES error
+ * becomes an {@link IllegalStateException} naming only its code (SES messages can quote addresses, which must not
+ * reach the logs), since whether SES accepted the message is then unknown.
  */
 public final class SesMailSender implements MailSender {
     static final int MAX_ATTEMPTS = 6;
@@ -53,10 +54,12 @@ public final class SesMailSender implements MailSender {
                 throw new MailRejectedException(errorCode(e));
             } catch (SesV2Exception e) {
                 if (!e.isThrottlingException()) {
-                    throw e;
+                    // SES error texts can quote recipient addresses: keep only the code, which is safe to log
+                    throw new IllegalStateException("SES SendEmail failed: HTTP " + e.statusCode() + " "
+                            + errorCode(e));
                 }
                 if (attempt == MAX_ATTEMPTS) {
-                    throw new MailThrottledException(e);
+                    throw new MailThrottledException();
                 }
                 sleep(backoff + (long) (Math.random() * backoff));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);

@@ -167,40 +167,68 @@ public final class ReminderSweep {
             return "COMPLETE";
         }
         Event event = current.get();
-        MailJob at = job;
-        boolean blocked = false;
+        var position = new Position(job);
         String cursor = job.cursor();
         do {
             Page<Subscriber> page = subscribers.confirmed(cursor, pageSize);
             for (Subscriber subscriber : page.items()) {
                 if (!timeLeft.getAsBoolean()) {
-                    ledger.saveCursor(at);
+                    ledger.saveCursor(position.resumable());
                     return "OUT_OF_TIME";
                 }
                 Delivery delivery;
                 try {
-                    delivery = deliver(at, event, subscriber);
+                    delivery = deliver(job, event, subscriber);
                 } catch (MailThrottledException e) {
-                    ledger.saveCursor(at);
+                    ledger.saveCursor(position.resumable());
                     return "THROTTLED";
                 }
                 progress.count(delivery);
-                blocked |= delivery == Delivery.HELD_ELSEWHERE;
-                at = at.at(subscriber.key());
+                position.handled(subscriber.key(), delivery);
             }
             cursor = page.nextCursor();
             if (cursor != null) {
-                at = at.at(cursor);
-                ledger.saveCursor(at);
+                position.handled(cursor, Delivery.SKIPPED);
+                ledger.saveCursor(position.resumable());
             }
         } while (cursor != null);
-        if (blocked) {
-            // someone's claim is still within its lease: go round again on a later tick
-            ledger.saveCursor(at.at(null));
+        if (position.held()) {
+            // someone's claim is still within its lease: a later tick goes round again from there
+            ledger.saveCursor(position.resumable());
         } else {
             ledger.closeJob(job);
         }
         return "COMPLETE";
+    }
+
+    /**
+     * How far a job got. Its saved cursor never passes a subscriber whose claim was held by another (or a dead)
+     * run, so that one is retried even if this run stops later for time or dies.
+     */
+    private static final class Position {
+        private MailJob at;
+        private boolean held;
+        private String retryFrom;
+
+        Position(MailJob job) {
+            this.at = job;
+        }
+
+        void handled(String key, Delivery delivery) {
+            if (delivery == Delivery.HELD_ELSEWHERE && !held) {
+                held = true;
+                retryFrom = at.cursor();
+            }
+            at = at.at(key);
+        }
+
+        boolean held() {
+            return held;
+        }
+
+        MailJob resumable() {
+            return held ? at.at(retryFrom) : at;
+        }
     }
 
     private boolean stillWorthSending(MailJob job, Event event) {

@@ -347,6 +347,31 @@ class ReminderSweepIT {
         assertThat(recipients()).containsExactlyElementsOf(readers);
     }
 
+    @Test
+    void aClaimHeldByAnotherRun_isRetriedAfterItsLease_evenWhenThisRunStopsForTimeLater() {
+        // given: another (live or dead) run holds Bob's claim
+        givenPublishedEvent("e10", T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), T0.minus(Duration.ofDays(3)));
+        List.of("ann@example.org", "bob@example.org", "cat@example.org").forEach(this::givenConfirmed);
+        sweep(false).run(() -> true);
+        clock.advance(Duration.ofMinutes(15));
+        MailJob job = MailJob.reminder("e10", Duration.ofDays(7), T0);
+        ledger.claim(job, "bob@example.org", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+        var checks = new AtomicInteger();
+
+        // when: this run sends to Ann, finds Bob held, and runs out of time before Cat
+        SweepState stopped = sweep(false).run(() -> checks.incrementAndGet() <= 2);
+        clock.advance(Duration.ofMinutes(1));
+        SweepState next = sweep(false).run(() -> true);
+        clock.advance(ReminderSweep.CLAIM_LEASE);
+        SweepState afterLease = sweep(false).run(() -> true);
+
+        // then
+        assertThat(stopped.outcome()).isEqualTo("OUT_OF_TIME");
+        assertThat(List.of(stopped.sent(), next.sent(), afterLease.sent())).containsExactly(1, 1, 1);
+        assertThat(recipients()).containsExactly("ann@example.org", "cat@example.org", "bob@example.org");
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
     private ReminderSweep sweep(boolean announce) {
         return sweep(ledger, ses, announce, 100);
     }
