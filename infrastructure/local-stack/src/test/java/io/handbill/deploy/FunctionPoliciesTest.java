@@ -1,0 +1,116 @@
+package io.handbill.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Least privilege, checked from both sides: each function's declared AWS operations are exactly what its code
+ * calls, and its template policies allow each of them on the one resource it is for, and nothing it does not use.
+ */
+class FunctionPoliciesTest {
+    /** The AWS operations each function calls (HeadObject is s3:GetObject). */
+    static final Map<String, Set<String>> OPERATIONS = Map.of(
+            "event-api", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:Query"),
+            "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+            "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
+            "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "ses:SendEmail", "ssm:GetParameter"),
+            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:Query", "ses:SendEmail", "ssm:GetParameter"));
+    /** The template resources and parameters a service's grants must be scoped to. */
+    static final Map<String, Set<String>> SCOPES = Map.of(
+            "dynamodb", Set.of("EventsTable"),
+            "s3", Set.of("PagesBucket"),
+            "ses", Set.of("SenderEmail", "MailConfigurationSet"),
+            "ssm", Set.of("HmacSecretParameterName"));
+    /** Metadata actions SAM's policy templates grant on every resource; they read no data. */
+    static final Set<String> HARMLESS_ON_ANY_RESOURCE = Set.of("ssm:DescribeParameters");
+    private static final List<String> WRITE_VERBS = List.of("Put", "Update", "Delete", "BatchWrite", "Send", "Create");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    static List<String> functionModules() {
+        return Repo.functionModules();
+    }
+
+    @ParameterizedTest
+    @MethodSource("functionModules")
+    void declaredOperations_areExactlyWhatTheCodeCalls(String module) {
+        FunctionEnvironmentTest.requireLanded(module);
+        String handler = template.handler(template.functionIdsByModule().get(module));
+
+        assertThat(ReachableSdkCalls.from(HandlerClasses.load(handler, module))).as("AWS operations functions/" + module
+                + " calls (update OPERATIONS and the template's policies together)")
+                .containsExactlyInAnyOrderElementsOf(declared(module));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functionModules")
+    void policies_allowEachDeclaredOperation_onItsOwnResourceOnly(String module) {
+        List<PolicyGrants.Grant> grants = grants(module);
+
+        for (String operation : declared(module)) {
+            List<PolicyGrants.Grant> allowing = grants.stream().filter(grant -> grant.allows(operation)).toList();
+            assertThat(allowing).as(module + " may " + operation).isNotEmpty();
+            Set<String> scopedTo = new TreeSet<>();
+            allowing.forEach(grant -> {
+                assertThat(grant.onAnyResource()).as(grant.source() + " grants " + operation + " on *").isFalse();
+                scopedTo.addAll(SamTemplate.referencedNames(grant.resources()));
+            });
+            assertThat(scopedTo).as("resources of " + operation + " for " + module)
+                    .containsAll(SCOPES.get(service(operation)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("functionModules")
+    void everyPolicy_isUsed_andNoneWritesWhereTheFunctionOnlyReads(String module) {
+        Set<String> operations = declared(module);
+
+        Map<String, List<PolicyGrants.Grant>> bySource = grants(module).stream()
+                .collect(Collectors.groupingBy(PolicyGrants.Grant::source));
+        bySource.forEach((source, statements) -> assertThat(operations)
+                .as(module + ": " + source + " allows nothing it calls")
+                .anyMatch(operation -> statements.stream().anyMatch(grant -> grant.allows(operation))));
+        for (PolicyGrants.Grant grant : grants(module)) {
+            for (String action : grant.actions()) {
+                String service = service(action);
+                boolean writes = operations.stream().anyMatch(op -> service(op).equals(service) && isWrite(op));
+                if (isWrite(action) && !writes) {
+                    throw new AssertionError(module + " only reads " + service + " but " + grant.source() + " allows " + action);
+                }
+                if (grant.onAnyResource()) {
+                    assertThat(HARMLESS_ON_ANY_RESOURCE).as(grant.source() + " allows " + action + " on *").contains(action);
+                }
+            }
+        }
+    }
+
+    private List<PolicyGrants.Grant> grants(String module) {
+        String functionId = template.functionIdsByModule().get(module);
+        return PolicyGrants.of(template.resource(functionId).at("/Properties/Policies"));
+    }
+
+    private static Set<String> declared(String module) {
+        assertThat(OPERATIONS).as("declared operations").containsKey(module);
+        return OPERATIONS.get(module);
+    }
+
+    private static String service(String action) {
+        return action.substring(0, action.indexOf(':'));
+    }
+
+    private static boolean isWrite(String action) {
+        String name = action.substring(action.indexOf(':') + 1);
+        return WRITE_VERBS.stream().anyMatch(name::startsWith);
+    }
+}

@@ -1,0 +1,142 @@
+package io.handbill.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+class HttpRoutesTest {
+    /** Organiser-only paths (the brief's admin routes); every other route is public. */
+    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/subscribers");
+    private static final String AUTHORIZER = "Organisers";
+
+    private final SamTemplate template = SamTemplate.load();
+
+    static List<String> httpModules() {
+        var template = SamTemplate.load();
+        return template.httpRoutes().stream().map(SamTemplate.HttpRoute::module).distinct().sorted().toList();
+    }
+
+    @Test
+    void adminRoutes_requireTheCognitoJwt_publicRoutesNone() {
+        assertThat(template.httpRoutes()).isNotEmpty().allSatisfy(route -> {
+            boolean admin = ADMIN_PREFIXES.stream().anyMatch(route.path()::startsWith);
+            assertThat(route.authorizer()).as(route.key()).isEqualTo(admin ? AUTHORIZER : "NONE");
+        });
+    }
+
+    @Test
+    void theAuthorizer_trustsOnlyThisStacksUserPoolAndAdminClient() {
+        JsonNode jwt = template.resource("HttpApi").at("/Properties/Auth/Authorizers/" + AUTHORIZER + "/JwtConfiguration");
+
+        assertThat(SamTemplate.referencedNames(jwt.path("issuer"))).contains("UserPool");
+        assertThat(jwt.path("audience")).hasSize(1);
+        assertThat(SamTemplate.referencedNames(jwt.path("audience"))).containsExactly("UserPoolClient");
+        assertThat(template.resource("OrganisersGroup").at("/Properties/GroupName").asText()).isEqualTo("organisers");
+        assertThat(template.root.at("/Globals/Function/Environment/Variables/ADMIN_GROUP"))
+                .hasToString("{\"Ref\":\"OrganisersGroup\"}");
+    }
+
+    @Test
+    void corsAllowsTheSiteOriginOnly() {
+        JsonNode origins = template.resource("HttpApi").at("/Properties/CorsConfiguration/AllowOrigins");
+
+        assertThat(origins).hasSize(1);
+        assertThat(origins.toString()).doesNotContain("\"*\"").contains("https://${SiteDomain}");
+    }
+
+    @Test
+    void publicRoutes_areThrottled() {
+        template.httpRoutes().stream().filter(route -> route.authorizer().equals("NONE")).forEach(route -> {
+            JsonNode settings = route.properties().path("RouteSettings");
+            assertThat(settings.path("ThrottlingBurstLimit").asInt()).as(route.key() + " burst").isPositive();
+            assertThat(settings.path("ThrottlingRateLimit").asDouble()).as(route.key() + " rate").isPositive();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("httpModules")
+    void templateRoutes_areExactlyTheHandlersRoutes(String module) {
+        FunctionEnvironmentTest.requireLanded(module);
+        String handler = template.handler(template.functionIdsByModule().get(module));
+        Class<?> handlerClass = HandlerClasses.load(handler, module);
+        Map<String, Set<String>> tables = RouteTables.exposedBy(handlerClass);
+        Set<String> inTemplate = templateRoutesOf(module);
+        if (!tables.isEmpty()) {
+            var table = tables.entrySet().iterator().next();
+            assertThat(table.getValue()).as("routes in " + table.getKey() + " vs template.yaml")
+                    .containsExactlyInAnyOrderElementsOf(inTemplate);
+            return;
+        }
+        Set<String> literals = RouteTables.literalsIn(Repo.functionSources(module));
+        assertThat(literals).as("route keys in functions/" + module + " sources that template.yaml does not route")
+                .isSubsetOf(inTemplate);
+        if (!literals.containsAll(inTemplate)) {
+            abort(handlerClass.getSimpleName() + " exposes no route table and its sources name only " + literals
+                    + " of " + inTemplate + ": add public static final List<String> ROUTES to check it");
+        }
+    }
+
+    @Test
+    void templateRoutes_areExactlyTheLocalStacksApiRoutes() {
+        if (Repo.javaFiles(Repo.LOCAL_STACK_SOURCES).isEmpty()) {
+            abort("infrastructure/local-stack has no main sources yet: nothing to compare");
+        }
+        Set<String> local = new TreeSet<>();
+        RouteTables.classesUnder(Repo.LOCAL_STACK_CLASSES)
+                .forEach(type -> RouteTables.exposedBy(type).values().forEach(local::addAll));
+        routeTablesTheLocalStackReuses().forEach(local::addAll);
+        local.removeIf(key -> !servedByTheHttpApi(key));
+        if (local.isEmpty()) {
+            abort("infrastructure/local-stack declares no API routes yet (expected a public static route table)");
+        }
+
+        Set<String> all = template.httpRoutes().stream().map(SamTemplate.HttpRoute::key).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(local).as("API routes of the local stack vs template.yaml").containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void localStackRoutes_goToTheHandlerTheTemplateNames() {
+        Map<String, String> local = new TreeMap<>();
+        RouteTables.classesUnder(Repo.LOCAL_STACK_CLASSES).forEach(type -> local.putAll(RouteTables.handlersByRoute(type)));
+        if (local.isEmpty()) {
+            abort("the local stack exposes no route table naming handlers yet");
+        }
+        Map<String, String> templateHandlers = new TreeMap<>();
+        template.httpRoutes().forEach(route -> templateHandlers.put(route.key(),
+                HandlerClasses.className(template.handler(template.functionIdsByModule().get(route.module())))));
+
+        assertThat(local).isEqualTo(templateHandlers);
+    }
+
+    /** Handler route tables the local stack's sources name, e.g. {@code EventApiHandler.ROUTES}. */
+    private List<Set<String>> routeTablesTheLocalStackReuses() {
+        String localSources = Repo.javaFiles(Repo.LOCAL_STACK_SOURCES).stream().map(Repo::read).collect(Collectors.joining("\n"));
+        return httpModules().stream().filter(Repo::hasLanded).flatMap(module -> {
+            String handler = template.handler(template.functionIdsByModule().get(module));
+            return RouteTables.exposedBy(HandlerClasses.load(handler, module)).entrySet().stream()
+                    .filter(table -> localSources.contains(table.getKey().replaceAll("\\(\\)$", "")))
+                    .map(Map.Entry::getValue);
+        }).toList();
+    }
+
+    private static boolean servedByTheHttpApi(String routeKey) {
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        return path.startsWith("/api/") || path.equals("/calendar.ics") || path.startsWith("/events/");
+    }
+
+    private Set<String> templateRoutesOf(String module) {
+        return template.httpRoutes().stream().filter(route -> route.module().equals(module))
+                .map(SamTemplate.HttpRoute::key).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
