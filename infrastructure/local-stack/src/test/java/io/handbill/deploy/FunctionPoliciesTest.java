@@ -23,9 +23,9 @@ class FunctionPoliciesTest {
             "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
             "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
             "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "ses:SendEmail", "ssm:GetParameter"),
-            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:Query", "ses:SendEmail", "ssm:GetParameter"));
+                    "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),
+            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "ses:SendEmail",
+                    "ssm:GetParameter"));
     /** The template resources and parameters a service's grants must be scoped to. */
     static final Map<String, Set<String>> SCOPES = Map.of(
             "dynamodb", Set.of("EventsTable"),

@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * The AWS operations a handler can reach, as IAM actions ({@code dynamo.putItem(...)} is {@code dynamodb:PutItem}):
  * a call graph over our own bytecode (io.handbill classes) from every method of the handler class. Virtual calls
  * reach the method in every loaded subtype; a lambda or method reference counts as called where it is created; a
- * constructed class's overrides of library types (Runnable, Comparator, ...) count as called.
+ * constructed class's overrides of library types (Runnable, Comparator, ...) count as called. A request we sign
+ * and send ourselves counts by its {@code X-Amz-Target} constant, e.g. {@code "AmazonSSM.GetParameter"}.
  */
 final class ReachableSdkCalls {
     private static final String OURS = "io/handbill/";
@@ -38,6 +39,10 @@ final class ReachableSdkCalls {
             "headObject", "GetObject", "listObjectsV2", "ListBucket", "listObjectsV2Paginator", "ListBucket",
             "listObjects", "ListBucket", "deleteObjects", "DeleteObject", "headBucket", "ListBucket",
             "listObjectVersions", "ListBucketVersions");
+    /** X-Amz-Target prefixes of the JSON protocols → IAM service prefix. */
+    private static final Map<String, String> TARGET_PREFIXES = Map.of(
+            "AmazonSSM", "ssm", "secretsmanager", "secretsmanager", "DynamoDB_20120810", "dynamodb");
+    private static final String CONSTANT = "ldc";
     private static final Set<String> NOT_OPERATIONS = Set.of("close", "serviceName", "serviceClientConfiguration",
             "utilities", "waiter", "builder", "create");
 
@@ -75,6 +80,13 @@ final class ReachableSdkCalls {
     }
 
     private void follow(Call call) {
+        if (call.owner.equals(CONSTANT)) {
+            int dot = call.name.indexOf('.');
+            if (dot > 0 && TARGET_PREFIXES.containsKey(call.name.substring(0, dot))) {
+                actions.add(TARGET_PREFIXES.get(call.name.substring(0, dot)) + ":" + call.name.substring(dot + 1));
+            }
+            return;
+        }
         if (call.owner.startsWith(SDK) && call.owner.endsWith("Client")) {
             sdkAction(call.owner, call.name).ifPresent(actions::add);
             return;
@@ -242,6 +254,13 @@ final class ReachableSdkCalls {
                             calls.add(new Call(handle.getOwner(), handle.getName(), handle.getDesc(),
                                     handle.getTag() == Opcodes.H_INVOKEVIRTUAL || handle.getTag() == Opcodes.H_INVOKEINTERFACE));
                         }
+                    }
+                }
+
+                @Override
+                public void visitLdcInsn(Object value) {
+                    if (value instanceof String constant && constant.matches("\\w+\\.[A-Z]\\w+")) {
+                        calls.add(new Call(CONSTANT, constant, "", false));
                     }
                 }
 
