@@ -1,6 +1,8 @@
 package io.handbill.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.store.HandbillTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -50,6 +52,21 @@ class DeploymentShapeTest {
         assertThat(stream.at("/DestinationConfig/OnFailure/Type").asText()).isEqualTo("SQS");
         assertThat(stream.at("/DestinationConfig/OnFailure/Destination")).hasToString("{\"Fn::GetAtt\":[\"FailureQueue\",\"Arn\"]}");
         assertThat(stream.path("MaximumRetryAttempts").asInt()).as("a poison record must not block the shard for a day").isBetween(0, 10);
+    }
+
+    @Test
+    void renderer_isInvokedForEventItemsOnly_notForItsOwnOrOtherModulesWrites() throws Exception {
+        JsonNode pattern = new ObjectMapper().readTree(
+                onlyEvent("PageRendererFunction", "DynamoDB").at("/FilterCriteria/Filters/0/Pattern").asText());
+        JsonNode keys = pattern.at("/dynamodb/Keys");
+        String prefix = keys.at("/" + HandbillTable.PK + "/S/0/prefix").asText();
+        String sortKey = keys.at("/" + HandbillTable.SK + "/S/0").asText();
+
+        assertThat(prefix).isNotBlank();
+        assertThat(sortKey).isNotBlank();
+        String rendererSources = Repo.javaFiles(Repo.functionSources("page-renderer")).stream().map(Repo::read)
+                .reduce("", String::concat);
+        assertThat(rendererSources).as("the renderer's own key test").contains("\"" + prefix + "\"").contains("\"" + sortKey + "\"");
     }
 
     @Test

@@ -20,7 +20,8 @@ class FunctionPoliciesTest {
     static final Map<String, Set<String>> OPERATIONS = Map.of(
             "event-api", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "dynamodb:Query"),
-            "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+            "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "s3:GetObject",
+                    "s3:PutObject", "s3:DeleteObject"),
             "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
             "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),
