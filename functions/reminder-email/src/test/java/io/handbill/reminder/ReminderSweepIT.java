@@ -303,11 +303,19 @@ class ReminderSweepIT {
         sweep(ledger, sender, false, 100).run(() -> true);
 
         // when
-        clock.advance(Duration.ofMinutes(15));
-        SweepState state = sweep(ledger, sender, false, 100).run(() -> true);
-        for (int tick = 0; tick < 3; tick++) {
-            clock.advance(ReminderSweep.CLAIM_LEASE);
-            sweep(ledger, sender, false, 100).run(() -> true);
+        var logs = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        SweepState state;
+        try {
+            clock.advance(Duration.ofMinutes(15));
+            state = sweep(ledger, sender, false, 100).run(() -> true);
+            for (int tick = 0; tick < 3; tick++) {
+                clock.advance(ReminderSweep.CLAIM_LEASE);
+                sweep(ledger, sender, false, 100).run(() -> true);
+            }
+        } finally {
+            System.setOut(stdout);
         }
 
         // then
@@ -321,6 +329,8 @@ class ReminderSweepIT {
                 });
         assertThat(subscribers.get("bounce@example.org")).get().extracting(Subscriber::rejection)
                 .isEqualTo("MessageRejected");
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("Reminder sweep COMPLETE")
+                .doesNotContain("example.org");
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import org.junit.jupiter.params.ParameterizedTest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,5 +66,34 @@ class SubscriptionsHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).contains("This link is not valid");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)
+    void logs_carryNeitherAddressesNorTokens(APIGatewayV2HTTPEvent request) throws Exception {
+        var captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String token;
+        try {
+            handler.handleRequest(request, null);
+            handler.handleRequest(request, null);
+            token = new io.handbill.subscriber.SubscriberTokens(
+                    "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)).unsubscribeToken("ann.lee@example.org");
+            var unsubscribe = APIGatewayV2HTTPEvent.builder().withRawPath("/api/unsubscribe")
+                    .withHeaders(java.util.Map.of("content-type", "application/x-www-form-urlencoded"))
+                    .withQueryStringParameters(java.util.Map.of("token", token)).withBody("List-Unsubscribe=One-Click")
+                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
+                            .build()).build();
+            assertThat(handler.handleRequest(unsubscribe, null).getStatusCode()).isEqualTo(200);
+        } finally {
+            System.setOut(original);
+        }
+
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("Confirmation mail sent", "Subscriber unsubscribed");
+        assertThat(logs.toLowerCase(java.util.Locale.ROOT)).doesNotContain("ann.lee", "example.org");
+        assertThat(logs).doesNotContain(token, token.substring(0, token.indexOf('.')));
     }
 }
