@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import io.handbill.model.Slugs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ public final class HugoPostReader {
 
     private static String slugify(String name) {
         String slug = NOT_SLUG.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
-        return slug.length() > 100 ? slug.substring(0, 100).replaceAll("-+$", "") : slug;
+        return slug.length() > Slugs.MAX_LENGTH ? slug.substring(0, Slugs.MAX_LENGTH).replaceAll("-+$", "") : slug;
     }
 
     private static HugoPost.BodyFormat format(Path file) {
