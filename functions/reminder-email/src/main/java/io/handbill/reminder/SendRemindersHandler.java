@@ -3,6 +3,7 @@ package io.handbill.reminder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import org.joda.time.DateTime;
 
 import java.util.function.BooleanSupplier;
 
@@ -13,6 +14,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class SendRemindersHandler implements RequestHandler<ScheduledEvent, String> {
     static final long SAFETY_MARGIN_MILLIS = 30_000;
+
+    static {
+        // The jar leaves out Joda's zone database (ScheduledEvent's time is UTC): name the UTC provider before the
+        // runtime parses the first event, or Joda prints a stack trace looking for the database, then uses UTC.
+        System.setProperty("org.joda.time.DateTimeZone.Provider", "org.joda.time.tz.UTCProvider");
+    }
 
     private final ReminderSweep sweep;
 
@@ -29,7 +36,9 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
      * {@code java -cp functions/reminder-email/target/reminder-email.jar io.handbill.reminder.SendRemindersHandler}.
      */
     public static void main(String[] args) {
-        System.out.println(new SendRemindersHandler().handleRequest(new ScheduledEvent(), null));
+        var tick = new ScheduledEvent().withSource("aws.scheduler").withDetailType("Scheduled Event")
+                .withTime(DateTime.now());
+        System.out.println(new SendRemindersHandler().handleRequest(tick, null));
     }
 
     /** @param context may be {@code null} (a local run): then the sweep runs until it is done */
