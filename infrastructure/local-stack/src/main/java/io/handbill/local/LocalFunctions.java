@@ -9,6 +9,14 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.handbill.api.EventApiHandler;
 import io.handbill.api.EventService;
 import io.handbill.icsfeed.IcsFeedHandler;
+import io.handbill.mail.MailSender;
+import io.handbill.mail.SendRate;
+import io.handbill.mail.SesMailSender;
+import io.handbill.reminder.ReminderSettings;
+import io.handbill.reminder.ReminderSweep;
+import io.handbill.reminder.SendRemindersHandler;
+import io.handbill.subscribe.SubscriptionsHandler;
+import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.render.BucketWriter;
 import io.handbill.render.PageRenderer;
 import io.handbill.render.PublicListing;
@@ -28,6 +36,9 @@ final class LocalFunctions {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
         functions.put(ApiRoutes.EVENT_API, new EventApiHandler(
                 EventService.onTable(s.dynamoDb(), s.table(), s.clock()), LocalServices.ADMIN_GROUP));
+        functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(new DynamoDbSubscriberStore(s.dynamoDb(),
+                s.table()), mailSender(s), s.site(), s.senderEmail(), s.hmacSecret(), LocalServices.ADMIN_GROUP,
+                s.clock()));
         functions.put(ApiRoutes.ICS_FEED, new IcsFeedHandler(s.eventStore(), s.site(), s.clock(),
                 LocalServices.FEED_PAST_DAYS));
         return functions;
@@ -45,6 +56,13 @@ final class LocalFunctions {
     }
 
     static RequestHandler<ScheduledEvent, ?> reminders(LocalServices s) {
-        return (event, context) -> null;
+        var settings = new ReminderSettings(ReminderSettings.parseWindows(LocalServices.REMINDER_WINDOWS), true,
+                s.senderEmail());
+        return new SendRemindersHandler(ReminderSweep.create(s.dynamoDb(), s.table(), mailSender(s), s.site(),
+                settings, s.hmacSecret(), s.clock()));
+    }
+
+    private static MailSender mailSender(LocalServices s) {
+        return new SesMailSender(s.sesV2(), null, new SendRate(LocalServices.SEND_RATE_PER_SECOND));
     }
 }

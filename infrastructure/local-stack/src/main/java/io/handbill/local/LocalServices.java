@@ -13,7 +13,7 @@ import java.time.Clock;
  * records writes for the renderer), names, and the settings template.yaml passes as environment variables.
  */
 record LocalServices(DynamoDbClient dynamoDb, S3Client s3, SesV2Client sesV2, String table, String bucket,
-                     SiteConfig site, Clock clock, String senderEmail, String hmacSecret) {
+                     SiteConfig site, Clock clock, String senderEmail, byte[] hmacSecret) {
     static final String REMINDER_WINDOWS = "P7D,PT24H";
     static final String ADMIN_GROUP = "organisers";
     static final int SEND_RATE_PER_SECOND = 10;

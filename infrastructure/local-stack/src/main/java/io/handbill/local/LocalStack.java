@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String BUCKET = "handbill-local-site";
     static final String GROUP_NAME = "Leeds DevOps";
     static final String ORGANISER_EMAIL = "organisers@handbill.local";
-    static final String SENDER_EMAIL = "Leeds DevOps <events@handbill.local>";
+    static final String SENDER_EMAIL = "events@handbill.local";
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final EmbeddedAws aws;
@@ -253,21 +253,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Signs confirm and unsubscribe links; kept in the data directory so mailed links survive a restart. */
-    private static String hmacSecret(Path dataDir) {
+    private static byte[] hmacSecret(Path dataDir) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String fresh = HexFormat.of().formatHex(random);
         if (dataDir == null) {
-            return fresh;
+            return fresh.getBytes(StandardCharsets.US_ASCII);
         }
         Path file = dataDir.resolve("hmac-secret");
         try {
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(dataDir);
+                Files.writeString(file, fresh, StandardCharsets.US_ASCII);
             }
-            Files.createDirectories(dataDir);
-            Files.writeString(file, fresh, StandardCharsets.US_ASCII);
-            return fresh;
+            return Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

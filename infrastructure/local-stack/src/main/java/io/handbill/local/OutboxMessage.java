@@ -7,20 +7,19 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * One message in the SES stub's outbox, read back for people: the raw MIME ({@code .eml}) of a raw send, or the
@@ -57,9 +56,10 @@ record OutboxMessage(String id, Path file, String subject, String from, String t
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
         var parts = new Parts();
         parts.collect(message);
-        return new OutboxMessage(id, file, message.getSubject(), addresses(message.getFrom()),
-                addresses(message.getAllRecipients()), message.getSentDate(), parts.text, parts.html,
-                List.copyOf(parts.attachments));
+        return new OutboxMessage(id, file, message.getSubject(), header(message, "From"),
+                String.join(", ", List.of(header(message, "To"), header(message, "Cc"), header(message, "Bcc"))
+                        .stream().filter(h -> !h.isEmpty()).toList()),
+                message.getSentDate(), parts.text, parts.html, List.copyOf(parts.attachments));
     }
 
     private static OutboxMessage fromSimpleRequest(String id, Path file, byte[] bytes) throws IOException {
@@ -74,13 +74,17 @@ record OutboxMessage(String id, Path file, String subject, String from, String t
                 simple.path("Body").path("Html").path("Data").asText(null), List.of());
     }
 
-    private static String addresses(jakarta.mail.Address[] addresses) {
-        if (addresses == null) {
+    /** A header as written (decoded from RFC 2047), so that even a malformed address shows as it was sent. */
+    private static String header(MimeMessage message, String name) throws MessagingException {
+        String value = message.getHeader(name, ", ");
+        if (value == null) {
             return "";
         }
-        return Arrays.stream(addresses)
-                .map(a -> a instanceof InternetAddress internet ? internet.toUnicodeString() : a.toString())
-                .collect(Collectors.joining(", "));
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(value));
+        } catch (UnsupportedEncodingException e) {
+            return value;
+        }
     }
 
     /** Walks a MIME tree: the first text/plain and text/html bodies, and every attachment. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,8 +29,11 @@ import java.util.UUID;
 final class SampleEvents {
     static final String SEED_RESOURCE = "/fixtures/seed-event.json";
     static final String UPCOMING_TITLE = "Leeds DevOps: an upcoming sample meetup";
-    /** Just inside a week away, so a sweep sends the seven-day reminder straight after subscribing. */
-    static final Duration UPCOMING_IN = Duration.ofDays(7).minusHours(2);
+    /**
+     * A week and a little: a reminder falls due when the sweep's window passes its instant (start minus seven days)
+     * and only for events created before that instant, so the sample's comes due minutes after start-up.
+     */
+    static final Duration UPCOMING_IN = Duration.ofDays(7).plusMinutes(3);
 
     private final EventStore store;
     private final Clock clock;
@@ -65,24 +69,26 @@ final class SampleEvents {
         }
     }
 
-    /** The seed's evening, moved to the same local time about a week from now, with a new title and no alias. */
+    /**
+     * The seed's evening moved to start {@link #UPCOMING_IN} from now (rounded up to five minutes), with a new title
+     * and no alias: its seven-day reminder falls due a few minutes after the stack starts.
+     */
     EventDraft upcoming(EventDraft seed) {
         ZoneId zone = ZoneId.of(seed.timeZone());
-        LocalDateTime target = LocalDateTime.ofInstant(clock.instant().plus(UPCOMING_IN), zone);
-        Duration shift = Duration.between(seed.start(), target.toLocalDate().atTime(seed.start().toLocalTime()));
-        if (target.toLocalTime().isBefore(seed.start().toLocalTime())) {
-            shift = shift.minusDays(1);
-        }
-        final Duration by = shift;
+        LocalDateTime target = LocalDateTime.ofInstant(clock.instant().plus(UPCOMING_IN), zone)
+                .truncatedTo(ChronoUnit.MINUTES);
+        target = target.plusMinutes((5 - target.getMinute() % 5) % 5);
+        Duration by = Duration.between(seed.start(), target);
         List<AgendaItem> agenda = seed.agenda().stream()
                 .map(a -> new AgendaItem(a.start().plus(by), a.end() == null ? null : a.end().plus(by), a.title(),
                         a.kind(), a.talkId()))
                 .toList();
         return new EventDraft(null, UPCOMING_TITLE,
-                "A sample event about a week away, so reminders can be tried straight away.",
-                "This event was created by the local stack as a sample. Subscribe on its page, confirm through "
-                        + "the [outbox](/outbox/), then run the reminder sweep.",
-                seed.start().plus(by), seed.end().plus(by), seed.timeZone(), seed.venue(), agenda, seed.talks(),
+                "A sample event a week away, so that reminders can be tried straight away.",
+                "This event was made by the local stack as a sample. Subscribe on this page, confirm through the "
+                        + "[outbox](/outbox/), and a few minutes after the stack started run the reminder sweep "
+                        + "there: the seven-day reminder arrives in the outbox.",
+                target, seed.end().plus(by), seed.timeZone(), seed.venue(), agenda, seed.talks(),
                 seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
     }
 
