@@ -33,6 +33,8 @@ import java.util.UUID;
 public final class ApiGateway {
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The HTTP functions' timeout in template.yaml. */
+    static final int FUNCTION_TIMEOUT_MILLIS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -72,7 +74,7 @@ public final class ApiGateway {
         APIGatewayV2HTTPResponse response;
         try {
             response = function.handleRequest(event, new LocalContext(simpleName(route.handler()), requestId,
-                    30_000));
+                    FUNCTION_TIMEOUT_MILLIS));
         } catch (RuntimeException e) {
             // What API Gateway answers when the function throws.
             log.error("{} threw on {}", route.handler(), route.routeKey(), e);

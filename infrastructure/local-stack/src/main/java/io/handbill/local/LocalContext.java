@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** The Lambda context of one local invocation: a fresh request id, the function's name, and stdout as its log. */
 final class LocalContext implements Context {
@@ -30,10 +29,6 @@ final class LocalContext implements Context {
         this.functionName = functionName;
         this.requestId = requestId;
         this.deadline = System.currentTimeMillis() + timeoutMillis;
-    }
-
-    static LocalContext of(String functionName) {
-        return new LocalContext(functionName, UUID.randomUUID().toString(), 30_000);
     }
 
     @Override

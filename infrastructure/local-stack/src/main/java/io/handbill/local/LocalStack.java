@@ -72,12 +72,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(LocalOptions options) {
+        return start(options, Clock.systemUTC());
+    }
+
+    /** With the clock every function and the sample events run on (tests move it to make reminders due). */
+    static LocalStack start(LocalOptions options, Clock clock) {
         long started = System.nanoTime();
         HttpServer server = bind(options.port());
         EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
         log.info("Emulators started in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
-            return start(options, server, aws);
+            return start(options, clock, server, aws);
         } catch (RuntimeException e) {
             server.stop(0);
             aws.close();
@@ -85,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static LocalStack start(LocalOptions options, HttpServer server, EmbeddedAws aws) {
+    private static LocalStack start(LocalOptions options, Clock clock, HttpServer server, EmbeddedAws aws) {
         String url = "http://localhost:" + server.getAddress().getPort();
         AwsEndpoints endpoints = aws.endpoints();
         var renderer = new RendererFeedHolder();
@@ -119,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
         log.info("Table and bucket ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         var services = new LocalServices(dynamoDb, s3, sesV2, TABLE, BUCKET,
-                new SiteConfig(url, GROUP_NAME, ORGANISER_EMAIL), Clock.systemUTC(), SENDER_EMAIL,
+                new SiteConfig(url, GROUP_NAME, ORGANISER_EMAIL), clock, SENDER_EMAIL,
                 hmacSecret(options.dataDir()));
         var feed = new RendererFeed(LocalFunctions.renderer(services), TABLE);
         renderer.deliverTo(feed);

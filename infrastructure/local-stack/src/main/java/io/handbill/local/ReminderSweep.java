@@ -21,6 +21,8 @@ import java.util.function.IntSupplier;
  */
 final class ReminderSweep implements AutoCloseable {
     static final int EVERY_MINUTES = 15;
+    /** The function's timeout in template.yaml: the sweep stops sending well before it. */
+    static final int TIMEOUT_MILLIS = 600_000;
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
 
     private final RequestHandler<ScheduledEvent, ?> reminders;
@@ -50,7 +52,8 @@ final class ReminderSweep implements AutoCloseable {
         event.setRegion("us-east-1");
         event.setResources(List.of("arn:aws:scheduler:us-east-1:000000000000:schedule/default/reminders"));
         event.setDetail(Map.of());
-        reminders.handleRequest(event, LocalContext.of("SendRemindersFunction"));
+        reminders.handleRequest(event, new LocalContext("SendRemindersFunction", UUID.randomUUID().toString(),
+                TIMEOUT_MILLIS));
         return sentCount.getAsInt() - before;
     }
 

@@ -34,6 +34,8 @@ import static io.handbill.store.HandbillTable.SK;
  */
 final class RendererFeed implements Consumer<StreamChange>, AutoCloseable {
     static final int MAX_BATCH = 100;
+    /** The renderer's timeout in template.yaml. */
+    static final int TIMEOUT_MILLIS = 120_000;
     private static final Duration BATCH_WINDOW = Duration.ofMillis(30);
     private static final List<Duration> RETRY_DELAYS =
             List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(3));
@@ -113,7 +115,8 @@ final class RendererFeed implements Consumer<StreamChange>, AutoCloseable {
         event.setRecords(records);
         StreamsEventResponse response;
         try {
-            response = renderer.handleRequest(event, LocalContext.of("RenderPagesFunction"));
+            response = renderer.handleRequest(event, new LocalContext("RenderPagesFunction",
+                    UUID.randomUUID().toString(), TIMEOUT_MILLIS));
         } catch (RuntimeException e) {
             log.warn("Renderer threw on a batch of {} records", records.size(), e);
             return records;

@@ -1,0 +1,145 @@
+package io.handbill.local;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local stack over HTTP, as a reader, an organiser and a developer use it: the sample events on the site, the
+ * feeds, the admin token, the outbox, a reminder sweep on a moved clock, and a restart on the same data directory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+    private static final String TOKEN = "stack-test-token";
+    private static final Pattern CONFIRM = Pattern.compile("http://localhost:\\d+/api/subscriptions/confirm\\?token=\\S+");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestClock clock = new TestClock(Instant.now());
+    private Path data;
+    private LocalStack stack;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        data = dataDir;
+        stack = LocalStack.start(new LocalOptions(0, data, TOKEN, true), clock);
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sampleEvents_areOnTheSite_withAliasRedirectAndFeeds() throws Exception {
+        HttpResponse<String> page = get("/events/" + Fixtures.SEED_SLUG + "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
+        assertThat(page.body()).contains("Kubernetes networking", "Bryan Boreham");
+
+        HttpResponse<String> alias = get(Fixtures.seedDraft().aliases().get(0));
+        assertThat(alias.statusCode()).isEqualTo(301);
+        assertThat(alias.headers().firstValue("Location")).hasValue(stack.url() + "/events/" + Fixtures.SEED_SLUG + "/");
+        assertThat(get("/events/" + Fixtures.SEED_SLUG).headers().firstValue("Location"))
+                .hasValue("/events/" + Fixtures.SEED_SLUG + "/");
+
+        assertThat(get("/").body()).contains(SampleEvents.UPCOMING_TITLE);
+        assertThat(get("/calendar.ics").body()).contains("BEGIN:VCALENDAR", SampleEvents.UPCOMING_TITLE);
+        assertThat(get("/events/" + Fixtures.SEED_SLUG + ".ics").body()).contains("DTSTART;TZID=Europe/London");
+
+        HttpResponse<String> missing = get("/no/such/page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html");
+    }
+
+    @Test
+    @Order(2)
+    void api_wantsTheAdminToken_andTheAdminFormIsGivenIt_onlyOnLocalhost() throws Exception {
+        assertThat(get("/api/events").statusCode()).isEqualTo(401);
+        assertThat(send(request("/api/events").header("Authorization", "Bearer wrong")).statusCode()).isEqualTo(401);
+        HttpResponse<String> events = send(request("/api/events").header("Authorization", "Bearer " + TOKEN));
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains(Fixtures.SEED_SLUG, SampleEvents.UPCOMING_TITLE);
+
+        assertThat(get("/admin/config.json").body()).contains("\"token\":\"" + TOKEN + "\"");
+        assertThat(get("/admin/").body()).contains("<form id=\"event-form\"");
+        assertThat(get("/admin/admin.js").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(get("/admin/../pom.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void subscribing_confirming_andASweepAfterTheDueTime_putTheReminderInTheOutbox() throws Exception {
+        HttpResponse<String> subscribed = send(request("/api/subscriptions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"reader@example.org\"}")));
+        assertThat(subscribed.statusCode()).isEqualTo(202);
+
+        OutboxMessage confirmation = stack.outboxMessages().get(0);
+        assertThat(confirmation.to()).contains("reader@example.org");
+        assertThat(get("/outbox/").body()).contains(Html.escape(confirmation.subject()));
+        assertThat(get("/outbox/" + confirmation.id() + "/html").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).startsWith("sandbox"));
+        Matcher link = CONFIRM.matcher(get("/outbox/" + confirmation.id() + "/text").body());
+        assertThat(link.find()).isTrue();
+        assertThat(send(HttpRequest.newBuilder(URI.create(link.group()))).statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(10));
+        HttpResponse<String> sweep = send(request("/local/reminders/run").POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(sweep.statusCode()).isEqualTo(200);
+        assertThat(sweep.body()).doesNotContain("\"sent\":0");
+        assertThat(stack.outboxMessages()).anySatisfy(m -> {
+            assertThat(m.to()).contains("reader@example.org");
+            assertThat(m.subject()).contains("an upcoming sample meetup");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void restartOnTheSameData_keepsEventsPagesAndMail_withoutLoadingTheSamplesAgain() throws Exception {
+        int mails = stack.outboxMessages().size();
+        stack.close();
+        stack = LocalStack.start(new LocalOptions(0, data, TOKEN, true), clock);
+
+        HttpResponse<String> events = send(request("/api/events").header("Authorization", "Bearer " + TOKEN));
+        assertThat(Pattern.compile("\"slug\":\"").matcher(events.body()).results().count()).isEqualTo(2);
+        assertThat(get("/events/" + Fixtures.SEED_SLUG + "/").statusCode()).isEqualTo(200);
+        assertThat(stack.outboxMessages()).hasSize(mails);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(stack.url() + path));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
