@@ -54,7 +54,8 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
             dynamo.putItem(r -> r.tableName(table).item(toItem(next))
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
+                    .expressionAttributeValues(Map.of(":expected",
+                            AttributeValue.fromN(Long.toString(next.version() - 1)))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

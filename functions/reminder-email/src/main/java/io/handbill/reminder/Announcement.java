@@ -34,7 +34,8 @@ public record Announcement(String eventId, EventStatus status, LocalDateTime sta
 
     public boolean timeChanged(Event now) {
         ZoneId zone = ZoneId.of(timeZone);
-        return !start.atZone(zone).toInstant().equals(now.startsAt()) || !end.atZone(zone).toInstant().equals(now.endsAt());
+        return !start.atZone(zone).toInstant().equals(now.startsAt())
+                || !end.atZone(zone).toInstant().equals(now.endsAt());
     }
 
     /** Only where people have to go counts; a fixed typo in the access notes is not worth an email. */

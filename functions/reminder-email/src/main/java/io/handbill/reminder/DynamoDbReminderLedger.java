@@ -69,7 +69,7 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
                     .expressionAttributeValues(Map.of(":pk", s(JOBS)))
                     .exclusiveStartKey(from));
             page.items().forEach(item -> jobs.add(read(item.get("doc").s(), MailJob.class)));
-            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         jobs.sort(Comparator.comparing(MailJob::createdAt).thenComparing(MailJob::eventId));
         return jobs;
@@ -173,7 +173,8 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
 
     @Override
     public Optional<LedgerEntry> entry(MailJob job, String subscriberKey) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(entryKey(job, subscriberKey)).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(table).key(entryKey(job, subscriberKey)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }

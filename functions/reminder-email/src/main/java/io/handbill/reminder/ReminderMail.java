@@ -154,7 +154,8 @@ public final class ReminderMail {
             lines.add(venue.name());
         }
         lines.addAll(venue.addressLines());
-        String town = Stream.of(venue.city(), venue.postcode()).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        String town = Stream.of(venue.city(), venue.postcode()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
         if (!town.isEmpty()) {
             lines.add(town);
         }

@@ -28,7 +28,8 @@ public record ReminderSettings(List<Duration> windows, boolean announceNewEvents
     }
 
     public static List<Duration> parseWindows(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Duration::parse).toList();
+        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Duration::parse)
+                .toList();
     }
 
     public Duration longestWindow() {

@@ -78,8 +78,8 @@ public final class ReminderSweep {
     /** Wiring from the environment variables of template.yaml, clients built once. */
     public static ReminderSweep fromEnv() {
         ReminderSettings settings = ReminderSettings.fromEnv();
-        return create(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"), SesMailSender.fromEnv(), SiteConfig.fromEnv(),
-                settings, TokenSecret.fromEnv(), Clock.systemUTC());
+        return create(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"), SesMailSender.fromEnv(),
+                SiteConfig.fromEnv(), settings, TokenSecret.fromEnv(), Clock.systemUTC());
     }
 
     /** Wiring on a given table and sender: the local stack, the integration tests and the benchmark use this. */

@@ -108,13 +108,15 @@ public final class SubscriptionsHandler
 
     private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
         boolean form = mediaType(request).equals(FORM);
-        String email = form ? formField(request, "email") : JsonRequestBody.read(request, SubscribeRequest.class, 4096).email();
+        String email = form ? formField(request, "email")
+                : JsonRequestBody.read(request, SubscribeRequest.class, MAX_FORM_BYTES).email();
         boolean wantsHtml = form && request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
         if (!EmailAddresses.isValid(email)) {
             if (wantsHtml) {
                 return text(400, "text/html; charset=utf-8", pages.invalidAddress(), Map.of());
             }
-            throw new ProblemException(Problem.invalid("email", email == null || email.isBlank() ? "required" : "invalid",
+            String code = email == null || email.isBlank() ? "required" : "invalid";
+            throw new ProblemException(Problem.invalid("email", code,
                     "Enter an email address like name@example.org."));
         }
         subscriptions.subscribe(email);
