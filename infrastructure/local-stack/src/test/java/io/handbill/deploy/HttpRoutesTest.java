@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,24 @@ class HttpRoutesTest {
             assertThat(settings.path("ThrottlingBurstLimit").asInt()).as(route.key() + " burst").isPositive();
             assertThat(settings.path("ThrottlingRateLimit").asDouble()).as(route.key() + " rate").isPositive();
         });
+    }
+
+    @Test
+    void everyRoute_reachesTheApiThroughCloudFront_andPagesStayWithTheBucket() {
+        List<Pattern> apiBehaviours = new ArrayList<>();
+        template.resource("SiteDistribution").at("/Properties/DistributionConfig/CacheBehaviors").forEach(behaviour -> {
+            if (behaviour.path("TargetOriginId").asText().equals("api")) {
+                apiBehaviours.add(Pattern.compile(Pattern.quote(behaviour.path("PathPattern").asText())
+                        .replace("*", "\\E.*\\Q")));
+            }
+        });
+
+        assertThat(template.httpRoutes()).allSatisfy(route -> assertThat(apiBehaviours)
+                .as(route.key()).anyMatch(p -> p.matcher(route.path().replaceAll("\\{[^}]+}", "x.ics")).matches()));
+        for (String page : List.of("/", "/index.html", "/events/leeds-devops/", "/events/leeds-devops/index.html",
+                "/feed.xml", "/assets/site.css", "/admin/")) {
+            assertThat(apiBehaviours).as(page).noneMatch(p -> p.matcher(page).matches());
+        }
     }
 
     @ParameterizedTest
