@@ -17,7 +17,15 @@ public final class HandbillLocal {
             System.exit(2);
             return;
         }
-        LocalStack stack = LocalStack.start(options);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        } catch (RuntimeException e) {
+            System.err.println("Handbill local stack did not start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             System.out.println("Handbill local stack stopped");
