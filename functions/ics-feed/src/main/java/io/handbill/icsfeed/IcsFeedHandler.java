@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,9 @@ import java.util.Optional;
  */
 public final class IcsFeedHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+    /** The HTTP API routes this handler serves, as template.yaml declares them (a deploy test compares). */
+    public static final List<String> ROUTES = List.of("GET /calendar.ics", "HEAD /calendar.ics",
+            "GET /events/{file}", "HEAD /events/{file}");
     /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
     public static final int DEFAULT_PAST_DAYS = 365;
     static final String CALENDAR_PATH = "/calendar.ics";
