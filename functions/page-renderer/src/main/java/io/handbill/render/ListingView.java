@@ -14,13 +14,12 @@ import java.util.List;
 public record ListingView(int page, int pages, List<Entry> upcoming, List<Year> past, String newerUrl,
                           String olderUrl) {
 
-    public record Entry(String path, String title, String startIso, String day, String place, boolean cancelled,
-                        String summary) {
+    public record Entry(String path, String title, String startIso, String day, String place, boolean cancelled) {
         static Entry of(Event e) {
             String place = e.venue() == null ? null
                     : e.venue().city() == null ? e.venue().name() : e.venue().name() + ", " + e.venue().city();
             return new Entry(PageRenderer.eventPath(e.slug()), e.title(), When.iso(e.start(), e.zone()),
-                    When.shortDay(e), place, e.status() == EventStatus.CANCELLED, e.summary());
+                    When.shortDay(e), place, e.status() == EventStatus.CANCELLED);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +124,14 @@ public final class SitePublisher {
         do {
             version = listing.read().map(PublicListing.Snapshot::version).orElse(0L);
         } while (!listing.commit(version, entries));
-        written.addAll(writeListings(entries, true));
+        List<SiteObject> listings = new ArrayList<>(renderer.indexPages(entries, clock.instant()));
+        int indexPages = listings.size();
+        listings.add(renderer.feed(entries));
+        listings.add(renderer.sitemap(entries, indexPages));
+        listings.addAll(renderer.furniture());
+        written.addAll(bucket.writeAll(listings));
+        furnitureInPlace = true;
+        written.addAll(dropPagesAfter(indexPages));
         written.addAll(settle(version + 1));
         return new Outcome(List.copyOf(written), Set.of());
     }
@@ -141,12 +147,14 @@ public final class SitePublisher {
                             publicEventsFromIndex().stream().map(PublicListing::entry).toList())));
             List<Event> entries = overlay(snapshot.events(), current);
             if (snapshot.version() > 0 && entries.equals(snapshot.events())) {
-                List<String> written = new ArrayList<>(writeListings(entries, false));
+                // nothing to commit (a replay, a refresh, or a retry after failed writes): check every object
+                List<String> written = new ArrayList<>(writeListings(entries, null));
                 written.addAll(settle(snapshot.version()));
                 return written;
             }
             if (listing.commit(snapshot.version(), entries)) {
-                List<String> written = new ArrayList<>(writeListings(entries, false));
+                List<String> written = new ArrayList<>(
+                        writeListings(entries, snapshot.version() > 0 ? snapshot.events() : null));
                 written.addAll(settle(snapshot.version() + 1));
                 return written;
             }
@@ -158,27 +166,44 @@ public final class SitePublisher {
         List<String> written = new ArrayList<>();
         for (long version = rendered; listing.version() != version; ) {
             PublicListing.Snapshot newer = listing.read().orElseThrow();
-            written.addAll(writeListings(newer.events(), false));
+            written.addAll(writeListings(newer.events(), null));
             version = newer.version();
         }
         return written;
     }
 
-    private List<String> writeListings(List<Event> entries, boolean everything) {
-        List<SiteObject> objects = new ArrayList<>(renderer.indexPages(entries, clock.instant()));
-        int indexPages = objects.size();
+    /**
+     * Writes the index pages, feed and sitemap that differ from the bucket. Given the listing they were last written
+     * from, index pages that render the same from both are known to be in place and are not even checked, so an edit
+     * costs the same on a site of ten events or a thousand.
+     */
+    private List<String> writeListings(List<Event> entries, List<Event> previous) {
+        Instant now = clock.instant();
+        List<SiteObject> indexPages = renderer.indexPages(entries, now);
+        List<SiteObject> objects = new ArrayList<>(indexPages);
+        if (previous != null) {
+            Map<String, String> before = new HashMap<>();
+            renderer.indexPages(previous, now).forEach(o -> before.put(o.key(), o.sha256()));
+            objects.removeIf(o -> o.sha256().equals(before.get(o.key())));
+        }
         objects.add(renderer.feed(entries));
-        objects.add(renderer.sitemap(entries, indexPages));
-        if (everything || !furnitureInPlace) {
+        objects.add(renderer.sitemap(entries, indexPages.size()));
+        if (!furnitureInPlace) {
             objects.addAll(renderer.furniture());
         }
-        List<String> written = new ArrayList<>(everything ? bucket.writeAll(objects) : bucket.writeChanged(objects));
+        List<String> written = new ArrayList<>(bucket.writeChanged(objects));
         furnitureInPlace = true;
-        // the archive got shorter (an event was removed): drop pages past the new end
-        for (int page = indexPages + 1; bucket.deleteIfPresent(PageRenderer.pageKey(page)); page++) {
-            written.add(PageRenderer.pageKey(page));
-        }
+        written.addAll(dropPagesAfter(indexPages.size()));
         return written;
+    }
+
+    /** The archive got shorter (an event was removed): drop pages past the new end. */
+    private List<String> dropPagesAfter(int lastPage) {
+        List<String> deleted = new ArrayList<>();
+        for (int page = lastPage + 1; bucket.deleteIfPresent(PageRenderer.pageKey(page)); page++) {
+            deleted.add(PageRenderer.pageKey(page));
+        }
+        return deleted;
     }
 
     private static List<Event> overlay(List<Event> entries, Map<String, Event> current) {

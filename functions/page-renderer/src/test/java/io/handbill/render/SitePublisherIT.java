@@ -266,6 +266,30 @@ class SitePublisherIT {
     }
 
     @Test
+    void editOfAnArchivedEvent_rewritesOnlyItsArchivePage() {
+        List<Event> past = new ArrayList<>();
+        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
+            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
+                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
+            store.create(event);
+            past.add(event);
+        }
+        publisher.rebuildAll();
+        Event oldest = past.get(0);
+        EventDraft d = oldest.draft();
+        store.update(oldest.edit(new EventDraft(d.slug(), "Renamed meetup", d.summary(), d.description(), d.start(),
+                d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
+                d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(oldest.id()));
+
+        // the feed holds the latest fifty events, so all thirty here
+        assertThat(outcome.written()).containsExactlyInAnyOrder("events/past-0/index.html", "page/2/index.html",
+                "feed.xml", "sitemap.xml");
+        assertThat(Jsoup.parse(get("page/2/index.html")).select(".entry-title").eachText()).contains("Renamed meetup");
+    }
+
+    @Test
     void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
         givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
