@@ -33,6 +33,9 @@ public record LocalOptions(int port, Path dataDir, String adminToken, boolean sa
                 samples = false;
                 continue;
             }
+            if (!name.equals("--port") && !name.equals("--data") && !name.equals("--admin-token")) {
+                throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
@@ -42,8 +45,7 @@ public record LocalOptions(int port, Path dataDir, String adminToken, boolean sa
             switch (name) {
                 case "--port" -> port = port(value);
                 case "--data" -> dataDir = Path.of(value).toAbsolutePath();
-                case "--admin-token" -> adminToken = token(value);
-                default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
+                default -> adminToken = token(value);
             }
         }
         return new LocalOptions(port, dataDir, adminToken, samples);
