@@ -218,6 +218,11 @@ class AdminFormBrowserIT {
         confirm.click();
         wait.until(d -> d.getPageSource().contains("You are subscribed"));
         assertThat(get("/api/subscribers/summary", true).body()).containsPattern("\"confirmed\"\\s*:\\s*1");
+
+        browser.get(stack.url() + "/outbox/");
+        find("form[action='/local/reminders/run'] button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                "Reminder sweep finished"));
     }
 
     @Test
@@ -288,6 +293,17 @@ class AdminFormBrowserIT {
 
     @Test
     @Order(7)
+    void deletingTheDraft_afterConfirming_removesItFromTheList() {
+        String id = browser.getCurrentUrl().replaceFirst(".*#/events/", "");
+        find("#delete").click();
+        browser.switchTo().alert().accept();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
+        assertThat(get("/api/events/" + id, true).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
     void formAndPublicPage_haveNoSeriousAccessibilityViolations() throws IOException {
         openAdmin("#/events/" + eventId);
         assertThat(axeViolations()).isEmpty();
