@@ -1,5 +1,9 @@
 package io.handbill.local;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
 /**
  * {@code java -jar handbill-local.jar}: starts the whole product on one port and prints
  * {@code Handbill local stack ready at http://localhost:PORT}; Ctrl-C or SIGTERM stops it, emulators included.
@@ -42,6 +46,10 @@ public final class HandbillLocal {
                 Started in %d ms from process start
                 %n""", stack.adminToken(), stack.url(), stack.url(), stack.url(), stack.url(),
                 options.dataDir() == null ? "temporary (use --data DIR to keep it)" : options.dataDir(), millis);
+        stack.sampleReminderDue().ifPresent(due -> System.out.println("Try a reminder: subscribe on the upcoming "
+                + "sample event's page, confirm through the outbox, and after "
+                + LocalTime.ofInstant(due, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES)
+                + " press \"Run the reminder sweep now\" on " + stack.url() + "/outbox/\n"));
         System.out.println("Handbill local stack ready at " + stack.url());
     }
 }

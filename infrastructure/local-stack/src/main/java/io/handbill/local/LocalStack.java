@@ -3,6 +3,7 @@ package io.handbill.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.handbill.aws.AwsClients;
+import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.AwsEndpoints;
@@ -30,8 +31,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     static final String GROUP_NAME = "Leeds DevOps";
     static final String ORGANISER_EMAIL = "organisers@handbill.local";
     static final String SENDER_EMAIL = "events@handbill.local";
+    private static final Duration SEVEN_DAY_REMINDER = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final EmbeddedAws aws;
@@ -58,9 +62,11 @@ public final class LocalStack implements AutoCloseable {
     private final AdminToken adminToken;
     private final LocalServices services;
     private final OutboxPages outbox;
+    private final Optional<Instant> sampleReminderDue;
 
     private LocalStack(EmbeddedAws aws, HttpServer server, ExecutorService httpThreads, RendererFeed feed,
-                       ReminderSweep sweep, AdminToken adminToken, LocalServices services, OutboxPages outbox) {
+                       ReminderSweep sweep, AdminToken adminToken, LocalServices services, OutboxPages outbox,
+                       Optional<Instant> sampleReminderDue) {
         this.aws = aws;
         this.server = server;
         this.httpThreads = httpThreads;
@@ -69,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
         this.adminToken = adminToken;
         this.services = services;
         this.outbox = outbox;
+        this.sampleReminderDue = sampleReminderDue;
     }
 
     public static LocalStack start(LocalOptions options) {
@@ -141,11 +148,10 @@ public final class LocalStack implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox);
         started = System.nanoTime();
-        boolean loaded = options.samples()
-                && new SampleEvents(services.eventStore(), services.clock()).loadIfMissing();
-        if (loaded) {
+        Optional<Event> upcoming = options.samples()
+                ? new SampleEvents(services.eventStore(), services.clock()).loadIfMissing() : Optional.empty();
+        if (upcoming.isPresent()) {
             log.info("Loaded the seed event and an upcoming sample event in {} ms",
                     (System.nanoTime() - started) / 1_000_000);
         } else {
@@ -153,6 +159,8 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture.runAsync(() -> rebuildSite(services));
         }
         started = System.nanoTime();
+        var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox,
+                upcoming.map(e -> e.startsAt().minus(SEVEN_DAY_REMINDER)));
         stack.awaitRendered(Duration.ofSeconds(30));
         log.info("First pages rendered in {} ms", (System.nanoTime() - started) / 1_000_000);
         server.createContext("/", frontDoor::handle);
@@ -171,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String adminToken() {
         return adminToken.value();
+    }
+
+    /** When the just-loaded upcoming sample event's seven-day reminder falls due; empty if none was loaded. */
+    public Optional<Instant> sampleReminderDue() {
+        return sampleReminderDue;
     }
 
     /** Waits until the renderer has seen every write so far; true when it has within {@code timeout}. */

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,17 +44,20 @@ final class SampleEvents {
         this.clock = clock;
     }
 
-    /** Loads both events unless the seed is already there (a persisted data directory); returns whether it did. */
-    boolean loadIfMissing() {
+    /**
+     * Loads both events unless the seed is already there (a persisted data directory).
+     *
+     * @return the upcoming sample as published, or empty when nothing was loaded
+     */
+    Optional<Event> loadIfMissing() {
         EventDraft seed = seedDraft();
         String seedSlug = Slugs.from(seed.start().toLocalDate(), seed.title());
         if (store.findBySlug(seedSlug).isPresent()) {
-            return false;
+            return Optional.empty();
         }
         publish(seed.withSlug(seedSlug));
         EventDraft upcoming = upcoming(seed);
-        publish(upcoming.withSlug(Slugs.from(upcoming.start().toLocalDate(), upcoming.title())));
-        return true;
+        return Optional.of(publish(upcoming.withSlug(Slugs.from(upcoming.start().toLocalDate(), upcoming.title()))));
     }
 
     static EventDraft seedDraft() {
@@ -92,11 +96,13 @@ final class SampleEvents {
                 seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
     }
 
-    private void publish(EventDraft draft) {
+    private Event publish(EventDraft draft) {
         Instant now = clock.instant();
         Event created = Event.create(UUID.randomUUID().toString(), draft, now);
         store.create(created);
-        store.update(created.publish(now));
+        Event published = created.publish(now);
+        store.update(published);
         store.bumpSiteVersion(now);
+        return published;
     }
 }
