@@ -15,16 +15,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A DynamoDB client on the local emulator that records the name of every operation it sends, in order. */
-final class DynamoDbCalls implements ExecutionInterceptor {
+public final class DynamoDbCalls implements ExecutionInterceptor {
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
 
-    static DynamoDbCalls counting() {
+    public static DynamoDbCalls counting() {
         return new DynamoDbCalls();
     }
 
-    DynamoDbClient client(LocalAws aws) {
+    public DynamoDbClient client(LocalAws aws) {
         return DynamoDbClient.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
@@ -38,11 +41,16 @@ final class DynamoDbCalls implements ExecutionInterceptor {
         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
-    List<String> operations() {
+    public List<String> operations() {
         return List.copyOf(operations);
     }
 
-    void clear() {
+    /** How many calls of each operation, by name in alphabetical order. */
+    public Map<String, Long> countByOperation() {
+        return operations().stream().collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+    }
+
+    public void clear() {
         operations.clear();
     }
 }

@@ -3,9 +3,9 @@ package io.handbill.icsfeed.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import io.handbill.aws.AwsClients;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.ical.IcsWriter;
+import io.handbill.icsfeed.DynamoDbCalls;
 import io.handbill.icsfeed.IcsFeedHandler;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
@@ -13,17 +13,8 @@ import io.handbill.model.EventDraft;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.Page;
-import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -69,7 +59,7 @@ public final class IcsFeedBench {
     public static void main(String[] args) {
         try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
             LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
-            var calls = new CallCounter();
+            var calls = DynamoDbCalls.counting();
             var store = new DynamoDbEventStore(calls.client(aws), aws.tableName());
             seed(store);
             var handler = new IcsFeedHandler(store, SITE, Clock.fixed(NOW, ZoneOffset.UTC),
@@ -86,16 +76,16 @@ public final class IcsFeedBench {
             double warmCpuMs = (THREADS.getCurrentThreadCpuTime() - warmCpuStart) / 1e6 / WARM_RUNS;
             byte[] body = cold.getBytes(StandardCharsets.UTF_8);
 
-            calls.reset();
+            calls.clear();
             long fullCpuStart = THREADS.getCurrentThreadCpuTime();
             double[] full = time(WARM_RUNS, () -> handler.handleRequest(request(Map.of()), null));
             double fullCpuMs = (THREADS.getCurrentThreadCpuTime() - fullCpuStart) / 1e6 / WARM_RUNS;
-            int fullCalls = calls.total() / WARM_RUNS;
-            String fullPattern = calls.snapshot();
+            int fullCalls = calls.operations().size() / WARM_RUNS;
+            String fullPattern = calls.countByOperation().toString();
             APIGatewayV2HTTPResponse ok = handler.handleRequest(request(Map.of()), null);
             String etag = ok.getHeaders().get("ETag");
 
-            calls.reset();
+            calls.clear();
             var statuses = new AtomicInteger();
             long conditionalCpuStart = THREADS.getCurrentThreadCpuTime();
             double[] conditional = time(CONDITIONAL_RUNS, () -> {
@@ -123,7 +113,7 @@ public final class IcsFeedBench {
             System.out.printf(Locale.ROOT, "  GET 304 If-None-Match (%d runs, %d were 304): median %5.2f ms  p99 %5.2f ms "
                             + "wall, mean %5.2f ms handler CPU, %.2f DynamoDB calls each %s%n", CONDITIONAL_RUNS,
                     statuses.get(), percentile(conditional, 50), percentile(conditional, 99), conditionalCpuMs,
-                    calls.total() / (double) CONDITIONAL_RUNS, calls.snapshot());
+                    calls.operations().size() / (double) CONDITIONAL_RUNS, calls.countByOperation());
         }
     }
 
@@ -192,36 +182,5 @@ public final class IcsFeedBench {
             throw new UncheckedIOException(e);
         }
         return out.size();
-    }
-
-    /** Counts DynamoDB operations by name as the SDK sends them. */
-    private static final class CallCounter implements ExecutionInterceptor {
-        private final Map<String, Integer> byOperation = new TreeMap<>();
-
-        DynamoDbClient client(LocalAws aws) {
-            return DynamoDbClient.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                    .endpointOverride(aws.endpoints().dynamoDb())
-                    .overrideConfiguration(c -> c.addExecutionInterceptor(this))
-                    .build();
-        }
-
-        @Override
-        public synchronized void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            byOperation.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
-        }
-
-        synchronized int total() {
-            return byOperation.values().stream().mapToInt(Integer::intValue).sum();
-        }
-
-        synchronized String snapshot() {
-            return byOperation.toString();
-        }
-
-        synchronized void reset() {
-            byOperation.clear();
-        }
     }
 }
