@@ -9,25 +9,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonLinesLoggerTest {
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
+    private CapturedStdout stdout;
 
     @BeforeEach
     void captureStdout() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        stdout = CapturedStdout.start();
     }
 
     @AfterEach
     void restoreStdout() {
-        System.setOut(original);
+        stdout.close();
         MDC.clear();
     }
 
@@ -43,7 +38,7 @@ class JsonLinesLoggerTest {
         LoggerFactory.getLogger("io.handbill.test").atInfo().addKeyValue("status", 201).addKeyValue("ok", true)
                 .addKeyValue("route", "POST /api/events").log("handled {}", "request\nwith \"quotes\"");
 
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = stdout.text();
         assertThat(out).endsWith("\n").hasLineCount(1);
         JsonNode line = Json.MAPPER.readTree(out);
         assertThat(line.get("level").asText()).isEqualTo("INFO");
@@ -58,7 +53,7 @@ class JsonLinesLoggerTest {
     void throwable_isOneEscapedField() throws Exception {
         LoggerFactory.getLogger("io.handbill.test").error("failed", new IllegalStateException("boom"));
 
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = stdout.text();
         assertThat(out).hasLineCount(1);
         JsonNode line = Json.MAPPER.readTree(out);
         assertThat(line.get("error").asText()).isEqualTo("java.lang.IllegalStateException");
@@ -80,6 +75,6 @@ class JsonLinesLoggerTest {
         LoggerFactory.getLogger("io.handbill.test").debug("hidden");
         LoggerFactory.getLogger("software.amazon.awssdk.test").info("hidden");
 
-        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout.text()).isEmpty();
     }
 }

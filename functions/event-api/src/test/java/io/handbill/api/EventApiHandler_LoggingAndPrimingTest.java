@@ -3,14 +3,12 @@ package io.handbill.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
+import io.handbill.log.CapturedStdout;
 import io.handbill.store.InMemoryEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,25 +18,23 @@ class EventApiHandler_LoggingAndPrimingTest {
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final EventApiHandler handler = new EventApiHandler(
             new EventService(store, idempotency, Clock.systemUTC()));
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
+    private CapturedStdout stdout;
 
     @BeforeEach
     void captureStdout() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        stdout = CapturedStdout.start();
     }
 
     @AfterEach
     void restoreStdout() {
-        System.setOut(original);
+        stdout.close();
     }
 
     @Test
     void eachRequest_logsOneJsonLine_withoutTheBody() throws Exception {
         handler.handleRequest(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson()).build(), null);
 
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = stdout.text();
         assertThat(out).hasLineCount(1).doesNotContain("Kubernetes", "Bryan");
         JsonNode line = Json.MAPPER.readTree(out);
         assertThat(line.get("requestId").asText()).isEqualTo("Cb1dZhW0LPEEJ7w=");
@@ -55,7 +51,7 @@ class EventApiHandler_LoggingAndPrimingTest {
         assertThat(store.all()).isEmpty();
         assertThat(idempotency.all()).isEmpty();
         assertThat(store.siteVersion().value()).isZero();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"route\":\"GET /api/events/{id}\"",
+        assertThat(stdout.text()).contains("\"route\":\"GET /api/events/{id}\"",
                 "\"status\":404");
     }
 }

@@ -3,15 +3,13 @@ package io.handbill.icsfeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
+import io.handbill.log.CapturedStdout;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.InMemoryEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -24,18 +22,16 @@ class IcsFeedHandler_LoggingAndPrimingTest {
     private final InMemoryEventStore memory = new InMemoryEventStore();
     private final CountingEventStore store = new CountingEventStore(memory);
     private final IcsFeedHandler handler = new IcsFeedHandler(store, SITE, Clock.systemUTC(), 365);
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
+    private CapturedStdout stdout;
 
     @BeforeEach
     void captureStdout() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        stdout = CapturedStdout.start();
     }
 
     @AfterEach
     void restoreStdout() {
-        System.setOut(original);
+        stdout.close();
     }
 
     @Test
@@ -44,7 +40,7 @@ class IcsFeedHandler_LoggingAndPrimingTest {
 
         handler.handleRequest(Requests.eventFile("GET", Fixtures.SEED_SLUG + ".ics", Map.of()), null);
 
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = stdout.text();
         assertThat(out).hasLineCount(1).doesNotContain("Kubernetes", "BEGIN:VCALENDAR");
         JsonNode line = Json.MAPPER.readTree(out);
         assertThat(line.get("requestId").asText()).isEqualTo("Rb6hTj9XLPEEJxA=");
@@ -63,6 +59,6 @@ class IcsFeedHandler_LoggingAndPrimingTest {
         assertThat(store.calls()).containsExactly("siteVersion", "findBySlug");
         assertThat(memory.all()).isEmpty();
         assertThat(memory.siteVersion().value()).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"status\":404");
+        assertThat(stdout.text()).contains("\"status\":404");
     }
 }

@@ -2,6 +2,7 @@ package io.handbill.reminder;
 
 import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.TestClock;
+import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.SendRate;
 import io.handbill.mail.SesMailSender;
@@ -303,19 +304,16 @@ class ReminderSweepIT {
         sweep(ledger, sender, false, 100).run(() -> true);
 
         // when
-        var logs = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
         SweepState state;
-        try {
+        String logs;
+        try (var stdout = CapturedStdout.start()) {
             clock.advance(Duration.ofMinutes(15));
             state = sweep(ledger, sender, false, 100).run(() -> true);
             for (int tick = 0; tick < 3; tick++) {
                 clock.advance(ReminderSweep.CLAIM_LEASE);
                 sweep(ledger, sender, false, 100).run(() -> true);
             }
-        } finally {
-            System.setOut(stdout);
+            logs = stdout.text();
         }
 
         // then
@@ -329,7 +327,7 @@ class ReminderSweepIT {
                 });
         assertThat(subscribers.get("bounce@example.org")).get().extracting(Subscriber::rejection)
                 .isEqualTo("MessageRejected");
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("Reminder sweep COMPLETE")
+        assertThat(logs).contains("Reminder sweep COMPLETE")
                 .doesNotContain("example.org");
     }
 

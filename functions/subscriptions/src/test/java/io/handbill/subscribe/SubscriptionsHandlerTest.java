@@ -3,6 +3,7 @@ package io.handbill.subscribe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import io.handbill.fixtures.TestClock;
+import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.InMemorySubscriberStore;
@@ -10,8 +11,6 @@ import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import org.junit.jupiter.params.ParameterizedTest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,11 +70,9 @@ class SubscriptionsHandlerTest {
     @ParameterizedTest
     @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)
     void logs_carryNeitherAddressesNorTokens(APIGatewayV2HTTPEvent request) throws Exception {
-        var captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         String token;
-        try {
+        String logs;
+        try (var stdout = CapturedStdout.start()) {
             handler.handleRequest(request, null);
             handler.handleRequest(request, null);
             token = new io.handbill.subscriber.SubscriberTokens(
@@ -87,11 +84,9 @@ class SubscriptionsHandlerTest {
                             .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
                             .build()).build();
             assertThat(handler.handleRequest(unsubscribe, null).getStatusCode()).isEqualTo(200);
-        } finally {
-            System.setOut(original);
+            logs = stdout.text();
         }
 
-        String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).contains("Confirmation mail sent", "Subscriber unsubscribed");
         assertThat(logs.toLowerCase(java.util.Locale.ROOT)).doesNotContain("ann.lee", "example.org");
         assertThat(logs).doesNotContain(token, token.substring(0, token.indexOf('.')));
