@@ -1,6 +1,7 @@
 package io.handbill.icsfeed;
 
 import io.handbill.fixtures.Fixtures;
+import io.handbill.testkit.ChildJvm;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -29,11 +31,11 @@ class ShadedJarIT {
         aws.eventStore().create(Fixtures.seedEvent());
         aws.eventStore().bumpSiteVersion(Instant.now());
 
-        Process process = run(aws, "/events/" + Fixtures.SEED_SLUG + ".ics");
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ChildJvm.Result run = run(aws, "/events/" + Fixtures.SEED_SLUG + ".ics");
+        String out = run.log();
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(run.finished()).isTrue();
+        assertThat(run.exitValue()).as(out).isZero();
         assertThat(out).startsWith("STATUS 200\n");
         String ics = out.substring("STATUS 200\n".length());
         assertThat(times(ics).get(0).start()).isEqualTo(Instant.parse("2017-09-26T17:45:00Z"));
@@ -51,16 +53,12 @@ class ShadedJarIT {
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(12L * 1024 * 1024);
     }
 
-    private static Process run(LocalAws aws, String path) throws IOException {
+    private static ChildJvm.Result run(LocalAws aws, String path) throws IOException, InterruptedException {
         String classPath = JAR.toAbsolutePath() + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ShadedJarRunner.class.getName(), path)
-                .redirectErrorStream(true);
-        builder.environment().putAll(aws.environment());
-        builder.environment().put("SITE_URL", "https://events.example.org");
-        builder.environment().put("GROUP_NAME", "Leeds DevOps");
-        builder.environment().put("ORGANISER_EMAIL", "organisers@example.org");
-        builder.environment().put("LOG_LEVEL", "WARN");
-        return builder.start();
+        var environment = new HashMap<>(aws.environment());
+        environment.putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
+                "ORGANISER_EMAIL", "organisers@example.org", "LOG_LEVEL", "WARN"));
+        return ChildJvm.run(environment, Duration.ofSeconds(60), "-cp", classPath, ShadedJarRunner.class.getName(),
+                path);
     }
 }

@@ -5,21 +5,21 @@ import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
+import io.handbill.testkit.ChildJvm;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,20 +46,17 @@ class ShadedJarIT {
         aws.ses().rejectRecipient("bounce@example.org");
 
         // when
-        var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xshare:off",
-                "-cp", JAR.toString(), SendRemindersHandler.class.getName()).redirectErrorStream(true);
-        process.environment().putAll(aws.environment());
-        process.environment().putAll(java.util.Map.of("SITE_URL", "https://events.example.org",
+        var environment = new HashMap<>(aws.environment());
+        environment.putAll(Map.of("SITE_URL", "https://events.example.org",
                 "GROUP_NAME", "Leeds DevOps", "ORGANISER_EMAIL", "organisers@example.org",
                 "SENDER_EMAIL", "events@example.org", "HMAC_SECRET", "shaded-jar-test-secret-0123456789",
                 "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "false", "SEND_RATE_PER_SECOND", "10"));
-        Path output = Files.createTempFile("sweep", ".log");
-        Process sweep = process.redirectOutput(output.toFile()).start();
-        boolean finished = sweep.waitFor(90, TimeUnit.SECONDS);
+        ChildJvm.Result sweep = ChildJvm.run(environment, Duration.ofSeconds(90), "-Xshare:off",
+                "-cp", JAR.toString(), SendRemindersHandler.class.getName());
 
         // then
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(finished).as(log).isTrue();
+        String log = sweep.log();
+        assertThat(sweep.finished()).as(log).isTrue();
         assertThat(sweep.exitValue()).as(log).isZero();
         assertThat(log).contains("COMPLETE").doesNotContain("Exception", "ZoneInfo");
         assertThat(aws.sentEmails()).hasSize(1);

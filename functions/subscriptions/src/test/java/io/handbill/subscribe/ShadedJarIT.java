@@ -3,16 +3,16 @@ package io.handbill.subscribe;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
+import io.handbill.testkit.ChildJvm;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +25,16 @@ class ShadedJarIT {
 
     @Test
     void shadedJar_subscribesFromTheEnvironment_andMailsTheConfirmation(LocalAws aws) throws Exception {
-        var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", Path.of("target", "subscriptions.jar").toString(),
-                Path.of("src", "test", "shaded", "SubscribeThroughShadedJar.java").toString(), "Ann@Example.org")
-                .redirectErrorStream(true);
-        process.environment().putAll(aws.environment());
-        process.environment().putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
+        var environment = new HashMap<>(aws.environment());
+        environment.putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
                 "ORGANISER_EMAIL", "organisers@example.org", "SENDER_EMAIL", "events@example.org",
                 "HMAC_SECRET", "shaded-jar-test-secret-0123456789", "SEND_RATE_PER_SECOND", "10"));
-        Path output = Files.createTempFile("subscribe", ".log");
-        Process subscribe = process.redirectOutput(output.toFile()).start();
-        boolean finished = subscribe.waitFor(90, TimeUnit.SECONDS);
+        ChildJvm.Result subscribe = ChildJvm.run(environment, Duration.ofSeconds(90),
+                "-cp", Path.of("target", "subscriptions.jar").toString(),
+                Path.of("src", "test", "shaded", "SubscribeThroughShadedJar.java").toString(), "Ann@Example.org");
 
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(finished).as(log).isTrue();
+        String log = subscribe.log();
+        assertThat(subscribe.finished()).as(log).isTrue();
         assertThat(subscribe.exitValue()).as(log).isZero();
         assertThat(log).contains("status 202");
         assertThat(aws.sentEmails()).hasSize(1);
