@@ -31,8 +31,4 @@ public record ReminderSettings(List<Duration> windows, boolean announceNewEvents
         return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Duration::parse)
                 .toList();
     }
-
-    public Duration longestWindow() {
-        return windows.stream().max(Duration::compareTo).orElse(Duration.ZERO);
-    }
 }

@@ -201,10 +201,6 @@ public final class LocalStack implements AutoCloseable {
         return sweep.runNow();
     }
 
-    public Path outboxDirectory() {
-        return aws.ses().outbox();
-    }
-
     /** What {@code /outbox/} lists, newest first. */
     List<OutboxMessage> outboxMessages() {
         return outbox.messages();
