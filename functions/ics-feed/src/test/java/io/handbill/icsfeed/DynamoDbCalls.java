@@ -1,15 +1,10 @@
 package io.handbill.icsfeed;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.LocalAws;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
@@ -28,12 +23,7 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
     }
 
     public DynamoDbClient client(LocalAws aws) {
-        return DynamoDbClient.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .endpointOverride(aws.endpoints().dynamoDb())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(this))
-                .build();
+        return aws.dynamoDbWith(this);
     }
 
     @Override

@@ -1,14 +1,9 @@
 package io.handbill.local;
 
-import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -52,15 +47,8 @@ class StreamRecorderIT {
     }
 
     private DynamoDbClient recordingClient(LocalAws aws) {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .endpointOverride(aws.endpoints().dynamoDb())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new StreamRecorder(aws.tableName(),
-                        change -> recorded.add(change.kind() + " " + change.pk() + "/" + change.sk()))))
-                .build();
+        return aws.dynamoDbWith(new StreamRecorder(aws.tableName(),
+                change -> recorded.add(change.kind() + " " + change.pk() + "/" + change.sk())));
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk) {

@@ -6,6 +6,7 @@ import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -33,10 +34,14 @@ import java.util.Map;
 public final class LocalAws {
     public static final String TABLE = "handbill-events";
     public static final String BUCKET = "handbill-pages";
+    private static final Region REGION = Region.of(AwsEndpoints.REGION);
+    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY));
 
     private final AwsEmulators emulators;
     private final String table;
     private final String bucket;
+    private final ClientOverrideConfiguration fewRetries;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
     private final SesV2Client sesV2;
@@ -46,22 +51,23 @@ public final class LocalAws {
         this.table = table;
         this.bucket = bucket;
         AwsEndpoints endpoints = emulators.endpoints();
-        ClientOverrideConfiguration fewRetries = ClientOverrideConfiguration.builder()
+        this.fewRetries = ClientOverrideConfiguration.builder()
                 .retryStrategy(fewRetries())
                 .apiCallTimeout(Duration.ofSeconds(20))
                 .build();
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY));
-        Region region = Region.of(AwsEndpoints.REGION);
-        this.dynamoDb = DynamoDbClient.builder().httpClient(AwsClients.http()).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoints.dynamoDb())
+        this.dynamoDb = dynamoDbClient(fewRetries);
+        this.s3 = S3Client.builder().httpClient(AwsClients.http()).region(REGION)
+                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.s3()).forcePathStyle(true)
                 .overrideConfiguration(fewRetries).build();
-        this.s3 = S3Client.builder().httpClient(AwsClients.http()).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoints.s3()).forcePathStyle(true)
+        this.sesV2 = SesV2Client.builder().httpClient(AwsClients.http()).region(REGION)
+                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.sesV2())
                 .overrideConfiguration(fewRetries).build();
-        this.sesV2 = SesV2Client.builder().httpClient(AwsClients.http()).region(region)
-                .credentialsProvider(credentials).endpointOverride(endpoints.sesV2())
-                .overrideConfiguration(fewRetries).build();
+    }
+
+    private DynamoDbClient dynamoDbClient(ClientOverrideConfiguration configuration) {
+        return DynamoDbClient.builder().httpClient(AwsClients.http()).region(REGION)
+                .credentialsProvider(CREDENTIALS).endpointOverride(emulators.endpoints().dynamoDb())
+                .overrideConfiguration(configuration).build();
     }
 
     /** Wraps running emulators, creating the table and bucket unless they exist (a persisted data directory). */
@@ -73,6 +79,11 @@ public final class LocalAws {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** A new client like {@link #dynamoDb()} that also runs {@code interceptor}, e.g. to see every call it sends. */
+    public DynamoDbClient dynamoDbWith(ExecutionInterceptor interceptor) {
+        return dynamoDbClient(fewRetries.toBuilder().addExecutionInterceptor(interceptor).build());
     }
 
     /** Path-style, as S3Proxy and LocalStack need. */
