@@ -27,12 +27,8 @@ class FunctionEnvironmentTest {
 
     private final SamTemplate template = SamTemplate.load();
 
-    static List<String> functionModules() {
-        return Repo.functionModules();
-    }
-
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void everyVariableAFunctionReads_isSetForItInTheTemplate(String module) {
         requireLanded(module);
         String functionId = template.functionIdsByModule().get(module);

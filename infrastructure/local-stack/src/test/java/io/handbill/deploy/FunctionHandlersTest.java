@@ -29,10 +29,6 @@ class FunctionHandlersTest {
 
     private final SamTemplate template = SamTemplate.load();
 
-    static List<String> functionModules() {
-        return Repo.functionModules();
-    }
-
     @Test
     void everyModuleUnderFunctions_isExactlyOneTemplateFunction() {
         List<String> templateModules = template.resourcesOfType(SamTemplate.FUNCTION).keySet().stream()
@@ -43,7 +39,7 @@ class FunctionHandlersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void codeUri_isTheShadedJarTheModuleBuilds(String module) {
         String functionId = template.functionIdsByModule().get(module);
         assertThat(template.resource(functionId).at("/Properties/CodeUri").asText())
@@ -54,7 +50,7 @@ class FunctionHandlersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void handler_isALambdaHandlerInItsOwnModule_takingWhatItsEventsDeliver(String module) {
         String functionId = template.functionIdsByModule().get(module);
         String handler = template.handler(functionId);

@@ -39,12 +39,8 @@ class FunctionPoliciesTest {
 
     private final SamTemplate template = SamTemplate.load();
 
-    static List<String> functionModules() {
-        return Repo.functionModules();
-    }
-
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void declaredOperations_areExactlyWhatTheCodeCalls(String module) {
         FunctionEnvironmentTest.requireLanded(module);
         String handler = template.handler(template.functionIdsByModule().get(module));
@@ -55,7 +51,7 @@ class FunctionPoliciesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void policies_allowEachDeclaredOperation_onItsOwnResourceOnly(String module) {
         List<PolicyGrants.Grant> grants = grants(module);
 
@@ -73,7 +69,7 @@ class FunctionPoliciesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("functionModules")
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
     void everyPolicy_isUsed_andNoneWritesWhereTheFunctionOnlyReads(String module) {
         Set<String> operations = declared(module);
 
