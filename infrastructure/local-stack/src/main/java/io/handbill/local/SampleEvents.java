@@ -79,8 +79,11 @@ final class SampleEvents {
      */
     EventDraft upcoming(EventDraft seed) {
         ZoneId zone = ZoneId.of(seed.timeZone());
-        LocalDateTime target = LocalDateTime.ofInstant(clock.instant().plus(UPCOMING_IN), zone)
-                .truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime exact = LocalDateTime.ofInstant(clock.instant().plus(UPCOMING_IN), zone);
+        LocalDateTime target = exact.truncatedTo(ChronoUnit.MINUTES);
+        if (target.isBefore(exact)) {
+            target = target.plusMinutes(1);
+        }
         target = target.plusMinutes((5 - target.getMinute() % 5) % 5);
         Duration by = Duration.between(seed.start(), target);
         List<AgendaItem> agenda = seed.agenda().stream()
