@@ -42,6 +42,16 @@ public final class RenderPagesHandler implements RequestStreamHandler {
         this.publisher = publisher;
     }
 
+    /**
+     * A run outside Lambda with the deployable jar alone ({@code java -cp page-renderer.jar
+     * io.handbill.render.RenderPagesHandler < request.json}): the request on standard input, the response last on
+     * standard output, after the log lines.
+     */
+    public static void main(String[] args) throws IOException {
+        new RenderPagesHandler().handleRequest(System.in, System.out, null);
+        System.out.println();
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode request = Json.MAPPER.readTree(input);
