@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +46,13 @@ public final class RenderPagesHandler implements RequestStreamHandler {
 
     /**
      * A run outside Lambda with the deployable jar alone ({@code java -cp page-renderer.jar
-     * io.handbill.render.RenderPagesHandler < request.json}): the request on standard input, the response last on
-     * standard output, after the log lines.
+     * io.handbill.render.RenderPagesHandler request.json}): the response is the last line on standard output, after
+     * the log lines.
      */
     public static void main(String[] args) throws IOException {
-        new RenderPagesHandler().handleRequest(System.in, System.out, null);
+        try (InputStream request = Files.newInputStream(Path.of(args[0]))) {
+            new RenderPagesHandler().handleRequest(request, System.out, null);
+        }
         System.out.println();
     }
 

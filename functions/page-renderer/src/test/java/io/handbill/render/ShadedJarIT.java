@@ -3,6 +3,7 @@ package io.handbill.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handbill.fixtures.Fixtures;
+import io.handbill.testkit.ChildJvm;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.jsoup.Jsoup;
@@ -15,9 +16,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -76,25 +79,25 @@ class ShadedJarIT {
         assertThat(Files.size(JAR)).isLessThan(12L * 1024 * 1024);
     }
 
-    /** Runs the handler's main from the jar alone with the request on stdin; returns its response (stdout's last line). */
+    /** Runs the handler's main from the jar alone on a request file; returns its response (the log's last line). */
     private JsonNode run(LocalAws aws, InputStream request) throws Exception {
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off", "-cp", JAR.toString(), RenderPagesHandler.class.getName());
-        builder.environment().putAll(aws.environment());
-        builder.environment().putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
-                "ORGANISER_EMAIL", "organisers@example.org", "LOG_LEVEL", "INFO"));
-        Path output = Files.createTempFile("page-renderer", ".log");
-        Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try (var stdin = process.getOutputStream(); request) {
-            request.transferTo(stdin);
+        Path requestFile = Files.createTempFile("request", ".json");
+        try (request) {
+            Files.copy(request, requestFile, StandardCopyOption.REPLACE_EXISTING);
+            var environment = new HashMap<>(aws.environment());
+            environment.putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
+                    "ORGANISER_EMAIL", "organisers@example.org", "LOG_LEVEL", "INFO"));
+            ChildJvm.Result run = ChildJvm.run(environment, Duration.ofSeconds(90), "-Xshare:off",
+                    "-cp", JAR.toString(), RenderPagesHandler.class.getName(), requestFile.toString());
+            String log = run.log();
+            assertThat(run.finished()).as(log).isTrue();
+            assertThat(run.exitValue()).as(log).isZero();
+            assertThat(log).doesNotContain("Exception", "NoClassDefFoundError", "VerifyError");
+            String[] lines = log.strip().split("\n");
+            return json.readTree(lines[lines.length - 1]);
+        } finally {
+            Files.deleteIfExists(requestFile);
         }
-        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(finished).as(log).isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).doesNotContain("Exception", "NoClassDefFoundError", "VerifyError");
-        String[] lines = log.strip().split("\n");
-        return json.readTree(lines[lines.length - 1]);
     }
 
     private static List<String> keys(LocalAws aws) {
