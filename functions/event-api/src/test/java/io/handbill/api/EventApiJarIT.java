@@ -3,6 +3,7 @@ package io.handbill.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
+import io.handbill.testkit.DeployableJar;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,12 +53,6 @@ class EventApiJarIT {
 
     @Test
     void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
-        try (var jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.stream().map(e -> e.getName()))
-                    .noneMatch(name -> name.startsWith("org/apache/http") || name.startsWith("io/netty")
-                            || name.startsWith("software/amazon/awssdk/http/apache")
-                            || name.startsWith("software/amazon/awssdk/http/nio/netty"));
-        }
-        assertThat(Files.size(JAR)).isLessThan(12L * 1024 * 1024);
+        DeployableJar.assertSmallWithoutApacheOrNetty(JAR);
     }
 }

@@ -2,6 +2,7 @@ package io.handbill.icsfeed;
 
 import io.handbill.fixtures.Fixtures;
 import io.handbill.testkit.ChildJvm;
+import io.handbill.testkit.DeployableJar;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -9,14 +10,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import static io.handbill.ical.IcsAssertions.times;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +42,7 @@ class ShadedJarIT {
 
     @Test
     void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
-        try (var jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.stream().map(JarEntry::getName))
-                    .noneMatch(name -> name.startsWith("org/apache/") || name.startsWith("io/netty/")
-                            || name.startsWith("software/amazon/awssdk/http/apache")
-                            || name.startsWith("software/amazon/awssdk/http/nio/netty"));
-        }
-        assertThat(Files.size(JAR)).isLessThanOrEqualTo(12L * 1024 * 1024);
+        DeployableJar.assertSmallWithoutApacheOrNetty(JAR);
     }
 
     private static ChildJvm.Result run(LocalAws aws, String path) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.testkit.ChildJvm;
+import io.handbill.testkit.DeployableJar;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.jsoup.Jsoup;
@@ -21,8 +22,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,13 +69,7 @@ class ShadedJarIT {
 
     @Test
     void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
-        try (var jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.stream().map(JarEntry::getName))
-                    .noneMatch(name -> name.startsWith("org/apache/") || name.startsWith("io/netty/")
-                            || name.startsWith("software/amazon/awssdk/http/apache")
-                            || name.startsWith("software/amazon/awssdk/http/nio/netty"));
-        }
-        assertThat(Files.size(JAR)).isLessThan(12L * 1024 * 1024);
+        DeployableJar.assertSmallWithoutApacheOrNetty(JAR);
     }
 
     /** Runs the handler's main from the jar alone on a request file; returns its response (the log's last line). */

@@ -6,6 +6,7 @@ import io.handbill.model.EventDraft;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.testkit.ChildJvm;
+import io.handbill.testkit.DeployableJar;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,10 @@ class ShadedJarIT {
                 seed.codeOfConductUrl(), seed.tags(), List.of());
         Instant created = start.minus(Duration.ofDays(30));
         aws.eventStore().create(Event.create("shaded-event", draft, created).publish(created));
+    }
+
+    @Test
+    void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
+        DeployableJar.assertSmallWithoutApacheOrNetty(JAR);
     }
 }

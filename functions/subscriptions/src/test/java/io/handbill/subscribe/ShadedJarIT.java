@@ -4,6 +4,7 @@ import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import io.handbill.testkit.ChildJvm;
+import io.handbill.testkit.DeployableJar;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,10 @@ class ShadedJarIT {
         assertThat(aws.sentEmails()).hasSize(1);
         assertThat(new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName()).get("ann@example.org")).get()
                 .extracting(Subscriber::state, Subscriber::email).containsExactly(SubscriberState.PENDING, "Ann@Example.org");
+    }
+
+    @Test
+    void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
+        DeployableJar.assertSmallWithoutApacheOrNetty(Path.of("target", "subscriptions.jar"));
     }
 }
