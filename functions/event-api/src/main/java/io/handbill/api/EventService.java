@@ -5,6 +5,7 @@ import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
 import io.handbill.model.Slugs;
+import io.handbill.store.AliasTakenException;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventListing;
 import io.handbill.store.EventNotFoundException;
@@ -85,7 +86,7 @@ public final class EventService {
         Event event;
         try {
             event = events.get(record.eventId()).orElseGet(() -> insert(record.eventId(), draft));
-        } catch (SlugTakenException e) {
+        } catch (SlugTakenException | AliasTakenException e) {
             idempotency.release(record);
             throw e;
         }

@@ -233,6 +233,11 @@ class EventApiIT {
         }
 
         @Override
+        public Optional<Event> findByAlias(String key) {
+            return delegate.findByAlias(key);
+        }
+
+        @Override
         public void update(Event next) {
             delegate.update(next);
         }

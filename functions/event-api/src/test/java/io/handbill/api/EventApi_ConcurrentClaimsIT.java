@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventApi_ConcurrentClaimsIT {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
     private static final int CONCURRENT = 20;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
 
     private LocalAws aws;
     private EventApiHandler handler;
@@ -53,7 +53,7 @@ class EventApi_ConcurrentClaimsIT {
         for (int round = 0; round < ROUNDS; round++) {
             String slug = "race-" + round;
             List<APIGatewayV2HTTPResponse> responses = concurrently(i -> create(SeedJson.with(n -> n
-                    .put("slug", slug).put("title", "Racer " + i))));
+                    .put("slug", slug).put("title", "Racer " + i).remove("aliases"))));
 
             assertThat(statuses(responses)).as("round %d", round)
                     .containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
@@ -67,7 +67,7 @@ class EventApi_ConcurrentClaimsIT {
         for (int round = 0; round < ROUNDS; round++) {
             String title = "Same night " + round;
             List<APIGatewayV2HTTPResponse> responses = concurrently(i -> create(SeedJson.with(n -> n
-                    .put("title", title))));
+                    .put("title", title).remove("aliases"))));
 
             assertThat(statuses(responses)).as("round %d", round).containsOnly(201);
             List<String> slugs = responses.stream().map(r -> json(r).get("slug").asText()).toList();

@@ -312,7 +312,7 @@ class DynamoDbEventStoreIT {
         EventDraft draft = new EventDraft(start.toLocalDate() + "-" + id, seed.title(), seed.summary(),
                 seed.description(), start, start.plus(length), "Europe/London", seed.venue(), List.of(),
                 seed.talks(), seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(),
-                seed.tags(), seed.aliases());
+                seed.tags(), List.of());
         Event created = Event.create(id, draft, NOW);
         return switch (status) {
             case DRAFT -> created;
