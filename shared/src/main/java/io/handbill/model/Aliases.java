@@ -37,7 +37,7 @@ public final class Aliases {
      * decoded {@code .}/{@code ..} segment, empty segment or control character.
      */
     public static Optional<String> key(String alias) {
-        if (alias == null || !alias.startsWith("/")) {
+        if (alias == null || !alias.startsWith("/") || alias.length() == 1) {
             return Optional.empty();
         }
         String path = alias.endsWith("/") ? alias.substring(1, alias.length() - 1) : alias.substring(1);
