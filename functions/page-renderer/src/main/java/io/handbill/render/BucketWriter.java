@@ -61,6 +61,19 @@ public final class BucketWriter {
         return true;
     }
 
+    /**
+     * Deletes the object if it is a redirect page ({@link #REDIRECT} in its metadata); returns whether it did. Never
+     * touches a page, feed or asset, whatever key it is asked about.
+     */
+    public boolean deleteRedirect(String key) {
+        Optional<HeadObjectResponse> head = head(key);
+        if (head.isEmpty() || !head.get().metadata().containsKey(REDIRECT)) {
+            return false;
+        }
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        return true;
+    }
+
     Optional<String> storedHash(String key) {
         return head(key).map(h -> h.metadata().get(HASH));
     }

@@ -3,6 +3,7 @@ package io.handbill.render;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.handbill.model.Aliases;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
@@ -35,12 +36,6 @@ public final class PageRenderer {
         this.stylesheet = stylesheet();
     }
 
-    /** Validation already allows only plain site paths; checked again because a key is forever. */
-    private static boolean isSafeAlias(String alias) {
-        return alias != null && alias.startsWith("/") && alias.length() > 1 && !alias.contains("..")
-                && !alias.contains("//") && !alias.startsWith("/events/") && !alias.startsWith("/assets/");
-    }
-
     static String eventPath(String slug) {
         return "/events/" + slug + "/";
     }
@@ -57,24 +52,17 @@ public final class PageRenderer {
         List<SiteObject> objects = new ArrayList<>();
         objects.add(SiteObject.page("events/" + event.slug() + "/index.html",
                 render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
-        for (String alias : event.aliases()) {
-            if (isSafeAlias(alias)) {
-                objects.add(aliasPage(alias, url, event.title()));
+        for (String key : Aliases.keys(event)) {
+            // validation refuses reserved paths; checked again because a site file overwritten is a site broken
+            if (!Aliases.isReserved(key)) {
+                objects.add(aliasPage(key, url, event.title()));
             }
         }
         return objects;
     }
 
-    /**
-     * A small redirect page where a request for the alias path ends up. The CDN maps extension-less paths to
-     * {@code <path>/index.html} (as it does for {@code /events/<slug>/}), so that is where it goes; an alias whose
-     * last segment has an extension ({@code /old/page.html}) is stored under its own name. Never both: S3 allows a
-     * key and a "directory" of the same name, but file-backed stores such as S3Proxy's do not.
-     */
-    private SiteObject aliasPage(String alias, String target, String title) {
-        String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
-        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
-        String key = lastSegment.contains(".") ? path : path + "/index.html";
+    /** A small redirect page at the bucket key a request for the alias path reads ({@link Aliases#key}). */
+    static SiteObject aliasPage(String key, String target, String title) {
         byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
         return new SiteObject(key, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target);
     }
