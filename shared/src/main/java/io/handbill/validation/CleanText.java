@@ -22,6 +22,32 @@ public final class CleanText {
         return true;
     }
 
+    /**
+     * {@code text} with every character {@link #isClean} would refuse (bar U+FFFD itself) replaced by U+FFFD: for
+     * text that did not come through validation as it is, such as Markdown whose character references decode to
+     * anything.
+     */
+    public static String replaceForbidden(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            boolean allowed = isAllowed(c) || c == '\t' || c == '\n' || c == '\r' || c == 0xFFFD;
+            if (!allowed && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                if (allowed) {
+                    clean.appendCodePoint(c);
+                } else {
+                    clean.append('\uFFFD');
+                }
+            }
+            i = next;
+        }
+        return clean == null ? text : clean.toString();
+    }
+
     /** Whether one code point is allowed, tab and line breaks aside. */
     static boolean isAllowed(int c) {
         boolean control = c < ' ' || (c >= 0x7F && c <= 0x9F);
