@@ -51,7 +51,8 @@ class SubscriptionsHandler_PageHeadersTest {
         for (APIGatewayV2HTTPResponse page : pages()) {
             String html = page.getBody();
 
-            assertThat(STYLE_BLOCK.matcher(html).results()).as("one inline style block, allowed by its hash").hasSize(1);
+            assertThat(STYLE_BLOCK.matcher(html).results()).as("one inline style block, allowed by its hash")
+                    .hasSize(1);
             assertThat(html).doesNotContain("<script", " style=", "<link", "<img", "<iframe", "javascript:");
             assertThat(html).as("no event handler attributes").doesNotContainPattern("\\son[a-z]+=");
             Matcher action = Pattern.compile("action=\"([^\"]*)\"").matcher(html);
