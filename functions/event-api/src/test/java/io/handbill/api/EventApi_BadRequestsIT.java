@@ -165,7 +165,8 @@ class EventApi_BadRequestsIT {
                         .header("If-Match", "\"7\""), 412, null),
                 bad("publish an unknown event", p -> ApiEvents.organiser("POST",
                         "/api/events/3f1c2a9e-0000-4000-8000-000000000000/publish"), 404, null),
-                bad("PATCH", p -> ApiEvents.organiser("PATCH", p.draft()).json("{}"), 405, null),
+                // API Gateway routes no PATCH here; were it mis-deployed to, the route key is unknown
+                bad("PATCH", p -> ApiEvents.organiser("PATCH", p.draft()).json("{}"), 404, null),
                 // input that used to pass: times, characters, links and paths
                 bad("Z on a local time", p -> create(SeedJson.with(n -> n.put("start", "2017-09-26T18:45:00Z"))),
                         400, "start"),
