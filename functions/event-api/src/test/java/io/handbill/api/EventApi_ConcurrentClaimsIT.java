@@ -2,7 +2,6 @@ package io.handbill.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.handbill.fixtures.Fixtures;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -28,8 +27,8 @@ import static io.handbill.api.EventApiHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many organisers creating events at the same instant, through the handler on dynalite: a slug is held by exactly
- * one event whatever the interleaving. Each case runs {@value #CONCURRENT} creates released together by a barrier,
+ * Many organisers creating events at the same instant, through the handler on dynalite: a slug or an alias is held
+ * by exactly one event whatever the interleaving. Each case runs {@value #CONCURRENT} creates released together by a barrier,
  * {@value #ROUNDS} times.
  */
 @ExtendWith(LocalAwsExtension.class)
@@ -79,6 +78,30 @@ class EventApi_ConcurrentClaimsIT {
         }
         assertThat(eventItems()).extracting(e -> e.get("slug").s()).doesNotHaveDuplicates()
                 .hasSize(CONCURRENT * ROUNDS);
+    }
+
+    @Test
+    void concurrentCreatesWithOneAlias_exactlyOneRedirectsFromIt() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            int r = round;
+            String alias = "/old/race-" + r;
+            List<APIGatewayV2HTTPResponse> responses = concurrently(i -> create(SeedJson.with(n -> {
+                n.put("slug", "alias-race-" + r + "-" + i);
+                // spelt differently by each racer, one object for all
+                n.putArray("aliases").add(i % 2 == 0 ? alias : alias + "/");
+            })));
+
+            assertThat(statuses(responses)).as("round %d", round)
+                    .containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(responses).filteredOn(r2 -> r2.getStatusCode() == 409)
+                    .allSatisfy(refused -> assertThat(json(refused).get("errors").findValuesAsText("field"))
+                            .containsExactly("aliases[0]"));
+            String winner = responses.stream().filter(r2 -> r2.getStatusCode() == 201).findFirst()
+                    .map(r2 -> json(r2).get("id").asText()).orElseThrow();
+            assertThat(claimOwner("ALIAS#old/race-" + r + "/index.html", "ALIAS")).isEqualTo(winner);
+            assertThat(eventItems()).filteredOn(e -> e.get("slug").s().startsWith("alias-race-" + r + "-"))
+                    .hasSize(1);
+        }
     }
 
     private List<APIGatewayV2HTTPResponse> concurrently(IntFunction<APIGatewayV2HTTPEvent> requests)
