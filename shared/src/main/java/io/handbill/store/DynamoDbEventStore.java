@@ -152,7 +152,7 @@ public final class DynamoDbEventStore implements EventStore {
         } catch (ConditionalCheckFailedException e) {
             throw new VersionConflictException(id);
         }
-        // no write of a deleted event can land (each is conditioned on a version), so all its claims are free
+        // no update of a deleted event can land (each is conditioned on its version), so all its claims are free
         claims.release(id, Long.MAX_VALUE, ClaimedName.of(event));
     }
 
