@@ -8,7 +8,7 @@ import io.handbill.aws.Env;
 import io.handbill.http.ApiRequest;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
-import io.handbill.model.Slugs;
+import io.handbill.model.SitePaths;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import org.crac.Core;
@@ -34,9 +34,6 @@ public final class IcsFeedHandler
             "GET /events/{file}", "HEAD /events/{file}");
     /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
     public static final int DEFAULT_PAST_DAYS = 365;
-    static final String CALENDAR_PATH = "/calendar.ics";
-    static final String EVENTS_PREFIX = "/events/";
-    private static final String ICS = ".ics";
     private static final Logger log = LoggerFactory.getLogger(IcsFeedHandler.class);
 
     private final CalendarFeeds feeds;
@@ -80,7 +77,7 @@ public final class IcsFeedHandler
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return IcsResponses.methodNotAllowed();
         }
-        if (request.path().equals(CALENDAR_PATH)) {
+        if (request.path().equals(SitePaths.CALENDAR)) {
             return groupFeed(request);
         }
         return eventFile(event).map(slug -> eventFile(request, slug)).orElseGet(IcsResponses::notFound);
@@ -109,7 +106,7 @@ public final class IcsFeedHandler
             return IcsResponses.notModified(validators);
         }
         String body = isHead(request) ? null : feeds.render(event.get());
-        return IcsResponses.calendar(body, "attachment; filename=\"" + slug + ICS + "\"", validators);
+        return IcsResponses.calendar(body, "attachment; filename=\"" + slug + SitePaths.ICS + "\"", validators);
     }
 
     /** Warms the DynamoDB client, Jackson and the calendar writer before a SnapStart snapshot, changing nothing. */
@@ -127,14 +124,9 @@ public final class IcsFeedHandler
     private static Optional<String> eventFile(APIGatewayV2HTTPEvent event) {
         Map<String, String> parameters = event.getPathParameters();
         String file = parameters != null && parameters.get("file") != null ? parameters.get("file")
-                : event.getRawPath() != null && event.getRawPath().startsWith(EVENTS_PREFIX)
-                ? event.getRawPath().substring(EVENTS_PREFIX.length()) : null;
-        if (file == null || !file.endsWith(ICS)) {
-            return Optional.empty();
-        }
-        String slug = file.substring(0, file.length() - ICS.length());
-        return slug.length() <= Slugs.MAX_LENGTH && Slugs.FORMAT.matcher(slug).matches() ? Optional.of(slug)
-                : Optional.empty();
+                : event.getRawPath() != null && event.getRawPath().startsWith(SitePaths.EVENTS)
+                ? event.getRawPath().substring(SitePaths.EVENTS.length()) : null;
+        return SitePaths.icsSlug(file);
     }
 
     private static boolean isHead(ApiRequest request) {

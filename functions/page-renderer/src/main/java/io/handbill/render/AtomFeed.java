@@ -3,6 +3,7 @@ package io.handbill.render;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,9 +27,9 @@ final class AtomFeed {
         xml.startRoot("feed", ATOM)
                 .element("title", site.groupName() + " events")
                 .element("subtitle", "Meetups and talks from " + site.groupName())
-                .empty("link", "rel", "self", "type", "application/atom+xml", "href", site.siteUrl() + "/feed.xml")
-                .empty("link", "rel", "alternate", "type", "text/html", "href", site.siteUrl() + "/")
-                .element("id", site.siteUrl() + "/feed.xml")
+                .empty("link", "rel", "self", "type", "application/atom+xml", "href", site.url(SitePaths.FEED))
+                .empty("link", "rel", "alternate", "type", "text/html", "href", site.url(SitePaths.HOME))
+                .element("id", site.url(SitePaths.FEED))
                 .element("updated", timestamp(updated))
                 .start("author").element("name", site.groupName()).end()
                 .element("generator", "Handbill");

@@ -3,6 +3,7 @@ package io.handbill.render;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
 import io.handbill.model.Talk;
@@ -59,7 +60,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     public static EventView of(Event e, SiteConfig site) {
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
         return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
-                site.apiUrl("/subscriptions"), When.iso(e.start(), e.zone()), When.day(e), When.hours(e),
+                site.url(SitePaths.SUBSCRIBE), When.iso(e.start(), e.zone()), When.day(e), When.hours(e),
                 e.timeZone(),
                 rescheduled ? When.dayAndTime(e.previousStartsAt(), e.zone()) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.json.Json;
+import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,6 @@ import java.util.Map;
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(RenderPagesHandler.class);
-    private static final String EVENT_PREFIX = "EVENT#";
 
     private final SitePublisher publisher;
 
@@ -85,10 +85,8 @@ public final class RenderPagesHandler implements RequestStreamHandler {
             Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
             String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
             String sk = keys.get(HandbillTable.SK) == null ? null : keys.get(HandbillTable.SK).getS();
-            if (pk != null && pk.startsWith(EVENT_PREFIX) && "EVENT".equals(sk)) {
-                sequencesByEvent.computeIfAbsent(pk.substring(EVENT_PREFIX.length()), id -> new ArrayList<>())
-                        .add(record.getDynamodb().getSequenceNumber());
-            }
+            EventKeys.eventId(pk, sk).ifPresent(eventId -> sequencesByEvent
+                    .computeIfAbsent(eventId, id -> new ArrayList<>()).add(record.getDynamodb().getSequenceNumber()));
         }
         if (sequencesByEvent.isEmpty()) {
             return new StreamsEventResponse(List.of());

@@ -9,6 +9,7 @@ import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
@@ -62,7 +63,7 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
-        String unsubscribeUrl = site.apiUrl("/unsubscribe?token=" + tokens.unsubscribeToken(subscriber.key()));
+        String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
         MailView view = view(job, event, unsubscribeUrl);
         String ics = IcsWriter.event(site, event, IcsWriter.Method.PUBLISH);
         return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
@@ -71,7 +72,7 @@ public final class ReminderMail {
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .header("Auto-Submitted", "auto-generated")
                 .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, "PUBLISH",
-                        event.slug() + ".ics"))
+                        event.slug() + SitePaths.ICS))
                 .toBytes();
     }
 
