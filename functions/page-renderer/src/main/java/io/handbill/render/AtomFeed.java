@@ -2,6 +2,7 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.SitePaths;
 
@@ -35,7 +36,7 @@ final class AtomFeed {
                 .element("generator", "Handbill");
         for (Event e : entries) {
             String url = site.eventUrl(e.slug());
-            String when = When.day(e) + ", " + When.hours(e)
+            String when = HumanTime.day(e.zonedStart()) + ", " + HumanTime.hours(e.zonedStart(), e.zonedEnd())
                     + (e.venue() == null ? "" : " at " + e.venue().name());
             xml.start("entry")
                     .element("title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title())

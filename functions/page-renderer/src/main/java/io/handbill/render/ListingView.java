@@ -2,6 +2,7 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SitePaths;
 
 import java.util.List;
@@ -20,7 +21,7 @@ public record ListingView(int page, int pages, List<Entry> upcoming, List<Year> 
             String place = e.venue() == null ? null
                     : e.venue().city() == null ? e.venue().name() : e.venue().name() + ", " + e.venue().city();
             return new Entry(SitePaths.eventPage(e.slug()), e.title(), When.iso(e.start(), e.zone()),
-                    When.shortDay(e), place, e.status() == EventStatus.CANCELLED);
+                    HumanTime.shortDay(e.zonedStart()), place, e.status() == EventStatus.CANCELLED);
         }
     }
 
