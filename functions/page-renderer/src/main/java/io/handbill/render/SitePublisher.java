@@ -42,9 +42,9 @@ public final class SitePublisher {
     });
 
     private final EventStore store;
-    private final PublicListing listing;
+    private final ListingStore listing;
     private final PageRenderer renderer;
-    private final BucketWriter bucket;
+    private final SiteBucket bucket;
     private final Clock clock;
     /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
     private volatile boolean furnitureInPlace;
@@ -57,7 +57,7 @@ public final class SitePublisher {
     public record Outcome(List<String> written, Set<String> failedEventIds) {
     }
 
-    public SitePublisher(EventStore store, PublicListing listing, PageRenderer renderer, BucketWriter bucket,
+    public SitePublisher(EventStore store, ListingStore listing, PageRenderer renderer, SiteBucket bucket,
                          Clock clock) {
         this.store = store;
         this.listing = listing;
