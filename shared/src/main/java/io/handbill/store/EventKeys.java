@@ -18,7 +18,8 @@ public final class EventKeys {
     private EventKeys() {
     }
 
-    static String eventPk(String id) {
+    /** The partition key of event {@code id}'s item (template.yaml's stream filter matches on its prefix). */
+    public static String eventPk(String id) {
         return EVENT_PREFIX + id;
     }
 

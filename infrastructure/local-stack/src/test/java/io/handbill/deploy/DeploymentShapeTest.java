@@ -2,6 +2,7 @@ package io.handbill.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +65,12 @@ class DeploymentShapeTest {
 
         assertThat(prefix).isNotBlank();
         assertThat(sortKey).isNotBlank();
-        String rendererSources = Repo.javaFiles(Repo.functionSources("page-renderer")).stream().map(Repo::read)
-                .reduce("", String::concat);
-        assertThat(rendererSources).as("the renderer's own key test").contains("\"" + prefix + "\"").contains("\"" + sortKey + "\"");
+        // the filter passes every event item and nothing the renderer's own key test (the store's) would not
+        String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertThat(EventKeys.eventPk(id)).as("an event's key passes the filter").startsWith(prefix);
+        assertThat(EventKeys.eventId(EventKeys.eventPk(id), sortKey)).as("the filter's sort key is the event's")
+                .contains(id);
+        assertThat(EventKeys.eventId(prefix + id, sortKey)).as("what passes the filter is an event").contains(id);
     }
 
     @Test
