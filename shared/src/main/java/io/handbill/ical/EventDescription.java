@@ -102,7 +102,8 @@ final class EventDescription {
     }
 
     private static String time(Event event, LocalDateTime at) {
-        return at.toLocalDate().equals(event.start().toLocalDate()) ? HumanTime.time(at) : HumanTime.shortDayAndTime(at);
+        return at.toLocalDate().equals(event.start().toLocalDate()) ? HumanTime.time(at)
+                : HumanTime.shortDayAndTime(at);
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -116,12 +116,13 @@ public final class PageRenderer {
     }
 
     public SiteObject feed(List<Event> publicEvents) {
-        return SiteObject.of(SitePaths.key(SitePaths.FEED), AtomFeed.write(site, publicEvents), SiteObject.ATOM, SiteObject.SHORT_CACHE);
+        return SiteObject.of(SitePaths.key(SitePaths.FEED), AtomFeed.write(site, publicEvents), SiteObject.ATOM,
+                SiteObject.SHORT_CACHE);
     }
 
     public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
-        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages), SiteObject.XML,
-                SiteObject.SHORT_CACHE);
+        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages),
+                SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
     /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
