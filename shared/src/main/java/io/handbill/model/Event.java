@@ -44,18 +44,30 @@ public record Event(String id, String slug, String title, String summary, String
         endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
     }
 
+    /** An empty builder; {@code startsAt} and {@code endsAt} are always derived from the local times. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this event's values. */
+    public Builder toBuilder() {
+        return new Builder().id(id).draft(draft()).status(status).cancelReason(cancelReason)
+                .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
+                .updatedAt(updatedAt);
+    }
+
     /** A new DRAFT at version 1 from a validated draft whose slug is set. */
     public static Event create(String id, EventDraft draft, Instant now) {
-        return new Event(id, draft.slug(), draft.title(), draft.summary(), draft.description(), draft.start(),
-                draft.end(), draft.timeZone(), null, null, draft.venue(), draft.agenda(), draft.talks(),
-                draft.speakers(), draft.sponsors(), draft.tickets(), draft.codeOfConductUrl(), draft.tags(),
-                draft.aliases(), EventStatus.DRAFT, null, null, 1, 0, now, now);
+        return builder().id(id).draft(draft).status(EventStatus.DRAFT).version(1).icsSequence(0).createdAt(now)
+                .updatedAt(now).build();
     }
 
     /** The editable fields, as an organiser would send them back. */
     public EventDraft draft() {
-        return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+        return EventDraft.builder().slug(slug).title(title).summary(summary).description(description).start(start)
+                .end(end).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
+                .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
+                .build();
     }
 
     /**
@@ -68,11 +80,8 @@ public record Event(String id, String slug, String title, String summary, String
                 || !d.end().equals(end) || !d.timeZone().equals(timeZone) || !Objects.equals(d.venue(), venue);
         boolean moved = status.isPublic()
                 && !d.start().atZone(ZoneId.of(d.timeZone())).toInstant().equals(startsAt);
-        return new Event(id, newSlug, d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason,
-                moved ? startsAt : previousStartsAt, version + 1, icsSequence + (calendarChange ? 1 : 0),
-                createdAt, now);
+        return toBuilder().draft(d).slug(newSlug).previousStartsAt(moved ? startsAt : previousStartsAt)
+                .version(version + 1).icsSequence(icsSequence + (calendarChange ? 1 : 0)).updatedAt(now).build();
     }
 
     public Event publish(Instant now) {
@@ -84,9 +93,26 @@ public record Event(String id, String slug, String title, String summary, String
     }
 
     private Event withStatus(EventStatus newStatus, String reason, int sequence, Instant now) {
-        return new Event(id, slug, title, summary, description, start, end, timeZone, startsAt, endsAt, venue,
-                agenda, talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, newStatus, reason,
-                previousStartsAt, version + 1, sequence, createdAt, now);
+        return toBuilder().status(newStatus).cancelReason(reason).version(version + 1).icsSequence(sequence)
+                .updatedAt(now).build();
+    }
+
+    /**
+     * What the site's listing (index, feed, sitemap) keeps of an event: no description, agenda, talks, speakers,
+     * sponsors, tickets, links or aliases; of the venue only its name and city. Fields are kept by choice, so a new
+     * field stays out of the listing until a listing page needs it.
+     */
+    public Event listingEntry() {
+        return builder().id(id).slug(slug).title(title).summary(summary).start(start).end(end).timeZone(timeZone)
+                .venue(venue == null ? null : venue.nameAndCity()).tags(tags).status(status).cancelReason(cancelReason)
+                .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
+                .updatedAt(updatedAt).build();
+    }
+
+    /** The title as pages, feeds and mails show it: prefixed with "Cancelled: " once the event is cancelled. */
+    @JsonIgnore
+    public String displayTitle() {
+        return status == EventStatus.CANCELLED ? "Cancelled: " + title : title;
     }
 
     @JsonIgnore
@@ -116,5 +142,170 @@ public record Event(String id, String slug, String title, String summary, String
 
     public Talk talk(String talkId) {
         return talks.stream().filter(t -> t.id() != null && t.id().equals(talkId)).findFirst().orElse(null);
+    }
+
+    /** Sets fields by name; {@link #draft(EventDraft)} sets every organiser-editable field at once. */
+    public static final class Builder {
+        private String id;
+        private String slug;
+        private String title;
+        private String summary;
+        private String description;
+        private LocalDateTime start;
+        private LocalDateTime end;
+        private String timeZone;
+        private Venue venue;
+        private List<AgendaItem> agenda;
+        private List<Talk> talks;
+        private List<Speaker> speakers;
+        private List<Sponsor> sponsors;
+        private List<TicketLink> tickets;
+        private String codeOfConductUrl;
+        private List<String> tags;
+        private List<String> aliases;
+        private EventStatus status;
+        private String cancelReason;
+        private Instant previousStartsAt;
+        private long version;
+        private int icsSequence;
+        private Instant createdAt;
+        private Instant updatedAt;
+
+        private Builder() {
+        }
+
+        /** Every field of the draft, the slug included. */
+        public Builder draft(EventDraft d) {
+            return slug(d.slug()).title(d.title()).summary(d.summary()).description(d.description()).start(d.start())
+                    .end(d.end()).timeZone(d.timeZone()).venue(d.venue()).agenda(d.agenda()).talks(d.talks())
+                    .speakers(d.speakers()).sponsors(d.sponsors()).tickets(d.tickets())
+                    .codeOfConductUrl(d.codeOfConductUrl()).tags(d.tags()).aliases(d.aliases());
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder slug(String slug) {
+            this.slug = slug;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder start(LocalDateTime start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder end(LocalDateTime end) {
+            this.end = end;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder venue(Venue venue) {
+            this.venue = venue;
+            return this;
+        }
+
+        public Builder agenda(List<AgendaItem> agenda) {
+            this.agenda = agenda;
+            return this;
+        }
+
+        public Builder talks(List<Talk> talks) {
+            this.talks = talks;
+            return this;
+        }
+
+        public Builder speakers(List<Speaker> speakers) {
+            this.speakers = speakers;
+            return this;
+        }
+
+        public Builder sponsors(List<Sponsor> sponsors) {
+            this.sponsors = sponsors;
+            return this;
+        }
+
+        public Builder tickets(List<TicketLink> tickets) {
+            this.tickets = tickets;
+            return this;
+        }
+
+        public Builder codeOfConductUrl(String codeOfConductUrl) {
+            this.codeOfConductUrl = codeOfConductUrl;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder aliases(List<String> aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        public Builder status(EventStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder cancelReason(String cancelReason) {
+            this.cancelReason = cancelReason;
+            return this;
+        }
+
+        public Builder previousStartsAt(Instant previousStartsAt) {
+            this.previousStartsAt = previousStartsAt;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder icsSequence(int icsSequence) {
+            this.icsSequence = icsSequence;
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Event build() {
+            return new Event(id, slug, title, summary, description, start, end, timeZone, null, null, venue, agenda,
+                    talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, status, cancelReason,
+                    previousStartsAt, version, icsSequence, createdAt, updatedAt);
+        }
     }
 }
