@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A stored event. Times are kept as local date-times in the event's IANA zone; {@code startsAt} and {@code endsAt}
@@ -44,7 +45,10 @@ public record Event(String id, String slug, String title, String summary, String
         endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
     }
 
-    /** An empty builder; {@code startsAt} and {@code endsAt} are always derived from the local times. */
+    /**
+     * An empty builder: the organiser's part comes in as an {@link EventDraft}, the rest field by field;
+     * {@code startsAt} and {@code endsAt} are always derived from the local times.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -80,7 +84,7 @@ public record Event(String id, String slug, String title, String summary, String
                 || !d.end().equals(end) || !d.timeZone().equals(timeZone) || !Objects.equals(d.venue(), venue);
         boolean moved = status.isPublic()
                 && !d.start().atZone(ZoneId.of(d.timeZone())).toInstant().equals(startsAt);
-        return toBuilder().draft(d).slug(newSlug).previousStartsAt(moved ? startsAt : previousStartsAt)
+        return toBuilder().draft(d.withSlug(newSlug)).previousStartsAt(moved ? startsAt : previousStartsAt)
                 .version(version + 1).icsSequence(icsSequence + (calendarChange ? 1 : 0)).updatedAt(now).build();
     }
 
@@ -103,8 +107,9 @@ public record Event(String id, String slug, String title, String summary, String
      * field stays out of the listing until a listing page needs it.
      */
     public Event listingEntry() {
-        return builder().id(id).slug(slug).title(title).summary(summary).start(start).end(end).timeZone(timeZone)
-                .venue(venue == null ? null : venue.nameAndCity()).tags(tags).status(status).cancelReason(cancelReason)
+        EventDraft shown = EventDraft.builder().slug(slug).title(title).summary(summary).start(start).end(end)
+                .timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags).build();
+        return builder().id(id).draft(shown).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
                 .updatedAt(updatedAt).build();
     }
@@ -144,25 +149,10 @@ public record Event(String id, String slug, String title, String summary, String
         return talks.stream().filter(t -> t.id() != null && t.id().equals(talkId)).findFirst().orElse(null);
     }
 
-    /** Sets fields by name; {@link #draft(EventDraft)} sets every organiser-editable field at once. */
+    /** The organiser's part as a draft, the rest of the event field by field. */
     public static final class Builder {
         private String id;
-        private String slug;
-        private String title;
-        private String summary;
-        private String description;
-        private LocalDateTime start;
-        private LocalDateTime end;
-        private String timeZone;
-        private Venue venue;
-        private List<AgendaItem> agenda;
-        private List<Talk> talks;
-        private List<Speaker> speakers;
-        private List<Sponsor> sponsors;
-        private List<TicketLink> tickets;
-        private String codeOfConductUrl;
-        private List<String> tags;
-        private List<String> aliases;
+        private EventDraft.Builder draft = EventDraft.builder();
         private EventStatus status;
         private String cancelReason;
         private Instant previousStartsAt;
@@ -174,96 +164,20 @@ public record Event(String id, String slug, String title, String summary, String
         private Builder() {
         }
 
-        /** Every field of the draft, the slug included. */
-        public Builder draft(EventDraft d) {
-            return slug(d.slug()).title(d.title()).summary(d.summary()).description(d.description()).start(d.start())
-                    .end(d.end()).timeZone(d.timeZone()).venue(d.venue()).agenda(d.agenda()).talks(d.talks())
-                    .speakers(d.speakers()).sponsors(d.sponsors()).tickets(d.tickets())
-                    .codeOfConductUrl(d.codeOfConductUrl()).tags(d.tags()).aliases(d.aliases());
-        }
-
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        public Builder slug(String slug) {
-            this.slug = slug;
+        /** Every organiser-editable field, the slug included. */
+        public Builder draft(EventDraft draft) {
+            this.draft = draft.toBuilder();
             return this;
         }
 
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        public Builder summary(String summary) {
-            this.summary = summary;
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder start(LocalDateTime start) {
-            this.start = start;
-            return this;
-        }
-
-        public Builder end(LocalDateTime end) {
-            this.end = end;
-            return this;
-        }
-
-        public Builder timeZone(String timeZone) {
-            this.timeZone = timeZone;
-            return this;
-        }
-
-        public Builder venue(Venue venue) {
-            this.venue = venue;
-            return this;
-        }
-
-        public Builder agenda(List<AgendaItem> agenda) {
-            this.agenda = agenda;
-            return this;
-        }
-
-        public Builder talks(List<Talk> talks) {
-            this.talks = talks;
-            return this;
-        }
-
-        public Builder speakers(List<Speaker> speakers) {
-            this.speakers = speakers;
-            return this;
-        }
-
-        public Builder sponsors(List<Sponsor> sponsors) {
-            this.sponsors = sponsors;
-            return this;
-        }
-
-        public Builder tickets(List<TicketLink> tickets) {
-            this.tickets = tickets;
-            return this;
-        }
-
-        public Builder codeOfConductUrl(String codeOfConductUrl) {
-            this.codeOfConductUrl = codeOfConductUrl;
-            return this;
-        }
-
-        public Builder tags(List<String> tags) {
-            this.tags = tags;
-            return this;
-        }
-
-        public Builder aliases(List<String> aliases) {
-            this.aliases = aliases;
+        /** Changes some organiser-editable fields: {@code event.toBuilder().draft(d -> d.title("New")).build()}. */
+        public Builder draft(UnaryOperator<EventDraft.Builder> change) {
+            this.draft = change.apply(draft);
             return this;
         }
 
@@ -303,9 +217,11 @@ public record Event(String id, String slug, String title, String summary, String
         }
 
         public Event build() {
-            return new Event(id, slug, title, summary, description, start, end, timeZone, null, null, venue, agenda,
-                    talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, status, cancelReason,
-                    previousStartsAt, version, icsSequence, createdAt, updatedAt);
+            EventDraft d = draft.build();
+            return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
+                    null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
+                    d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason, previousStartsAt, version,
+                    icsSequence, createdAt, updatedAt);
         }
     }
 }

@@ -98,7 +98,9 @@ class EventTest {
 
         assertThat(seed.toBuilder().build()).isEqualTo(seed);
         assertThat(seed.draft().toBuilder().build()).isEqualTo(seed.draft());
-        assertThat(seed.toBuilder().title("Other").build().title()).isEqualTo("Other");
+        assertThat(seed.toBuilder().draft(d -> d.title("Other")).build())
+                .isEqualTo(seed.edit(seed.draft().toBuilder().title("Other").build(), NOW).toBuilder()
+                        .version(seed.version()).icsSequence(seed.icsSequence()).updatedAt(seed.updatedAt()).build());
     }
 
     @Test
