@@ -39,7 +39,7 @@ final class AtomFeed {
             String when = HumanTime.day(e.zonedStart()) + ", " + HumanTime.hours(e.zonedStart(), e.zonedEnd())
                     + (e.venue() == null ? "" : " at " + e.venue().name());
             xml.start("entry")
-                    .element("title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title())
+                    .element("title", e.displayTitle())
                     .empty("link", "rel", "alternate", "type", "text/html", "href", url)
                     .element("id", url)
                     .element("published", timestamp(Objects.requireNonNullElse(e.createdAt(), updated(e))))
