@@ -1,7 +1,7 @@
 package io.handbill.reminder;
 
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
-import io.handbill.fixtures.TestEvents;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
@@ -205,7 +205,7 @@ class ReminderSweepTest {
 
     private Event givenEventStartingIn(Duration in) {
         LocalDateTime start = LocalDateTime.ofInstant(T0.plus(in), LONDON);
-        Event event = TestEvents.published("e1", "Kubernetes night", start, start.plusHours(3), LONDON.getId());
+        Event event = Events.published("e1", "Kubernetes night", start, start.plusHours(3), LONDON.getId());
         events.create(event);
         return event;
     }

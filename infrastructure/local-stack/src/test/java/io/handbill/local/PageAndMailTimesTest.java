@@ -1,7 +1,7 @@
 package io.handbill.local;
 
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
-import io.handbill.fixtures.TestEvents;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
 import io.handbill.reminder.MailJob;
@@ -64,7 +64,7 @@ class PageAndMailTimesTest {
 
     @Test
     void eventEndingNextDay_pageAndMailNameTheEndsDayAlike() throws Exception {
-        Event late = TestEvents.published("late-1", "Late one", LocalDateTime.parse("2017-09-26T22:00:00"),
+        Event late = Events.published("late-1", "Late one", LocalDateTime.parse("2017-09-26T22:00:00"),
                 LocalDateTime.parse("2017-09-27T01:30:00"), "Europe/London");
 
         String pageWhen = eventPage(late).selectFirst(".facts dd").text();
