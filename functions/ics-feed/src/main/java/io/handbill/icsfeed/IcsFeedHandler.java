@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.http.ApiRequest;
 import io.handbill.model.Event;
@@ -16,6 +17,7 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +34,6 @@ public final class IcsFeedHandler
     /** The HTTP API routes this handler serves, as template.yaml declares them (a deploy test compares). */
     public static final List<String> ROUTES = List.of("GET /calendar.ics", "HEAD /calendar.ics",
             "GET /events/{file}", "HEAD /events/{file}");
-    /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
-    public static final int DEFAULT_PAST_DAYS = 365;
     static final String CALENDAR_PATH = "/calendar.ics";
     static final String EVENTS_PREFIX = "/events/";
     private static final String ICS = ".ics";
@@ -42,12 +42,17 @@ public final class IcsFeedHandler
     private final CalendarFeeds feeds;
 
     public IcsFeedHandler() {
-        this(DynamoDbEventStore.fromEnv(), SiteConfig.fromEnv(), Clock.systemUTC(), pastDaysFromEnv());
+        this(IcsFeedConfig.from(Env.processVariables()), AwsClients.dynamoDb(), Clock.systemUTC());
         // SnapStart snapshots after init: prime then, so that restored sandboxes start warm
         Core.getGlobalContext().register(this);
     }
 
-    /** For the local stack and tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
+    /** The function's wiring, on the given client: the runtime and the local stack use it. */
+    public IcsFeedHandler(IcsFeedConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(new DynamoDbEventStore(dynamo, config.eventsTable()), config.site(), clock, config.pastDays());
+    }
+
+    /** For tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
     public IcsFeedHandler(EventStore events, SiteConfig site, Clock clock, int pastDays) {
         this.feeds = new CalendarFeeds(events, site, clock, pastDays);
     }
@@ -139,18 +144,5 @@ public final class IcsFeedHandler
 
     private static boolean isHead(ApiRequest request) {
         return request.method().equals("HEAD");
-    }
-
-    private static int pastDaysFromEnv() {
-        String value = Env.optional("FEED_PAST_DAYS", Integer.toString(DEFAULT_PAST_DAYS));
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, by name
-        }
-        throw new IllegalStateException("Environment variable FEED_PAST_DAYS must be a whole number of days >= 0");
     }
 }
