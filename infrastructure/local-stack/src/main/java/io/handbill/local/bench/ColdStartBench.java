@@ -2,6 +2,7 @@ package io.handbill.local.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.handbill.api.EventApiConfig;
+import io.handbill.aws.Env;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
@@ -289,7 +290,7 @@ public final class ColdStartBench {
     /** What template.yaml gives the functions, pointed at the emulators; unset settings keep their defaults. */
     private Map<String, String> environment() {
         var env = new LinkedHashMap<String, String>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("PATH", Env.processVariables().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", System.getProperty("user.home"));
         env.put("LANG", "C.UTF-8");
         env.putAll(aws.environment());
