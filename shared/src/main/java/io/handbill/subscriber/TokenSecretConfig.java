@@ -19,6 +19,13 @@ public record TokenSecretConfig(String localSecret, String parameterName) {
         return new TokenSecretConfig(local, local == null ? env.required("HMAC_SECRET_PARAMETER") : null);
     }
 
+    /** Never the key itself, should a config ever be logged. */
+    @Override
+    public String toString() {
+        return "TokenSecretConfig[" + (localSecret != null ? "HMAC_SECRET set" : "parameterName=" + parameterName)
+                + "]";
+    }
+
     /** The key, read from SSM once (at init) unless given locally. */
     public byte[] read() {
         String secret = localSecret != null ? localSecret : SsmSecureString.read(parameterName);

@@ -42,6 +42,7 @@ class SharedConfigTest {
     void tokenSecret_takesTheLocalSecret_elseNeedsTheSsmParameterName() {
         var local = TokenSecretConfig.from(new Env(Map.of("HMAC_SECRET", "local-secret")));
         assertThat(local.read()).isEqualTo("local-secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(local.toString()).doesNotContain("local-secret");
         assertThat(TokenSecretConfig.from(new Env(Map.of("HMAC_SECRET_PARAMETER", "/handbill/hmac"))))
                 .isEqualTo(new TokenSecretConfig(null, "/handbill/hmac"));
         assertThatThrownBy(() -> TokenSecretConfig.from(new Env(Map.of())))

@@ -1,5 +1,6 @@
 package io.handbill.icsfeed;
 
+import io.handbill.fixtures.RequiredVariables;
 import io.handbill.model.SiteConfig;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,7 @@ class IcsFeedConfigTest {
 
     @Test
     void eachMissingRequiredVariable_failsNamingIt() {
-        for (String name : GOOD.keySet()) {
-            var without = new HashMap<>(GOOD);
-            without.remove(name);
-            assertThatThrownBy(() -> IcsFeedConfig.from(without)).hasMessage("Environment variable " + name
-                    + " is not set");
-        }
+        RequiredVariables.eachMissingOneFailsNamingIt(GOOD, IcsFeedConfig::from);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.handbill.render;
 
+import io.handbill.fixtures.RequiredVariables;
 import io.handbill.model.SiteConfig;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageRendererConfigTest {
     private static final Map<String, String> GOOD = Map.of("EVENTS_TABLE", "events", "PAGES_BUCKET", "pages",
@@ -22,11 +21,6 @@ class PageRendererConfigTest {
 
     @Test
     void eachMissingVariable_failsNamingIt() {
-        for (String name : GOOD.keySet()) {
-            var without = new HashMap<>(GOOD);
-            without.remove(name);
-            assertThatThrownBy(() -> PageRendererConfig.from(without)).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Environment variable " + name + " is not set");
-        }
+        RequiredVariables.eachMissingOneFailsNamingIt(GOOD, PageRendererConfig::from);
     }
 }

@@ -1,5 +1,6 @@
 package io.handbill.reminder;
 
+import io.handbill.fixtures.RequiredVariables;
 import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.TokenSecretConfig;
@@ -42,12 +43,7 @@ class ReminderEmailConfigTest {
 
     @Test
     void eachMissingRequiredVariable_failsNamingIt() {
-        for (String name : REQUIRED.keySet()) {
-            var without = new HashMap<>(REQUIRED);
-            without.remove(name);
-            assertThatThrownBy(() -> ReminderEmailConfig.from(without))
-                    .hasMessage("Environment variable " + name + " is not set");
-        }
+        RequiredVariables.eachMissingOneFailsNamingIt(REQUIRED, ReminderEmailConfig::from);
     }
 
     @Test

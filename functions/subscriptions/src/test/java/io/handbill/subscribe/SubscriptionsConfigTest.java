@@ -1,5 +1,6 @@
 package io.handbill.subscribe;
 
+import io.handbill.fixtures.RequiredVariables;
 import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.TokenSecretConfig;
@@ -36,12 +37,7 @@ class SubscriptionsConfigTest {
 
     @Test
     void eachMissingRequiredVariable_failsNamingIt() {
-        for (String name : REQUIRED.keySet()) {
-            var without = new HashMap<>(REQUIRED);
-            without.remove(name);
-            assertThatThrownBy(() -> SubscriptionsConfig.from(without))
-                    .hasMessage("Environment variable " + name + " is not set");
-        }
+        RequiredVariables.eachMissingOneFailsNamingIt(REQUIRED, SubscriptionsConfig::from);
     }
 
     @Test
