@@ -15,9 +15,9 @@ public record SiteConfig(String siteUrl, String groupName, String organiserEmail
         siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
-    public static SiteConfig fromEnv() {
-        return new SiteConfig(Env.required("SITE_URL"), Env.required("GROUP_NAME"),
-                Env.required("ORGANISER_EMAIL"));
+    /** {@code SITE_URL}, {@code GROUP_NAME} and {@code ORGANISER_EMAIL}, all required. */
+    public static SiteConfig from(Env env) {
+        return new SiteConfig(env.required("SITE_URL"), env.required("GROUP_NAME"), env.required("ORGANISER_EMAIL"));
     }
 
     /** The absolute URL of a site path ({@link SitePaths}). */

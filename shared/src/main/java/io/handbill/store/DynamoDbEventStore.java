@@ -1,8 +1,6 @@
 package io.handbill.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,10 +42,6 @@ public final class DynamoDbEventStore implements EventStore {
     public DynamoDbEventStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    public static DynamoDbEventStore fromEnv() {
-        return new DynamoDbEventStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     public String table() {

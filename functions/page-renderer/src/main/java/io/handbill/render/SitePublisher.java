@@ -1,10 +1,6 @@
 package io.handbill.render;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.model.Event;
-import io.handbill.model.SiteConfig;
-import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import org.slf4j.Logger;
@@ -64,13 +60,6 @@ public final class SitePublisher {
         this.renderer = renderer;
         this.bucket = bucket;
         this.clock = clock;
-    }
-
-    public static SitePublisher fromEnv() {
-        String table = Env.required("EVENTS_TABLE");
-        return new SitePublisher(new DynamoDbEventStore(AwsClients.dynamoDb(), table),
-                new PublicListing(AwsClients.dynamoDb(), table), new PageRenderer(SiteConfig.fromEnv()),
-                new BucketWriter(AwsClients.s3(), Env.required("PAGES_BUCKET")), Clock.systemUTC());
     }
 
     /**

@@ -1,25 +1,16 @@
 package io.handbill.reminder;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.mail.MailRejectedException;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
-import io.handbill.mail.SesMailSender;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
-import io.handbill.model.SiteConfig;
-import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.subscriber.Subscriber;
-import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberStore;
-import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.subscriber.TokenSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,22 +64,6 @@ public final class ReminderSweep {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    /** Wiring from the environment variables of template.yaml, clients built once. */
-    public static ReminderSweep fromEnv() {
-        ReminderSettings settings = ReminderSettings.fromEnv();
-        return create(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"), SesMailSender.fromEnv(),
-                SiteConfig.fromEnv(), settings, TokenSecret.fromEnv(), Clock.systemUTC());
-    }
-
-    /** Wiring on a given table and sender: the local stack, the integration tests and the benchmark use this. */
-    public static ReminderSweep create(DynamoDbClient dynamo, String table, MailSender sender, SiteConfig site,
-                                       ReminderSettings settings, byte[] hmacSecret, Clock clock) {
-        return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
-                new DynamoDbReminderLedger(dynamo, table),
-                new ReminderMail(site, settings.senderEmail(), new SubscriberTokens(hmacSecret), clock), sender,
-                settings, clock);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
@@ -137,9 +138,12 @@ class DeploymentShapeTest {
     @Test
     void mail_goesThroughTheStacksConfigurationSet_fromTheSenderIdentity() {
         assertThat(template.resource("SenderIdentity").at("/Properties/EmailIdentity")).hasToString("{\"Ref\":\"SenderEmail\"}");
-        assertThat(globals.at("/Environment/Variables/SES_CONFIGURATION_SET")).hasToString("{\"Ref\":\"MailConfigurationSet\"}");
-        assertThat(globals.at("/Environment/Variables/SENDER_EMAIL")).hasToString("{\"Ref\":\"SenderEmail\"}");
-        assertThat(globals.at("/Environment/Variables/HMAC_SECRET_PARAMETER")).hasToString("{\"Ref\":\"HmacSecretParameterName\"}");
+        for (String sender : List.of("ReminderEmailFunction", "SubscriptionsFunction")) {
+            Map<String, JsonNode> environment = template.environment(sender);
+            assertThat(environment.get("SES_CONFIGURATION_SET")).as(sender).hasToString("{\"Ref\":\"MailConfigurationSet\"}");
+            assertThat(environment.get("SENDER_EMAIL")).as(sender).hasToString("{\"Ref\":\"SenderEmail\"}");
+            assertThat(environment.get("HMAC_SECRET_PARAMETER")).as(sender).hasToString("{\"Ref\":\"HmacSecretParameterName\"}");
+        }
     }
 
     @Test
