@@ -6,27 +6,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Old URLs of an event that keep working (an alias such as {@code /post/165733000/leeds-devops}): each is a redirect
- * object in the pages bucket. Two aliases that land on one object are one alias, so uniqueness and reserved paths are
- * decided on the bucket key, not on the text typed.
+ * object in the pages bucket. Two aliases that land on one object are one alias, so uniqueness and reserved paths
+ * ({@link SitePaths#isReservedKey}) are decided on the bucket key, not on the text typed.
  */
 public final class Aliases {
-    /**
-     * First path segments the site and the admin form own. The renderer writes {@code index.html}, {@code page/N/},
-     * {@code events/<slug>/}, {@code assets/}, {@code feed.xml}, {@code sitemap.xml}, {@code robots.txt} and
-     * {@code 404.html}; the CDN sends {@code api/}, {@code calendar.ics} and {@code events/*.ics} to the API; the
-     * admin form lives under {@code admin/} in the same bucket; the local stack adds {@code outbox/} and
-     * {@code local/}. A test renders a whole site and checks every key it writes is covered.
-     */
-    static final Set<String> RESERVED = Set.of("index.html", "page", "events", "assets", "feed.xml", "sitemap.xml",
-            "robots.txt", "404.html", "api", "calendar.ics", "admin", "outbox", "local");
-    private static final String INDEX = "index.html";
-
     private Aliases() {
     }
 
@@ -55,13 +42,7 @@ public final class Aliases {
         // the CDN looks for the dot before S3 decodes: /a%2Ehtml reads a.html/index.html
         String rawLast = path.substring(path.lastIndexOf('/') + 1);
         return Optional.of(rawLast.contains(".") && !alias.endsWith("/") ? decoded.get()
-                : decoded.get() + "/" + INDEX);
-    }
-
-    /** Whether a bucket key belongs to the site or the admin form (compared ignoring case, as some disks do). */
-    public static boolean isReserved(String key) {
-        String first = key.split("/", 2)[0].toLowerCase(Locale.ROOT);
-        return RESERVED.contains(first);
+                : decoded.get() + "/" + SitePaths.INDEX_FILE);
     }
 
     /** The bucket keys of an event's aliases that are usable paths, in the event's order, each once. */

@@ -7,12 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A name at most one event may hold, with the item that records which: a slug ({@code SLUG#<slug>/SLUG}) or the
- * bucket key of an alias ({@code ALIAS#<key>/ALIAS}).
+ * A name at most one event may hold, with the item that records which ({@link EventKeys}): a slug or the bucket
+ * key of an alias.
  */
 record ClaimedName(Kind kind, String value) {
     enum Kind {
-        SLUG("SLUG#", "SLUG"), ALIAS("ALIAS#", "ALIAS");
+        SLUG(EventKeys.SLUG_PREFIX, EventKeys.SLUG_SK), ALIAS(EventKeys.ALIAS_PREFIX, EventKeys.ALIAS_SK);
 
         final String prefix;
         final String sk;

@@ -1,8 +1,6 @@
 package io.handbill.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.model.Aliases;
 import io.handbill.model.Event;
@@ -37,7 +35,6 @@ import java.util.Set;
  * next attempt repairs or another event can provably take over.
  */
 public final class DynamoDbEventStore implements EventStore {
-    private static final String EVENT_SK = "EVENT";
     private static final String PUBLIC = "PUBLIC";
     private static final String ALL = "EVENT";
     /** Fixed-width UTC timestamps sort as text in the same order as in time. */
@@ -63,10 +60,6 @@ public final class DynamoDbEventStore implements EventStore {
         this.dynamo = dynamo;
         this.table = table;
         this.claims = new Claims(dynamo, table, clock, writeInFlight);
-    }
-
-    public static DynamoDbEventStore fromEnv() {
-        return new DynamoDbEventStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     public String table() {
@@ -213,13 +206,13 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public SiteVersion siteVersion() {
-        var item = dynamo.getItem(r -> r.tableName(table).key(key("SITE", "VERSION")).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(table).key(siteVersionKey()).consistentRead(true)).item();
         return item == null || item.isEmpty() ? SiteVersion.INITIAL : siteVersion(item);
     }
 
     @Override
     public SiteVersion bumpSiteVersion(Instant now) {
-        var updated = dynamo.updateItem(r -> r.tableName(table).key(key("SITE", "VERSION"))
+        var updated = dynamo.updateItem(r -> r.tableName(table).key(siteVersionKey())
                 .updateExpression("ADD #v :one SET updatedAt = :now")
                 .expressionAttributeNames(Map.of("#v", "value"))
                 .expressionAttributeValues(Map.of(":one", number(1), ":now", string(now.toString())))
@@ -260,15 +253,11 @@ public final class DynamoDbEventStore implements EventStore {
         return item == null || !item.containsKey("doc") ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    static Map<String, AttributeValue> eventKey(String id) {
-        return key("EVENT#" + id, EVENT_SK);
-    }
-
     private Map<String, AttributeValue> toItem(Event event) {
         String sortKey = SORTABLE.format(event.startsAt()) + "#" + event.id();
         var item = new HashMap<String, AttributeValue>();
-        item.put(HandbillTable.PK, string("EVENT#" + event.id()));
-        item.put(HandbillTable.SK, string(EVENT_SK));
+        item.put(HandbillTable.PK, string(EventKeys.eventPk(event.id())));
+        item.put(HandbillTable.SK, string(EventKeys.EVENT_SK));
         item.put("type", string("Event"));
         item.put("status", string(event.status().name()));
         item.put("slug", string(event.slug()));
@@ -326,6 +315,14 @@ public final class DynamoDbEventStore implements EventStore {
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new InvalidCursorException();
         }
+    }
+
+    static Map<String, AttributeValue> eventKey(String id) {
+        return key(EventKeys.eventPk(id), EventKeys.EVENT_SK);
+    }
+
+    private static Map<String, AttributeValue> siteVersionKey() {
+        return key(EventKeys.SITE_PK, EventKeys.VERSION_SK);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

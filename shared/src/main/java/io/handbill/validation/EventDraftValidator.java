@@ -2,6 +2,7 @@ package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Aliases;
+import io.handbill.model.SitePaths;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Slugs;
 import io.handbill.model.Speaker;
@@ -110,7 +111,7 @@ public final class EventDraftValidator {
             if (key.isEmpty()) {
                 add(field, "invalid_format", "An alias is a site path such as /post/123/title: it starts with /, "
                         + "has no spaces, no empty, . or .. segments and only valid %-escapes");
-            } else if (Aliases.isReserved(key.get())) {
+            } else if (SitePaths.isReservedKey(key.get())) {
                 add(field, "reserved", "This path belongs to the site itself (pages, feeds, assets, admin, API)");
             } else if (!keys.add(key.get())) {
                 add(field, "duplicate", "Listed twice");

@@ -43,8 +43,8 @@ class EventApi_ConcurrentClaimsIT {
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
-        handler = new EventApiHandler(EventService.onTable(aws.dynamoDb(), aws.tableName(),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

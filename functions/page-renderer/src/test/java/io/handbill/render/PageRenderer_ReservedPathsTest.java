@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
 import io.handbill.model.Aliases;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The paths no alias may take ({@link Aliases#isReserved}) are the paths the renderer writes: a whole site is
+ * The paths no alias may take ({@link SitePaths#isReservedKey}) are the paths the renderer writes: a whole site is
  * rendered here and every key it writes for itself must be reserved, so a new kind of page cannot be overwritten.
  */
 class PageRenderer_ReservedPathsTest {
@@ -41,10 +42,10 @@ class PageRenderer_ReservedPathsTest {
         own.addAll(renderer.furniture());
 
         assertThat(own).extracting(SiteObject::key).contains("index.html", "page/3/index.html", "feed.xml",
-                "sitemap.xml", "robots.txt", "404.html").allSatisfy(key -> assertThat(Aliases.isReserved(key))
+                "sitemap.xml", "robots.txt", "404.html").allSatisfy(key -> assertThat(SitePaths.isReservedKey(key))
                 .as(key).isTrue());
         assertThat(aliasPages).extracting(SiteObject::key).isNotEmpty()
-                .noneSatisfy(key -> assertThat(Aliases.isReserved(key)).isTrue());
+                .noneSatisfy(key -> assertThat(SitePaths.isReservedKey(key)).isTrue());
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
@@ -113,14 +115,13 @@ class SitePublisherIT {
         handler.handleRequest(stream(SEED_ID), null);
         assertThat(keys()).contains(ALIAS + "/index.html");
 
-        store.update(seed.edit(withAliases(seed.draft(), List.of("/old/kept")), LATER));
+        store.update(seed.edit(seed.draft().toBuilder().aliases(List.of("/old/kept")).build(), LATER));
         StreamsEventResponse response = handler.handleRequest(streamOf(eventRecord(SEED_ID, "2000"),
                 aliasRecord(ALIAS + "/index.html", "2001")), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(keys()).doesNotContain(ALIAS + "/index.html").contains("old/kept/index.html", SEED_KEY);
-        Event next = Event.create("next", withAliases(Fixtures.seedDraft().withSlug("next-night"),
-                List.of("/" + ALIAS)), LATER).publish(LATER);
+        Event next = Events.published("next", Drafts.seed().slug("next-night").aliases(List.of("/" + ALIAS)), LATER);
         store.create(next);
         handler.handleRequest(streamOf(aliasRecord(ALIAS + "/index.html", "2002")), null);
         assertThat(head(ALIAS + "/index.html").metadata()).containsEntry(BucketWriter.REDIRECT,
@@ -142,8 +143,7 @@ class SitePublisherIT {
     void draft_isNeverPublic_andDeletingItRemovesNothing() {
         givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        Event draft = Event.create("draft-1", withAliases(Fixtures.seedDraft().withSlug("secret-draft"), List.of()),
-                NOW);
+        Event draft = Event.create("draft-1", Drafts.seed().slug("secret-draft").aliases(List.of()).build(), NOW);
         store.create(draft);
 
         handler.handleRequest(stream("draft-1"), null);
@@ -162,7 +162,7 @@ class SitePublisherIT {
     void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        store.update(seed.edit(withDescription(seed.draft(), "We now have **pizza**."), LATER));
+        store.update(seed.edit(seed.draft().toBuilder().description("We now have **pizza**.").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
@@ -175,10 +175,7 @@ class SitePublisherIT {
     void titleEdit_alsoRewritesTheIndexAndAliases() {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        EventDraft d = seed.draft();
-        store.update(seed.edit(new EventDraft(d.slug(), "Kubernetes and nanoservices", d.summary(), d.description(),
-                d.start(), d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
-                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
@@ -210,9 +207,8 @@ class SitePublisherIT {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
         EventDraft d = seed.draft();
-        store.update(seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
-                d.start().plusDays(7), d.end().plusDays(7), d.timeZone(), d.venue(), List.of(), d.talks(),
-                d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).agenda(List.of())
+                .build(), LATER));
 
         handler.handleRequest(stream(SEED_ID), null);
 
@@ -308,10 +304,7 @@ class SitePublisherIT {
         }
         publisher.rebuildAll();
         Event oldest = past.get(0);
-        EventDraft d = oldest.draft();
-        store.update(oldest.edit(new EventDraft(d.slug(), "Renamed meetup", d.summary(), d.description(), d.start(),
-                d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(oldest.edit(oldest.draft().toBuilder().title("Renamed meetup").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(oldest.id()));
 
@@ -365,7 +358,7 @@ class SitePublisherIT {
     @Test
     void listingCommit_isRefusedWhenSomeoneCommittedSince() {
         PublicListing listing = new PublicListing(aws.dynamoDb(), aws.tableName());
-        List<Event> entries = List.of(PublicListing.entry(Fixtures.seedEvent()));
+        List<Event> entries = List.of(Fixtures.seedEvent().listingEntry());
 
         assertThat(listing.commit(0, entries)).isTrue();
         assertThat(listing.commit(0, List.of())).isFalse();
@@ -379,12 +372,6 @@ class SitePublisherIT {
         Event seed = Fixtures.seedEvent();
         store.create(seed);
         return seed;
-    }
-
-    private static EventDraft withDescription(EventDraft d, String description) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), description, d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), d.aliases());
     }
 
     private JsonNode invoke(InputStream request) throws Exception {
@@ -434,12 +421,6 @@ class SitePublisherIT {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(records));
         return event;
-    }
-
-    private static EventDraft withAliases(EventDraft d, List<String> aliases) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), aliases);
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {

@@ -1,8 +1,7 @@
 package io.handbill.store;
 
-import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.Drafts;
 import io.handbill.model.Event;
-import io.handbill.model.EventDraft;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,7 +140,7 @@ class DynamoDbEventStore_ClaimsIT {
                 .isInstanceOf(AliasTakenException.class)
                 .satisfies(e -> assertThat(((AliasTakenException) e).index()).isZero());
 
-        store(NOW).update(first.edit(withAliases(first.draft(), List.of("/old/one")), NOW));
+        store(NOW).update(first.edit(first.draft().toBuilder().aliases(List.of("/old/one")).build(), NOW));
         Event second = event("second", "2026-07-01-second", List.of("/old/two"));
         store(NOW).create(second);
 
@@ -208,13 +207,7 @@ class DynamoDbEventStore_ClaimsIT {
     }
 
     private static Event event(String id, String slug, List<String> aliases) {
-        return Event.create(id, withAliases(Fixtures.seedDraft().withSlug(slug), aliases), NOW);
-    }
-
-    private static EventDraft withAliases(EventDraft d, List<String> aliases) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), aliases);
+        return Event.create(id, Drafts.seed().slug(slug).aliases(aliases).build(), NOW);
     }
 
     private static boolean isEventPut(Object request, String eventId) {
