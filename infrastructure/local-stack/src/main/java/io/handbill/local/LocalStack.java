@@ -140,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
         AdminToken token = options.adminToken() == null ? AdminToken.random() : new AdminToken(options.adminToken());
         var gateway = new ApiGateway(LocalFunctions.http(services), token);
         var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
-                new AdminPages(token, url));
+                new AdminPages(token, url), new LoopbackOrigin(server.getAddress().getPort()));
 
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService httpThreads = Executors.newFixedThreadPool(16, r -> {
@@ -229,6 +229,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static HttpServer bind(int port) {
+        // Without it kept-alive requests wait ~40 ms for a delayed ACK (Nagle); the JDK server reads the property
+        // once, when its first instance is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
