@@ -96,6 +96,9 @@ final class SiteFromBucket {
     }
 
     private Optional<ResponseBytes<GetObjectResponse>> get(String key) {
+        if (key.lastIndexOf('/') > key.indexOf('.') && key.indexOf('.') >= 0 && belowAnObject(key)) {
+            return Optional.empty();   // "index.html/x": answered without S3Proxy's retried 500 below
+        }
         try {
             return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()));
         } catch (NoSuchKeyException e) {
