@@ -130,15 +130,19 @@ public final class PageRenderer {
                 SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
+    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page and the icon. */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.siteUrl() + "/404.html",
                 "website", null, cssHref());
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.siteUrl() + "/sitemap.xml\n";
         return List.of(stylesheet,
                 SiteObject.of("robots.txt", robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
-                SiteObject.page("404.html", render("notFound.jte", Map.of("meta", meta))));
+                SiteObject.page("404.html", render("notFound.jte", Map.of("meta", meta))),
+                new SiteObject(FAVICON, resource("/site/" + FAVICON), SiteObject.SVG, SiteObject.SHORT_CACHE, null));
     }
+
+    /** Linked from every page, so browsers do not ask for a missing {@code /favicon.ico}. */
+    static final String FAVICON = "favicon.svg";
 
     String cssHref() {
         return "/" + stylesheet.key();
@@ -152,11 +156,15 @@ public final class PageRenderer {
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
     private static SiteObject stylesheet() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
-            byte[] css = in.readAllBytes();
-            SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-            return new SiteObject("assets/site." + unnamed.sha256().substring(0, 12) + ".css", css, SiteObject.CSS,
-                    SiteObject.IMMUTABLE, null);
+        byte[] css = resource("/site/site.css");
+        SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        return new SiteObject("assets/site." + unnamed.sha256().substring(0, 12) + ".css", css, SiteObject.CSS,
+                SiteObject.IMMUTABLE, null);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PageRenderer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

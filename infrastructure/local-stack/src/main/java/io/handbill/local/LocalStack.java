@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The whole product on one loopback port: starts the emulators, creates the table and bucket, wires the real
@@ -137,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
         renderer.deliverTo(feed);
         var outbox = new OutboxPages(aws.ses().outbox());
         var sweep = new ReminderSweep(LocalFunctions.reminders(services), () -> outbox.messages().size());
-        AdminToken token = options.adminToken() == null ? AdminToken.random() : new AdminToken(options.adminToken());
+        AdminToken token = options.adminToken() != null ? new AdminToken(options.adminToken())
+                : new AdminToken(kept(options.dataDir(), "admin-token", () -> AdminToken.random().value()));
         var gateway = new ApiGateway(LocalFunctions.http(services), token);
         var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
                 new AdminPages(token, url), new LoopbackOrigin(server.getAddress().getPort()));
@@ -271,19 +274,33 @@ public final class LocalStack implements AutoCloseable {
 
     /** Signs confirm and unsubscribe links; kept in the data directory so mailed links survive a restart. */
     private static byte[] hmacSecret(Path dataDir) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String fresh = HexFormat.of().formatHex(random);
+        return kept(dataDir, "hmac-secret", () -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        }).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A secret kept in {@code dataDir/name} (readable by its owner only), made by {@code fresh} on the first start:
+     * so that mailed links keep working and open admin tabs stay signed in across restarts on the same data.
+     */
+    private static String kept(Path dataDir, String name, Supplier<String> fresh) {
         if (dataDir == null) {
-            return fresh.getBytes(StandardCharsets.US_ASCII);
+            return fresh.get();
         }
-        Path file = dataDir.resolve("hmac-secret");
+        Path file = dataDir.resolve(name);
         try {
             if (!Files.isRegularFile(file)) {
                 Files.createDirectories(dataDir);
-                Files.writeString(file, fresh, StandardCharsets.US_ASCII);
+                Files.writeString(file, fresh.get(), StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the data directory's own permissions apply
+                }
             }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
