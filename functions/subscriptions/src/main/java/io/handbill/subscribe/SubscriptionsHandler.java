@@ -12,6 +12,7 @@ import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
 import io.handbill.mail.MailSender;
+import io.handbill.mail.MailThrottledException;
 import io.handbill.mail.SesMailSender;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
@@ -52,16 +53,18 @@ public final class SubscriptionsHandler
     private final Pages pages;
 
     public SubscriptionsHandler() {
-        this(DynamoDbSubscriberStore.fromEnv(), SesMailSender.fromEnv(), SiteConfig.fromEnv(),
+        this(DynamoDbSubscriberStore.fromEnv(), DynamoDbCooldownStore.fromEnv(), SesMailSender.fromEnv(),
+                SiteConfig.fromEnv(),
                 Env.required("SENDER_EMAIL"), TokenSecret.fromEnv(), Env.optional("ADMIN_GROUP", "organisers"),
                 Clock.systemUTC());
     }
 
     /** Wiring on a given store and sender: the local stack and the integration tests use this. */
-    public SubscriptionsHandler(SubscriberStore store, MailSender sender, SiteConfig site, String senderEmail,
-                                byte[] hmacSecret, String adminGroup, Clock clock) {
+    public SubscriptionsHandler(SubscriberStore store, CooldownStore cooldowns, MailSender sender, SiteConfig site,
+                                String senderEmail, byte[] hmacSecret, String adminGroup, Clock clock) {
         this(new SubscriptionService(store, new SubscriberTokens(hmacSecret),
-                        new ConfirmationMail(site, senderEmail, new Pages(site), clock), sender, clock),
+                        new ConfirmationMail(site, senderEmail, new Pages(site), clock), sender,
+                        new SubscribeLimits(cooldowns, hmacSecret), clock),
                 new SubscriberExport(store), new GroupAuthorizer(adminGroup), new Pages(site));
     }
 
@@ -77,7 +80,7 @@ public final class SubscriptionsHandler
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         var request = new ApiRequest(event);
         try {
-            return route(request);
+            return route(request, sourceIp(event));
         } catch (ProblemException e) {
             return ApiResponses.problem(e);
         } catch (RuntimeException e) {
@@ -86,10 +89,10 @@ public final class SubscriptionsHandler
         }
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+    private APIGatewayV2HTTPResponse route(ApiRequest request, String sourceIp) {
         String route = request.method() + " " + request.path();
         return switch (route) {
-            case "POST /api/subscriptions" -> subscribe(request);
+            case "POST /api/subscriptions" -> subscribe(request, sourceIp);
             case "GET /api/subscriptions/confirm" -> confirm(request);
             case "GET /api/unsubscribe" -> unsubscribePage(request);
             case "POST /api/unsubscribe" -> unsubscribe(request);
@@ -106,7 +109,7 @@ public final class SubscriptionsHandler
         };
     }
 
-    private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
+    private APIGatewayV2HTTPResponse subscribe(ApiRequest request, String sourceIp) {
         boolean form = mediaType(request).equals(FORM);
         String email = form ? formField(request, "email")
                 : JsonRequestBody.read(request, SubscribeRequest.class, MAX_FORM_BYTES).email();
@@ -119,7 +122,15 @@ public final class SubscriptionsHandler
             throw new ProblemException(Problem.invalid("email", code,
                     "Enter an email address like name@example.org."));
         }
-        subscriptions.subscribe(email);
+        try {
+            subscriptions.subscribe(email, sourceIp);
+        } catch (TooManyRequestsException e) {
+            throw new ProblemException(Problem.of(429, "Too many subscribe requests from your network. "
+                    + "Please try again later."), Map.of("Retry-After", Long.toString(e.retryAfter().toSeconds())));
+        } catch (MailThrottledException e) {
+            throw new ProblemException(Problem.of(503, "We could not send the confirmation mail just now. "
+                    + "Please try again in a minute."), Map.of("Retry-After", "60"));
+        }
         // the same answer whether or not the address was known, so the form tells nobody who subscribes
         return wantsHtml ? text(200, "text/html; charset=utf-8", pages.checkInbox(), Map.of())
                 : ApiResponses.json(202, Map.of("status", "pending",
@@ -160,6 +171,11 @@ public final class SubscriptionsHandler
         } catch (InvalidTokenException e) {
             return html(400, pages.invalidLink(false));
         }
+    }
+
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
     }
 
     private static String mediaType(ApiRequest request) {

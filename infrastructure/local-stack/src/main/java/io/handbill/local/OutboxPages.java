@@ -36,7 +36,7 @@ final class OutboxPages {
         // The outbox's own pages: no scripts at all, their one inline stylesheet, frames only of messages here.
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
                 + "img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
             Responses.problem(exchange, 405, "Method Not Allowed", "The outbox answers GET and HEAD.");
             return;

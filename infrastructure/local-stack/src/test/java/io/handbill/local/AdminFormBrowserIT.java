@@ -332,6 +332,29 @@ class AdminFormBrowserIT {
         assertThat(axeViolations()).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void aRejectedToken_showsTheSignInPrompt_andSigningInAgainKeepsWhatWasTyped() {
+        openAdmin("#/new");
+        type("#title", "Typed before the restart");
+        // as after a restart with another token: every API call from this tab is refused
+        ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch; window.fetch = (url, opts) => "
+                + "window.realFetch(url, opts && opts.headers && opts.headers.Authorization "
+                + "? Object.assign({}, opts, {headers: Object.assign({}, opts.headers, {Authorization: 'Bearer old'})}) "
+                + ": opts);");
+        find("#save").click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        assertThat(find("#who").getText()).isEqualTo("Not signed in");
+        assertThat(find("#signed-out").getText()).contains("You are signed out");
+
+        ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
+        find("#sign-in").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signed-out")));
+        assertThat(find("#who").getText()).startsWith("Signed in");
+        assertThat(find("#title").getAttribute("value")).isEqualTo("Typed before the restart");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void openAdmin(String hash) {
