@@ -114,7 +114,8 @@ final class SiteFromBucket {
     }
 
     private boolean belowAnObject(String key) {
-        for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+        // from the top down: S3Proxy fails (and the SDK retries) on every ancestor below the file
+        for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
             String ancestor = key.substring(0, slash);
             try {
                 s3.headObject(b -> b.bucket(bucket).key(ancestor));
