@@ -13,8 +13,6 @@ public final class HandbillLocal {
     }
 
     public static void main(String[] args) {
-        // TCP_NODELAY for the front's kept-alive connections; LocalStack sets it too, for tests that start it.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         LocalOptions options;
         try {
             options = LocalOptions.parse(args);

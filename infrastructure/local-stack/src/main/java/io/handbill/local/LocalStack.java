@@ -1,7 +1,5 @@
 package io.handbill.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
@@ -23,8 +21,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +33,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -57,8 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final EmbeddedAws aws;
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final LoopbackHttpServer server;
     private final RendererFeed feed;
     private final ReminderSweep sweep;
     private final AdminToken adminToken;
@@ -66,12 +58,11 @@ public final class LocalStack implements AutoCloseable {
     private final OutboxPages outbox;
     private final Optional<Instant> sampleReminderDue;
 
-    private LocalStack(EmbeddedAws aws, HttpServer server, ExecutorService httpThreads, RendererFeed feed,
+    private LocalStack(EmbeddedAws aws, LoopbackHttpServer server, RendererFeed feed,
                        ReminderSweep sweep, AdminToken adminToken, LocalServices services, OutboxPages outbox,
                        Optional<Instant> sampleReminderDue) {
         this.aws = aws;
         this.server = server;
-        this.httpThreads = httpThreads;
         this.feed = feed;
         this.sweep = sweep;
         this.adminToken = adminToken;
@@ -87,20 +78,23 @@ public final class LocalStack implements AutoCloseable {
     /** With the clock every function and the sample events run on (tests move it to make reminders due). */
     static LocalStack start(LocalOptions options, Clock clock) {
         long started = System.nanoTime();
-        HttpServer server = bind(options.port());
+        LoopbackHttpServer server = LoopbackHttpServer.bind(options.port(), ApiGateway.MAX_BODY_BYTES);
+        // The SES stub is a JDK HttpServer: without this its kept-alive answers wait ~40 ms on a delayed ACK
+        // (Nagle). The JDK reads it once, when the JVM's first such server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
         log.info("Emulators started in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
             return start(options, clock, server, aws);
         } catch (RuntimeException e) {
-            server.stop(0);
+            server.close();
             aws.close();
             throw e;
         }
     }
 
-    private static LocalStack start(LocalOptions options, Clock clock, HttpServer server, EmbeddedAws aws) {
-        String url = "http://localhost:" + server.getAddress().getPort();
+    private static LocalStack start(LocalOptions options, Clock clock, LoopbackHttpServer server, EmbeddedAws aws) {
+        String url = "http://localhost:" + server.port();
         AwsEndpoints endpoints = aws.endpoints();
         var renderer = new RendererFeedHolder();
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
@@ -143,14 +137,8 @@ public final class LocalStack implements AutoCloseable {
                 : new AdminToken(kept(options.dataDir(), "admin-token", () -> AdminToken.random().value()));
         var gateway = new ApiGateway(LocalFunctions.http(services), token);
         var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
-                new AdminPages(token, url), new LoopbackOrigin(server.getAddress().getPort()));
+                new AdminPages(token, url), new LoopbackOrigin(server.port()));
 
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService httpThreads = Executors.newFixedThreadPool(16, r -> {
-            Thread thread = new Thread(r, "http-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         started = System.nanoTime();
         Optional<Event> upcoming = options.samples()
                 ? new SampleEvents(services.eventStore(), services.clock()).loadIfMissing() : Optional.empty();
@@ -162,22 +150,20 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture.runAsync(() -> rebuildSite(services));
         }
         started = System.nanoTime();
-        var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox,
+        var stack = new LocalStack(aws, server, feed, sweep, token, services, outbox,
                 upcoming.map(e -> e.startsAt().minus(SEVEN_DAY_REMINDER)));
         stack.awaitRendered(Duration.ofSeconds(30));
         log.info("First pages rendered in {} ms", (System.nanoTime() - started) / 1_000_000);
-        server.createContext("/", frontDoor::handle);
-        server.setExecutor(httpThreads);
-        server.start();
+        server.start(frontDoor::handle);
         return stack;
     }
 
     public String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return "http://localhost:" + server.port();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public String adminToken() {
@@ -215,8 +201,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        httpThreads.shutdownNow();
+        server.close();
         sweep.close();
         feed.close();
         aws.close();
@@ -228,18 +213,6 @@ public final class LocalStack implements AutoCloseable {
             log.info("Rebuilt the site: {} objects written", written);
         } catch (RuntimeException e) {
             log.error("Rebuilding the site failed", e);
-        }
-    }
-
-    private static HttpServer bind(int port) {
-        // Without it kept-alive requests wait ~40 ms for a delayed ACK (Nagle); the JDK server reads the property
-        // once, when its first instance is made.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on localhost:" + port
-                    + " (in use? pick another with --port)", e);
         }
     }
 

@@ -14,7 +14,6 @@ public final class CrashableLocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.parse(args[1]));
         LocalStack stack = LocalStack.start(new LocalOptions(0, Path.of(args[0]), null, false), clock);
         System.out.println("READY " + stack.url() + " " + stack.adminToken());
