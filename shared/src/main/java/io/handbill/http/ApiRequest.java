@@ -25,8 +25,38 @@ public final class ApiRequest {
         return method == null ? "" : method.toUpperCase(Locale.ROOT);
     }
 
+    /** The client's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or null without one. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+    }
+
     public String path() {
         return event.getRawPath() == null ? "" : event.getRawPath();
+    }
+
+    /** The route key API Gateway matched, such as {@code GET /api/events/{id}}, or "" when the event has none. */
+    public String routeKey() {
+        if (event.getRouteKey() != null) {
+            return event.getRouteKey();
+        }
+        var context = event.getRequestContext();
+        return context == null || context.getRouteKey() == null ? "" : context.getRouteKey();
+    }
+
+    /**
+     * A {@code {name}} parameter of the route, decoded, as API Gateway extracted it from the path.
+     *
+     * @throws IllegalStateException when the route has no such parameter: a route table that does not match
+     *                               template.yaml
+     */
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("Route " + routeKey() + " has no path parameter " + name);
+        }
+        return value;
     }
 
     /** API Gateway's request id, or "-" when the event has none. */
