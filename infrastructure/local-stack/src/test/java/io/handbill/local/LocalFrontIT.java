@@ -90,6 +90,14 @@ class LocalFrontIT {
                 .doesNotContain("script-src");
     }
 
+    @Test
+    void theSiteAndTheAdminForm_shipTheFaviconTheirPagesLink() throws IOException {
+        assertThat(get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        assertThat(get("/favicon.svg").header("Content-Type")).isEqualTo("image/svg+xml");
+        assertThat(get("/admin/").body()).contains("<link rel=\"icon\" href=\"favicon.svg\"");
+        assertThat(get("/admin/favicon.svg").status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             an unknown Transfer-Encoding       | GET / HTTP/1.1\\r\\nHost: H\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n                         | 400
