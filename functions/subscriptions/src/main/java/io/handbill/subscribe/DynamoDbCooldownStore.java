@@ -1,7 +1,5 @@
 package io.handbill.subscribe;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,10 +21,6 @@ public final class DynamoDbCooldownStore implements CooldownStore {
     public DynamoDbCooldownStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    public static DynamoDbCooldownStore fromEnv() {
-        return new DynamoDbCooldownStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     @Override

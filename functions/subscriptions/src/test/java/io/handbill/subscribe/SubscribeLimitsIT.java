@@ -3,11 +3,11 @@ package io.handbill.subscribe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
-import io.handbill.mail.SendRate;
-import io.handbill.mail.SesMailSender;
+import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
+import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,10 +163,9 @@ class SubscribeLimitsIT {
 
     /** One Lambda instance: its own handler, store and sender objects, sharing only the table and SES. */
     private SubscriptionsHandler instance() {
-        return new SubscriptionsHandler(new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName()),
-                new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()),
-                new SesMailSender(aws.sesV2(), null, new SendRate(1000)), SITE, "events@example.org", SECRET,
-                "organisers", clock);
+        var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 1000),
+                new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers");
+        return new SubscriptionsHandler(config, aws.dynamoDb(), aws.sesV2(), clock);
     }
 
     private static APIGatewayV2HTTPEvent subscribe(String email, String sourceIp) {
