@@ -20,6 +20,8 @@ public final class SitePaths {
     public static final String SITEMAP = "/sitemap.xml";
     public static final String ROBOTS = "/robots.txt";
     public static final String NOT_FOUND = "/404.html";
+    /** The site's icon, linked from every page so browsers do not ask for a missing {@code /favicon.ico}. */
+    public static final String FAVICON = "/favicon.svg";
     public static final String API = "/api/";
     public static final String SUBSCRIBE = "/api/subscriptions";
     public static final String CONFIRM = "/api/subscriptions/confirm";

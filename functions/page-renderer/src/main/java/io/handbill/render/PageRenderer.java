@@ -112,14 +112,16 @@ public final class PageRenderer {
                 SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
+    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page and the icon. */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref());
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
         return List.of(stylesheet,
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
-                SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))));
+                SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))),
+                new SiteObject(SitePaths.key(SitePaths.FAVICON), resource("/site/favicon.svg"), SiteObject.SVG,
+                        SiteObject.SHORT_CACHE, null));
     }
 
     String cssHref() {
@@ -134,11 +136,15 @@ public final class PageRenderer {
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
     private static SiteObject stylesheet() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
-            byte[] css = in.readAllBytes();
-            SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-            String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
-            return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        byte[] css = resource("/site/site.css");
+        SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
+        return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PageRenderer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
