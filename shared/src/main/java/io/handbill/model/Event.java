@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param icsSequence      iCalendar SEQUENCE, +1 on every change a calendar must notice (time, place, title, cancel)
  * @param previousStartsAt the start before the last date change of a published event, or {@code null}
  * @param cancelReason     set only when {@code status} is CANCELLED
+ * @param imported         where an import brought it from and what it wrote, or {@code null}
  */
 public record Event(String id, String slug, String title, String summary, String description,
                     LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
@@ -24,7 +25,7 @@ public record Event(String id, String slug, String title, String summary, String
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
                     List<String> tags, List<String> aliases,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
-                    long version, int icsSequence, Instant createdAt, Instant updatedAt) {
+                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -44,23 +45,37 @@ public record Event(String id, String slug, String title, String summary, String
         endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
     }
 
+    /** An event that was never imported. */
+    public Event(String id, String slug, String title, String summary, String description,
+                 LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
+                 Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
+                 List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
+                 List<String> tags, List<String> aliases,
+                 EventStatus status, String cancelReason, Instant previousStartsAt,
+                 long version, int icsSequence, Instant createdAt, Instant updatedAt) {
+        this(id, slug, title, summary, description, start, end, timeZone, startsAt, endsAt, venue, agenda, talks,
+                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, status, cancelReason, previousStartsAt,
+                version, icsSequence, createdAt, updatedAt, null);
+    }
+
     /** A new DRAFT at version 1 from a validated draft whose slug is set. */
     public static Event create(String id, EventDraft draft, Instant now) {
         return new Event(id, draft.slug(), draft.title(), draft.summary(), draft.description(), draft.start(),
                 draft.end(), draft.timeZone(), null, null, draft.venue(), draft.agenda(), draft.talks(),
                 draft.speakers(), draft.sponsors(), draft.tickets(), draft.codeOfConductUrl(), draft.tags(),
-                draft.aliases(), EventStatus.DRAFT, null, null, 1, 0, now, now);
+                draft.aliases(), EventStatus.DRAFT, null, null, 1, 0, now, now, draft.imported());
     }
 
     /** The editable fields, as an organiser would send them back. */
     public EventDraft draft() {
         return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, imported);
     }
 
     /**
      * The next version with the organiser's edits applied. The slug stays once published (links must not break);
      * a calendar-visible change raises {@code icsSequence}, and a new start of a public event remembers the old one.
+     * A draft without an import record keeps the event's.
      */
     public Event edit(EventDraft d, Instant now) {
         String newSlug = status.isPublic() || d.slug() == null ? slug : d.slug();
@@ -72,7 +87,7 @@ public record Event(String id, String slug, String title, String summary, String
                 null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
                 d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason,
                 moved ? startsAt : previousStartsAt, version + 1, icsSequence + (calendarChange ? 1 : 0),
-                createdAt, now);
+                createdAt, now, d.imported() != null ? d.imported() : imported);
     }
 
     public Event publish(Instant now) {
@@ -86,7 +101,7 @@ public record Event(String id, String slug, String title, String summary, String
     private Event withStatus(EventStatus newStatus, String reason, int sequence, Instant now) {
         return new Event(id, slug, title, summary, description, start, end, timeZone, startsAt, endsAt, venue,
                 agenda, talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, newStatus, reason,
-                previousStartsAt, version + 1, sequence, createdAt, now);
+                previousStartsAt, version + 1, sequence, createdAt, now, imported);
     }
 
     @JsonIgnore
