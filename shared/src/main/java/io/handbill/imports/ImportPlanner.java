@@ -116,7 +116,9 @@ public final class ImportPlanner {
         if (!write.aliases().equals(now.aliases())) {
             changed.add("aliases");
         }
-        if (changed.isEmpty() && !record.equals(current.imported())) {
+        // a record is written with the next real change; alone, only when the event has none from this source yet
+        if (changed.isEmpty() && (current.imported() == null
+                || !current.imported().sourceUid().equals(in.sourceUid()))) {
             changed.add(RECORD);
         }
         boolean publish = in.status() == EventStatus.PUBLISHED && current.status() == EventStatus.DRAFT;
