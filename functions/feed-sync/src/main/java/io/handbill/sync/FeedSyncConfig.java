@@ -3,7 +3,6 @@ package io.handbill.sync;
 import io.handbill.aws.Env;
 
 import java.time.ZoneId;
-import java.util.function.UnaryOperator;
 
 /**
  * The sync's settings, read once at init.
@@ -13,13 +12,8 @@ import java.util.function.UnaryOperator;
  */
 record FeedSyncConfig(String table, String feedUrl, ZoneId zone) {
     static FeedSyncConfig fromEnv() {
-        return from(System::getenv);
-    }
-
-    static FeedSyncConfig from(UnaryOperator<String> env) {
-        String url = env.apply("FEED_URL");
-        String zone = env.apply("FEED_TIME_ZONE");
-        return new FeedSyncConfig(Env.required("EVENTS_TABLE"), url == null || url.isBlank() ? null : url.strip(),
-                ZoneId.of(zone == null || zone.isBlank() ? "Europe/London" : zone));
+        String url = Env.optional("FEED_URL", "");
+        return new FeedSyncConfig(Env.required("EVENTS_TABLE"), url.isBlank() ? null : url.strip(),
+                ZoneId.of(Env.optional("FEED_TIME_ZONE", "Europe/London")));
     }
 }

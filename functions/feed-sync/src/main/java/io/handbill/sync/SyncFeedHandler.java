@@ -3,6 +3,7 @@ package io.handbill.sync;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import org.joda.time.DateTime;
 
 /**
  * EventBridge Scheduler target, daily: one {@link FeedSync} of the feed in {@code FEED_URL} (empty: off), so a group
@@ -23,6 +24,16 @@ public final class SyncFeedHandler implements RequestHandler<ScheduledEvent, Str
 
     SyncFeedHandler(FeedSync sync) {
         this.sync = sync;
+    }
+
+    /**
+     * Runs one sync now, configured from the environment as in Lambda:
+     * {@code java -cp functions/feed-sync/target/feed-sync.jar io.handbill.sync.SyncFeedHandler}.
+     */
+    public static void main(String[] args) {
+        var tick = new ScheduledEvent().withSource("aws.scheduler").withDetailType("Scheduled Event")
+                .withTime(DateTime.now());
+        System.out.println(new SyncFeedHandler().handleRequest(tick, null));
     }
 
     @Override
