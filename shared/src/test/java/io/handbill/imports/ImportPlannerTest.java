@@ -15,6 +15,12 @@ class ImportPlannerTest {
     private static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
 
     @Test
+    void fingerprints_coverExactlyTheFieldsTheRecordNames() {
+        assertThat(Fingerprints.values(Fixtures.seedDraft()).keySet())
+                .containsExactlyElementsOf(io.handbill.model.ImportRecord.FIELDS);
+    }
+
+    @Test
     void newEvent_isCreatedWithItsRecord_andAPredictedSlugNumberedWhenTaken() {
         Event taken = Event.create("e0", Fixtures.seedDraft().withSlug("2017-09-26-leeds-devops"), NOW);
         ImportedEvent in = incoming(titled("Leeds DevOps").withSlug(null), "uid-1@x", EventStatus.CANCELLED);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which event-api the command talks to, with which token: the one given ({@code --api}, {@code --token} or
@@ -17,7 +16,6 @@ import java.util.Set;
  */
 record ApiConnection(URI api, String token, String problem) {
     static final URI DEFAULT_LOCAL_API = URI.create("http://localhost:8080/api");
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final String START = "start it with `java -jar infrastructure/target/handbill-local.jar`";
 
     static ApiConnection resolve(ImportOptions options, Map<String, String> env, HttpClient http) {
@@ -25,10 +23,10 @@ record ApiConnection(URI api, String token, String problem) {
         if (options.api() != null) {
             URI api = options.api();
             String token = given != null ? given
-                    : LOCAL_HOSTS.contains(api.getHost()) ? LocalStackToken.ask(http, api).orElse(null) : null;
+                    : LocalStackToken.isLocal(api) ? LocalStackToken.ask(http, api).orElse(null) : null;
             return token != null ? new ApiConnection(api, token, null) : new ApiConnection(api, null,
                     "no token for " + api + ": give --token or set HANDBILL_TOKEN"
-                            + (LOCAL_HOSTS.contains(api.getHost()) ? " (is the local stack running there?)" : ""));
+                            + (LocalStackToken.isLocal(api) ? " (is the local stack running there?)" : ""));
         }
         Path file = LocalStackFile.location(env);
         Optional<LocalStackFile.Entry> recorded = LocalStackFile.read(file);
