@@ -138,17 +138,18 @@ public final class ImportPlanner {
     @SuppressWarnings("unchecked")
     private static EventDraft draft(String slug, Map<String, Object> f, List<String> aliases, ImportRecord record) {
         List<Object> when = (List<Object>) f.get("when");
-        return new EventDraft(slug, (String) f.get("title"), (String) f.get("summary"), (String) f.get("description"),
-                (LocalDateTime) when.get(0), (LocalDateTime) when.get(1), (String) when.get(2), (Venue) f.get("venue"),
-                (List<AgendaItem>) f.get("agenda"),
-                (List<Talk>) f.get("talks"), (List<Speaker>) f.get("speakers"), (List<Sponsor>) f.get("sponsors"),
-                (List<TicketLink>) f.get("tickets"), (String) f.get("codeOfConductUrl"), (List<String>) f.get("tags"),
-                aliases, record);
+        return EventDraft.builder().slug(slug).title((String) f.get("title")).summary((String) f.get("summary"))
+                .description((String) f.get("description")).start((LocalDateTime) when.get(0))
+                .end((LocalDateTime) when.get(1)).timeZone((String) when.get(2)).venue((Venue) f.get("venue"))
+                .agenda((List<AgendaItem>) f.get("agenda"))
+                .talks((List<Talk>) f.get("talks")).speakers((List<Speaker>) f.get("speakers"))
+                .sponsors((List<Sponsor>) f.get("sponsors")).tickets((List<TicketLink>) f.get("tickets"))
+                .codeOfConductUrl((String) f.get("codeOfConductUrl")).tags((List<String>) f.get("tags"))
+                .aliases(aliases).imported(record).build();
     }
 
     private static List<AgendaItem> shift(List<AgendaItem> agenda, Duration by) {
-        return agenda.stream().map(a -> new AgendaItem(a.start().plus(by), a.end() == null ? null : a.end().plus(by),
-                a.title(), a.kind(), a.talkId())).toList();
+        return agenda.stream().map(a -> a.movedBy(by)).toList();
     }
 
     private Optional<Event> find(ImportedEvent in) {

@@ -1,11 +1,14 @@
 package io.handbill.model;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * The part of an event an organiser edits: the body of create and update requests. Every field may be null here so
  * that any JSON object binds and {@link io.handbill.validation.EventDraftValidator} can report every problem at once.
+ * Build one with {@link #builder()} or change one with {@link #toBuilder()}; the record's own constructor is for
+ * Jackson and the builder.
  *
  * @param slug     URL path segment; generated from date and title when absent
  * @param start    local start in {@code timeZone}
@@ -30,23 +33,143 @@ public record EventDraft(String slug, String title, String summary, String descr
         aliases = Lists.copy(aliases);
     }
 
-    /** A draft of an event that was never imported. */
-    public EventDraft(String slug, String title, String summary, String description,
-                      LocalDateTime start, LocalDateTime end, String timeZone,
-                      Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
-                      List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                      List<String> tags, List<String> aliases) {
-        this(slug, title, summary, description, start, end, timeZone, venue, agenda, talks, speakers, sponsors,
-                tickets, codeOfConductUrl, tags, aliases, null);
+    /** An empty draft: every field null, every list empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this draft's values. */
+    public Builder toBuilder() {
+        return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
+                .timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers).sponsors(sponsors)
+                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases).imported(imported);
+    }
+
+    /** The same evening {@code by} later: start, end and every agenda slot; needs start and end set. */
+    public EventDraft movedBy(Duration by) {
+        return toBuilder().start(start.plus(by)).end(end.plus(by))
+                .agenda(agenda.stream().map(a -> a.movedBy(by)).toList()).build();
     }
 
     public EventDraft withSlug(String newSlug) {
-        return new EventDraft(newSlug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, imported);
+        return toBuilder().slug(newSlug).build();
     }
 
     public EventDraft withImported(ImportRecord record) {
-        return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, record);
+        return toBuilder().imported(record).build();
+    }
+
+    /** Sets fields by name; unset ones stay null (lists: empty). */
+    public static final class Builder {
+        private String slug;
+        private String title;
+        private String summary;
+        private String description;
+        private LocalDateTime start;
+        private LocalDateTime end;
+        private String timeZone;
+        private Venue venue;
+        private List<AgendaItem> agenda;
+        private List<Talk> talks;
+        private List<Speaker> speakers;
+        private List<Sponsor> sponsors;
+        private List<TicketLink> tickets;
+        private String codeOfConductUrl;
+        private List<String> tags;
+        private List<String> aliases;
+        private ImportRecord imported;
+
+        private Builder() {
+        }
+
+        public Builder slug(String slug) {
+            this.slug = slug;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder start(LocalDateTime start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder end(LocalDateTime end) {
+            this.end = end;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder venue(Venue venue) {
+            this.venue = venue;
+            return this;
+        }
+
+        public Builder agenda(List<AgendaItem> agenda) {
+            this.agenda = agenda;
+            return this;
+        }
+
+        public Builder talks(List<Talk> talks) {
+            this.talks = talks;
+            return this;
+        }
+
+        public Builder speakers(List<Speaker> speakers) {
+            this.speakers = speakers;
+            return this;
+        }
+
+        public Builder sponsors(List<Sponsor> sponsors) {
+            this.sponsors = sponsors;
+            return this;
+        }
+
+        public Builder tickets(List<TicketLink> tickets) {
+            this.tickets = tickets;
+            return this;
+        }
+
+        public Builder codeOfConductUrl(String codeOfConductUrl) {
+            this.codeOfConductUrl = codeOfConductUrl;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder aliases(List<String> aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        public Builder imported(ImportRecord imported) {
+            this.imported = imported;
+            return this;
+        }
+
+        public EventDraft build() {
+            return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
+                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, imported);
+        }
     }
 }

@@ -73,15 +73,12 @@ class ImportPlannerTest {
 
     private static EventDraft titled(String title) {
         EventDraft seed = Fixtures.seedDraft();
-        return new EventDraft(seed.slug(), title, null, seed.description(), seed.start(), seed.end(),
-                seed.timeZone(), seed.venue(), List.of(), List.of(), List.of(), List.of(), seed.tickets(), null,
-                List.of(), List.of());
+        return EventDraft.builder().slug(seed.slug()).title(title).description(seed.description()).start(seed.start())
+                .end(seed.end()).timeZone(seed.timeZone()).venue(seed.venue()).tickets(seed.tickets()).build();
     }
 
     private static EventDraft described(EventDraft d, String description) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), description, d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), d.aliases(), d.imported());
+        return d.toBuilder().description(description).build();
     }
 
     private static ImportedEvent incoming(EventDraft draft, String uid, EventStatus status) {

@@ -37,7 +37,7 @@ final class AtomFeed {
             String when = When.day(e) + ", " + When.hours(e)
                     + (e.venue() == null ? "" : " at " + e.venue().name());
             xml.start("entry")
-                    .element("title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title())
+                    .element("title", e.displayTitle())
                     .empty("link", "rel", "alternate", "type", "text/html", "href", url)
                     .element("id", url)
                     .element("published", timestamp(Objects.requireNonNullElse(e.createdAt(), updated(e))))

@@ -4,7 +4,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.model.Event;
-import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
 
 import java.io.IOException;
@@ -51,7 +50,7 @@ public final class PageRenderer {
             throw new IllegalArgumentException("Event " + event.id() + " is a draft");
         }
         String url = site.eventUrl(event.slug());
-        String title = event.status() == EventStatus.CANCELLED ? "Cancelled: " + event.title() : event.title();
+        String title = event.displayTitle();
         PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
                 EventJsonLd.of(event, site), cssHref());
         List<SiteObject> objects = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.handbill.render;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
-import io.handbill.model.Venue;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,15 +43,6 @@ public final class PublicListing {
     public PublicListing(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    /** What a listing keeps of an event: no description, agenda, talks or links; the venue's name and city. */
-    static Event entry(Event e) {
-        Venue venue = e.venue() == null ? null
-                : new Venue(e.venue().name(), List.of(), e.venue().city(), null, null, null, null, null, null);
-        return new Event(e.id(), e.slug(), e.title(), e.summary(), null, e.start(), e.end(), e.timeZone(), null, null,
-                venue, List.of(), List.of(), List.of(), List.of(), List.of(), null, e.tags(), List.of(), e.status(),
-                e.cancelReason(), e.previousStartsAt(), e.version(), e.icsSequence(), e.createdAt(), e.updatedAt());
     }
 
     static List<Event> sorted(List<Event> entries) {

@@ -119,7 +119,7 @@ public final class SitePublisher {
         List<Event> events = publicEventsFromIndex();
         List<SiteObject> pages = events.parallelStream().flatMap(e -> renderer.eventPages(e).stream()).toList();
         List<String> written = new ArrayList<>(bucket.writeAll(pages));
-        List<Event> entries = PublicListing.sorted(events.stream().map(PublicListing::entry).toList());
+        List<Event> entries = PublicListing.sorted(events.stream().map(Event::listingEntry).toList());
         long version;
         do {
             version = listing.read().map(PublicListing.Snapshot::version).orElse(0L);
@@ -144,7 +144,7 @@ public final class SitePublisher {
         while (true) {
             PublicListing.Snapshot snapshot = listing.read()
                     .orElseGet(() -> new PublicListing.Snapshot(0, PublicListing.sorted(
-                            publicEventsFromIndex().stream().map(PublicListing::entry).toList())));
+                            publicEventsFromIndex().stream().map(Event::listingEntry).toList())));
             List<Event> entries = overlay(snapshot.events(), current);
             if (snapshot.version() > 0 && entries.equals(snapshot.events())) {
                 // nothing to commit (a replay, a refresh, or a retry after failed writes): check every object
@@ -213,7 +213,7 @@ public final class SitePublisher {
             if (event == null || !event.status().isPublic()) {
                 byId.remove(id);
             } else {
-                byId.put(id, PublicListing.entry(event));
+                byId.put(id, event.listingEntry());
             }
         });
         return PublicListing.sorted(List.copyOf(byId.values()));

@@ -84,7 +84,7 @@ public final class ReminderMail {
             return "New event: " + event.title() + " — " + when;
         }
         if (event.status() == EventStatus.CANCELLED) {
-            return "Cancelled: " + event.title() + " — " + when;
+            return event.displayTitle() + " — " + when;
         }
         return "Changed: " + event.title() + " — now " + when;
     }
@@ -100,7 +100,7 @@ public final class ReminderMail {
             heading = "New event: " + event.title();
             intro = site.groupName() + " has announced a new event.";
         } else if (cancelled) {
-            heading = "Cancelled: " + event.title();
+            heading = event.displayTitle();
             intro = "This event has been cancelled. Please remove it from your plans.";
         } else {
             heading = "Changed: " + event.title();

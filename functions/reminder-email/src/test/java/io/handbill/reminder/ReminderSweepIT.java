@@ -1,6 +1,7 @@
 package io.handbill.reminder;
 
-import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
 import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
@@ -393,21 +394,16 @@ class ReminderSweepIT {
     }
 
     private Event givenPublishedEvent(String id, Instant start, Instant createdAt) {
-        EventDraft seed = Fixtures.seedDraft();
         LocalDateTime localStart = LocalDateTime.ofInstant(start, LONDON);
-        var draft = new EventDraft(id, seed.title(), seed.summary(), seed.description(), localStart,
-                localStart.plusHours(3), LONDON.getId(), seed.venue(), List.of(), List.of(), List.of(), seed.sponsors(),
-                seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
-        Event event = Event.create(id, draft, createdAt).publish(createdAt);
+        Event event = Events.published(id, Drafts.seedWithoutProgramme().slug(id).start(localStart)
+                .end(localStart.plusHours(3)).timeZone(LONDON.getId()), createdAt);
         events.create(event);
         return event;
     }
 
     private static EventDraft moved(Event event, int hours) {
         EventDraft d = event.draft();
-        return new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start().plusHours(hours),
-                d.end().plusHours(hours), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
-                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases());
+        return d.toBuilder().start(d.start().plusHours(hours)).end(d.end().plusHours(hours)).build();
     }
 
     private void givenConfirmed(String email) {

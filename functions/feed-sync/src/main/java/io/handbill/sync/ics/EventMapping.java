@@ -98,9 +98,10 @@ final class EventMapping {
         } else if (url != null) {
             warn(e, "URL " + url + " is not an http(s) link: left out");
         }
-        EventDraft draft = new EventDraft(null, title, null, description, e.start().toLocalDateTime(),
-                e.end().withZoneSameInstant(e.start().getZone()).toLocalDateTime(), e.start().getZone().getId(),
-                venue, List.of(), List.of(), List.of(), List.of(), tickets, null, tags(e), List.of());
+        EventDraft draft = EventDraft.builder().title(title).description(description)
+                .start(e.start().toLocalDateTime())
+                .end(e.end().withZoneSameInstant(e.start().getZone()).toLocalDateTime())
+                .timeZone(e.start().getZone().getId()).venue(venue).tickets(tickets).tags(tags(e)).build();
         Platform platform = Platform.of(url != null ? url : "https://" + e.key().replaceFirst("^[^@]*@", "")
                 .replaceFirst("#.*", ""));
         return Optional.of(new ImportedEvent(origin + ":" + e.line(), draft, e.key(),

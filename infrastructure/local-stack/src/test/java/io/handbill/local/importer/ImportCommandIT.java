@@ -152,10 +152,8 @@ class ImportCommandIT {
                 "Bryan builds **networks** for Weaveworks.", bio.url()));
         var tickets = List.of(new io.handbill.model.TicketLink("Free tickets", imported.tickets().get(0).url(), true,
                 null, null));
-        EventDraft edited = new EventDraft(imported.slug(), "Kubernetes networking and nanoservices",
-                imported.summary(), "An evening of **devops** talks.", imported.start(), imported.end(),
-                imported.timeZone(), imported.venue(), imported.agenda(), imported.talks(), speakers,
-                imported.sponsors(), tickets, imported.codeOfConductUrl(), imported.tags(), imported.aliases());
+        EventDraft edited = imported.draft().toBuilder().title("Kubernetes networking and nanoservices")
+                .description("An evening of **devops** talks.").speakers(speakers).tickets(tickets).build();
         aws.eventStore().update(imported.edit(edited, Instant.now()));
         Files.writeString(post, Files.readString(post).replace("8:05 - 8:20 : Intermission", "8:05 - 8:20 : Pizza"));
 
@@ -260,10 +258,8 @@ class ImportCommandIT {
         Event imported = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
         Venue withPostcode = new Venue(imported.venue().name(), imported.venue().addressLines(), "Leeds", "LS9 8AG",
                 "United Kingdom", imported.venue().url(), 53.7965, -1.5331, null);
-        EventDraft added = new EventDraft(imported.slug(), imported.title(), imported.summary(),
-                imported.description(), imported.start(), imported.end(), imported.timeZone(), withPostcode,
-                imported.agenda(), imported.talks(), imported.speakers(), imported.sponsors(), imported.tickets(),
-                imported.codeOfConductUrl(), imported.tags(), List.of(imported.aliases().get(0), "/2017/09/meetup"));
+        EventDraft added = imported.draft().toBuilder().venue(withPostcode)
+                .aliases(List.of(imported.aliases().get(0), "/2017/09/meetup")).build();
         aws.eventStore().update(imported.edit(added, Instant.now()));
 
         int status = importPaths(SEED_POST);
