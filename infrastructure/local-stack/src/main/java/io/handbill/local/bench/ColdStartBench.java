@@ -60,7 +60,8 @@ public final class ColdStartBench {
             new Target("ics-feed", "io.handbill.icsfeed.IcsFeedHandler", "GET /calendar.ics"),
             new Target("subscriptions", "io.handbill.subscribe.SubscriptionsHandler", "POST /api/subscriptions"),
             new Target("page-renderer", "io.handbill.render.RenderPagesHandler", "stream MODIFY of the seed"),
-            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"));
+            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"),
+            new Target("feed-sync", "io.handbill.sync.SyncFeedHandler", "sync of a 12-event feed"));
 
     private final Path root;
     private final Path work;
@@ -298,6 +299,8 @@ public final class ColdStartBench {
         env.put("SEND_RATE_PER_SECOND", "14");
         env.put("FEED_PAST_DAYS", "365");
         env.put("ADMIN_GROUP", "organisers");
+        // the sync reads a file as it would a URL: the fixture in Meetup's shape
+        env.put("FEED_URL", root.resolve("functions/feed-sync/src/test/resources/feeds/meetup-group.ics").toString());
         return env;
     }
 
