@@ -5,9 +5,13 @@ import io.handbill.imports.EventsApi;
 import io.handbill.imports.EventsApiException;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventListing;
 import io.handbill.store.Page;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,8 +25,14 @@ public final class ServiceEventsApi implements EventsApi {
 
     private final EventService events;
 
-    public ServiceEventsApi(EventService events) {
+    ServiceEventsApi(EventService events) {
         this.events = events;
+    }
+
+    /** The event-api's service on the given table, as the function wires it. */
+    public static ServiceEventsApi onTable(DynamoDbClient dynamo, String table, Clock clock) {
+        return new ServiceEventsApi(new EventService(new DynamoDbEventStore(dynamo, table),
+                new DynamoDbIdempotencyStore(dynamo, table), clock));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.handbill.sync;
 
-import io.handbill.api.EventService;
 import io.handbill.api.ServiceEventsApi;
 import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
 import io.handbill.imports.EventsApi;
 import io.handbill.imports.EventsApiException;
 import io.handbill.imports.ImportPlan;
@@ -47,10 +47,10 @@ public final class FeedSync {
     }
 
     static FeedSync fromEnv() {
-        FeedSyncConfig config = FeedSyncConfig.fromEnv();
+        FeedSyncConfig config = FeedSyncConfig.from(Env.processVariables());
         Clock clock = Clock.systemUTC();
         return new FeedSync(config, FeedSource.withDefaultClient(),
-                new ServiceEventsApi(EventService.onTable(AwsClients.dynamoDb(), config.table(), clock)), clock);
+                ServiceEventsApi.onTable(AwsClients.dynamoDb(), config.table(), clock), clock);
     }
 
     public Result run() {

@@ -1,6 +1,5 @@
 package io.handbill.sync;
 
-import io.handbill.api.EventService;
 import io.handbill.api.ServiceEventsApi;
 import io.handbill.fixtures.TestClock;
 import io.handbill.model.Event;
@@ -66,7 +65,7 @@ class FeedSyncIT {
     }
 
     private ServiceEventsApi api(LocalAws aws) {
-        return new ServiceEventsApi(EventService.onTable(aws.dynamoDb(), aws.tableName(), clock));
+        return ServiceEventsApi.onTable(aws.dynamoDb(), aws.tableName(), clock);
     }
 
     private List<Event> stored(LocalAws aws) {

@@ -1,5 +1,7 @@
 package io.handbill.local;
 
+import io.handbill.aws.Env;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -32,7 +34,7 @@ public final class HandbillLocal {
             System.exit(1);
             return;
         }
-        Path stackFile = LocalStackFile.location(System.getenv());
+        Path stackFile = LocalStackFile.location(Env.processVariables());
         try {
             LocalStackFile.write(stackFile, stack.url(), stack.adminToken());
         } catch (UncheckedIOException e) {

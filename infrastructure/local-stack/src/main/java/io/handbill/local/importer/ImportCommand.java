@@ -1,5 +1,6 @@
 package io.handbill.local.importer;
 
+import io.handbill.aws.Env;
 import io.handbill.imports.EventsApi;
 import io.handbill.imports.EventsApiException;
 import io.handbill.imports.ImportPlan;
@@ -61,7 +62,7 @@ public final class ImportCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv()));
+        System.exit(run(args, System.out, System.err, Env.processVariables()));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {

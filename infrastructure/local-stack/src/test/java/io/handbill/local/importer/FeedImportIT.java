@@ -3,17 +3,17 @@ package io.handbill.local.importer;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventService;
+import io.handbill.api.EventApiConfig;
 import io.handbill.fixtures.TestClock;
+import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
-import io.handbill.mail.SendRate;
-import io.handbill.mail.SesMailSender;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
-import io.handbill.reminder.ReminderSettings;
-import io.handbill.reminder.ReminderSweep;
+import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.reminder.SendRemindersHandler;
 import io.handbill.store.EventListing;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
@@ -66,7 +66,7 @@ class FeedImportIT {
     private static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
     private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
             "organisers@example.org");
-    private static final byte[] SECRET = "feed-import-it-secret-0123456789".getBytes(StandardCharsets.UTF_8);
+    private static final String SECRET = "feed-import-it-secret-0123456789";
     private static final List<String> ALL = List.of("meetup-group.ics", "luma.ics", "eventbrite.ics",
             "windows-tzid.ics", "recurring.ics");
 
@@ -82,8 +82,8 @@ class FeedImportIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        api = EventApiOverHttp.start(new EventApiHandler(
-                EventService.onTable(aws.dynamoDb(), aws.tableName(), clock)), TOKEN);
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), clock), TOKEN);
     }
 
     @AfterEach
@@ -213,9 +213,12 @@ class FeedImportIT {
 
     private void sweep() {
         clock.advance(Duration.ofMinutes(15));
-        ReminderSweep.create(aws.dynamoDb(), aws.tableName(), new SesMailSender(aws.sesV2(), null, new SendRate(1000)),
-                SITE, new ReminderSettings(List.of(Duration.ofDays(7), Duration.ofHours(24)), true,
-                        "events@example.org"), SECRET, clock).run(() -> true);
+        var config = ReminderEmailConfig.from(Map.of("EVENTS_TABLE", aws.tableName(), "SITE_URL", SITE.siteUrl(),
+                "GROUP_NAME", SITE.groupName(), "ORGANISER_EMAIL", SITE.organiserEmail(),
+                "SENDER_EMAIL", "events@example.org", "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "true",
+                "HMAC_SECRET", SECRET, "SEND_RATE_PER_SECOND", "1000"));
+        new SendRemindersHandler(config, aws.dynamoDb(), aws.sesV2(), clock)
+                .handleRequest(new ScheduledEvent().withSource("aws.scheduler"), null);
     }
 
     private List<String> subjectsSince(int index) {
@@ -256,7 +259,7 @@ class FeedImportIT {
         context.setHttp(http);
         context.setRequestId("feed-import-it");
         request.setRequestContext(context);
-        var response = new IcsFeedHandler(aws.eventStore(), SITE, clock, IcsFeedHandler.DEFAULT_PAST_DAYS)
+        var response = new IcsFeedHandler(aws.eventStore(), SITE, clock, IcsFeedConfig.DEFAULT_PAST_DAYS)
                 .handleRequest(request, null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         return response.getBody();
