@@ -2,6 +2,7 @@ package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Aliases;
+import io.handbill.model.ImportRecord;
 import io.handbill.model.SitePaths;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Slugs;
@@ -48,6 +49,8 @@ public final class EventDraftValidator {
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+#-]{0,39}");
     private static final Pattern ALIAS = Pattern.compile("/[A-Za-z0-9._~%/-]{0,299}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    public static final int MAX_SOURCE_UID = 500;
+    private static final Pattern FINGERPRINT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -92,6 +95,7 @@ public final class EventDraftValidator {
         url("codeOfConductUrl", d.codeOfConductUrl(), false);
         strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
         aliases(d.aliases());
+        imported(d.imported());
     }
 
     /**
@@ -117,6 +121,27 @@ public final class EventDraftValidator {
                 add(field, "duplicate", "Listed twice");
             }
         }
+    }
+
+    private void imported(ImportRecord imported) {
+        if (imported == null) {
+            return;
+        }
+        String uid = imported.sourceUid();
+        if (uid == null || uid.isBlank()) {
+            add("imported.sourceUid", "required", "An imported event names its source's id");
+        } else if (uid.length() > MAX_SOURCE_UID) {
+            add("imported.sourceUid", "too_long", "At most " + MAX_SOURCE_UID + " characters");
+        } else if (uid.chars().anyMatch(c -> c < ' ' || c == 127)) {
+            add("imported.sourceUid", "invalid_characters", "Control characters are not allowed");
+        }
+        imported.fingerprints().forEach((field, hash) -> {
+            if (!ImportRecord.FIELDS.contains(field)) {
+                add("imported.fingerprints", "unknown_field", "Names a field an import does not write");
+            } else if (hash == null || !FINGERPRINT.matcher(hash).matches()) {
+                add("imported.fingerprints." + field, "invalid_format", "A fingerprint is 1 to 64 letters, digits, - or _");
+            }
+        });
     }
 
     private boolean zone(String zone) {
