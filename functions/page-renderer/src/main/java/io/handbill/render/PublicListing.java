@@ -36,6 +36,8 @@ public final class PublicListing {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** The last version this container read or committed: later edits start from it without reading it again. */
+    private volatile Snapshot lastSeen;
 
     /** @param version 0 when the item does not exist yet */
     public record Snapshot(long version, List<Event> events) {
@@ -65,7 +67,18 @@ public final class PublicListing {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b())));
+        Snapshot snapshot = new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b()));
+        lastSeen = snapshot;
+        return Optional.of(snapshot);
+    }
+
+    /**
+     * The last version this container read or committed, or else {@link #read()}. It may be stale: a
+     * {@link #commit} on its version says so, and {@link #version()} is the cheap check before relying on it otherwise.
+     */
+    public Optional<Snapshot> lastSeen() {
+        Snapshot last = lastSeen;
+        return last != null ? Optional.of(last) : read();
     }
 
     /** The stored version only: a cheap check whether someone committed since. */
@@ -98,6 +111,7 @@ public final class PublicListing {
                                     AttributeValue.fromN(Long.toString(expectedVersion))));
                 }
             });
+            lastSeen = new Snapshot(expectedVersion + 1, List.copyOf(entries));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
