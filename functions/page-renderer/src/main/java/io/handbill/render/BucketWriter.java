@@ -85,14 +85,15 @@ public final class BucketWriter {
     }
 
     /**
-     * Renders each item and writes those of its objects whose body differs from {@code storedBodies} (see
-     * {@link #storedBodies()}), rendering as many items at once as requests are in flight. Headers are not compared:
-     * they follow from the kind of object, so they change only with a new release, whose rebuild can rewrite everything.
+     * Renders each item and writes those of its objects whose body differs from the stored one ({@code storedBody}:
+     * key to MD5 as {@link #storedBodies()} gives it, asked only once rendered), rendering as many items at once as
+     * requests are in flight. Headers are not compared: they follow from the kind of object, so they change only with
+     * a release, whose rebuild can write everything.
      */
     public <T> List<String> renderAndWriteChanged(Collection<T> items, Function<T, List<SiteObject>> render,
-                                                  Map<String, String> storedBodies) {
+                                                  Function<String, String> storedBody) {
         return inParallel(items.stream(), item -> render.apply(item).stream()
-                .filter(o -> !o.md5().equals(storedBodies.get(o.key()))).map(this::put).toList());
+                .filter(o -> !o.md5().equals(storedBody.apply(o.key()))).map(this::put).toList());
     }
 
     /** Deletes the object if it exists; returns whether it did. */

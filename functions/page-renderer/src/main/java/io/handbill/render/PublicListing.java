@@ -122,7 +122,7 @@ public final class PublicListing {
         return Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(SK));
     }
 
-    private static byte[] encode(List<Event> entries) {
+    static byte[] encode(List<Event> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             Json.MAPPER.writeValue(gzip, entries);

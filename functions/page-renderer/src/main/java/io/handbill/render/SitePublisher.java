@@ -25,6 +25,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
@@ -135,10 +137,19 @@ public final class SitePublisher {
      */
     public Outcome rebuildAll(boolean everything) {
         CompletableFuture<Map<String, String>> stored = everything ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(bucket::storedBodies, WORK);
-        List<Event> events = publicEventsFromIndex();
+                : CompletableFuture.supplyAsync(bucket::storedBodies, SitePublisher::ownThread);
+        Function<String, String> storedBody = key -> stored.join().get(key);
+        // each page of events is rendered and written while the next is read
+        List<Event> events = new ArrayList<>();
+        List<CompletableFuture<List<String>>> pages = new ArrayList<>();
+        forEachPublicPage(page -> {
+            events.addAll(page);
+            pages.add(CompletableFuture.supplyAsync(
+                    () -> bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody), WORK));
+        });
+        List<String> written = new ArrayList<>();
+        pages.forEach(page -> written.addAll(join(page)));
         Map<String, String> bodies = stored.join();
-        List<String> written = new ArrayList<>(bucket.renderAndWriteChanged(events, renderer::eventPages, bodies));
         List<Event> entries = PublicListing.sorted(events.stream().map(PublicListing::entry).toList());
         long version;
         do {
@@ -149,7 +160,7 @@ public final class SitePublisher {
         listings.add(renderer.feed(entries));
         listings.add(renderer.sitemap(entries, indexPages.size()));
         listings.addAll(renderer.furniture());
-        written.addAll(bucket.renderAndWriteChanged(listings, List::of, bodies));
+        written.addAll(bucket.renderAndWriteChanged(listings, List::of, bodies::get));
         furnitureInPlace = true;
         if (everything) {
             written.addAll(dropPagesAfter(indexPages.size()));
@@ -309,12 +320,31 @@ public final class SitePublisher {
     /** Every public event from the start-time index (eventually consistent: used to build, not to patch). */
     private List<Event> publicEventsFromIndex() {
         List<Event> events = new ArrayList<>();
+        forEachPublicPage(events::addAll);
+        return events;
+    }
+
+    private void forEachPublicPage(Consumer<List<Event>> pageConsumer) {
         String cursor = null;
         do {
             Page<Event> page = store.listPublic(Instant.EPOCH, FAR_FUTURE, cursor, LIST_PAGE);
-            events.addAll(page.items());
+            pageConsumer.accept(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        return events;
+    }
+
+    /** For the bucket listing of a rebuild, which the writer's threads wait for: never queued behind them. */
+    private static void ownThread(Runnable task) {
+        Thread thread = new Thread(task, "bucket-listing");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

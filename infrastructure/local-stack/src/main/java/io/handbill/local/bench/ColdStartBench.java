@@ -124,7 +124,8 @@ public final class ColdStartBench {
         printTable("CPU time of the child JVM up to the response (ms, × the floor); steadier than wall time on a busy"
                 + " machine", targets, floor, measured, Measurement::cpuMillis);
         System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor is a no-op handler in the first"
-                + " function's jar.");
+                + " function's jar. classes: loaded up to the response (-Xlog:class+load), all / from the class path's"
+                + " jars.");
         failed.forEach((target, why) -> System.out.printf(Locale.ROOT, "FAILED %-16s %.1f MB  %s%n", target.name(),
                 megabytes(target.jar(root)), why));
         return failed.isEmpty();
@@ -133,7 +134,8 @@ public final class ColdStartBench {
     /** Runs the set-ups in turn, round after round, so that a change in machine load spreads over all of them. */
     private Measurement measure(Target target, boolean isFloor) {
         Path archive = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".jsa");
-        invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
+        Path classLog = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".classes");
+        invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:class+load=info:file=" + classLog), true);
         Map<JvmMode, List<Outcome>> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (JvmMode mode : JvmMode.values()) {
@@ -147,15 +149,15 @@ public final class ColdStartBench {
             cpu.put(mode, median(list.stream().map(Outcome::cpuMillis).toList()));
         });
         String response = outcomes.get(JvmMode.DEFAULT).get(0).response();
-        return new Measurement(wall, cpu, response);
+        return new Measurement(wall, cpu, response, ClassCount.of(classLog));
     }
 
     private void printTable(String title, List<Target> targets, Target floor, Map<Target, Measurement> measured,
                             Function<Measurement, Map<JvmMode, Long>> metric) {
         System.out.println();
         System.out.println(title);
-        System.out.printf(Locale.ROOT, "%-16s %-26s %7s %14s %14s %14s %14s  %s%n", "function", "request", "jar MB",
-                "default", "C1", "AppCDS", "AppCDS+C1", "response");
+        System.out.printf(Locale.ROOT, "%-16s %-26s %7s %11s %14s %14s %14s %14s  %s%n", "function", "request",
+                "jar MB", "classes", "default", "C1", "AppCDS", "AppCDS+C1", "response");
         Map<JvmMode, Long> floorValues = metric.apply(measured.get(floor));
         for (Target target : targets) {
             Measurement m = measured.get(target);
@@ -165,9 +167,9 @@ public final class ColdStartBench {
                 cells.add(target == floor ? Long.toString(value)
                         : String.format(Locale.ROOT, "%d (%.1f×)", value, value / (double) floorValues.get(mode)));
             }
-            System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %14s %14s %14s %14s  %s%n",
+            System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %11s %14s %14s %14s %14s  %s%n",
                     target == floor ? "no-op (floor)" : target.name(), target.request(), megabytes(target.jar(root)),
-                    cells.get(0), cells.get(1), cells.get(2), cells.get(3), m.response());
+                    m.classes(), cells.get(0), cells.get(1), cells.get(2), cells.get(3), m.response());
         }
     }
 
@@ -395,7 +397,25 @@ public final class ColdStartBench {
     private record Outcome(long millis, long cpuMillis, String response) {
     }
 
-    private record Measurement(Map<JvmMode, Long> wallMillis, Map<JvmMode, Long> cpuMillis, String response) {
+    private record Measurement(Map<JvmMode, Long> wallMillis, Map<JvmMode, Long> cpuMillis, String response,
+                               ClassCount classes) {
+    }
+
+    /** Classes a cold start loaded up to its response ({@code -Xlog:class+load}): all, and those from the jar. */
+    private record ClassCount(long total, long fromJar) {
+        static ClassCount of(Path log) {
+            try (var lines = Files.lines(log)) {
+                List<String> loaded = lines.filter(l -> l.contains(" source: ")).toList();
+                return new ClassCount(loaded.size(), loaded.stream().filter(l -> l.contains("source: file:")).count());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return total + "/" + fromJar;
+        }
     }
 
     private enum JvmMode {
