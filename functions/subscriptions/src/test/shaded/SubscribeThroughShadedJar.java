@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public class SubscribeThroughShadedJar {
     public static void main(String[] args) {
-        var request = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/api/subscriptions")
+        var request = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /api/subscriptions")
+                .withRawPath("/api/subscriptions")
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withBody("{\"email\":\"" + args[0] + "\"}").withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("shaded")

@@ -29,6 +29,30 @@ public final class ApiRequest {
         return event.getRawPath() == null ? "" : event.getRawPath();
     }
 
+    /** The route key API Gateway matched, such as {@code GET /api/events/{id}}, or "" when the event has none. */
+    public String routeKey() {
+        if (event.getRouteKey() != null) {
+            return event.getRouteKey();
+        }
+        var context = event.getRequestContext();
+        return context == null || context.getRouteKey() == null ? "" : context.getRouteKey();
+    }
+
+    /**
+     * A {@code {name}} parameter of the route, decoded, as API Gateway extracted it from the path.
+     *
+     * @throws IllegalStateException when the route has no such parameter: a route table that does not match
+     *                               template.yaml
+     */
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("Route " + routeKey() + " has no path parameter " + name);
+        }
+        return value;
+    }
+
     /** API Gateway's request id, or "-" when the event has none. */
     public String requestId() {
         var context = event.getRequestContext();

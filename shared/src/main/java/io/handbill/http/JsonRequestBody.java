@@ -51,7 +51,7 @@ public final class JsonRequestBody {
         }
         if (!isJson(request.header("Content-Type").orElse(null))) {
             throw new ProblemException(Problem.of(415, "Send the body as application/json."),
-                    Map.of("Accept-Post", ApiResponses.JSON));
+                    Map.of("Accept-Post", HttpResponse.JSON));
         }
         T value;
         try {
@@ -72,7 +72,7 @@ public final class JsonRequestBody {
             return false;
         }
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals(ApiResponses.JSON) && !(mediaType.startsWith("application/")
+        if (!mediaType.equals(HttpResponse.JSON) && !(mediaType.startsWith("application/")
                 && mediaType.endsWith("+json"))) {
             return false;
         }

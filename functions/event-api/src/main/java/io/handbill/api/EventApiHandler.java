@@ -5,30 +5,27 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.aws.Env;
-import io.handbill.http.ApiRequest;
-import io.handbill.http.ApiResponses;
 import io.handbill.http.GroupAuthorizer;
-import io.handbill.http.Problem;
-import io.handbill.http.ProblemException;
+import io.handbill.http.HttpApi;
+import io.handbill.http.Routes;
 import org.crac.Core;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
+
+import java.util.List;
 
 /**
- * The organisers' event API behind API Gateway's JWT authorizer: routes in {@link EventRouter}, the work in
- * {@link EventService}. Writes one JSON log line per request (request id, route, status, latency), never a body.
+ * The organisers' event API behind API Gateway's JWT authorizer: routes in {@link EventEndpoints}, the work in
+ * {@link EventService}, dispatch, errors and the access log in {@link HttpApi}.
  */
 public final class EventApiHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
 
-    private static final Logger log = LoggerFactory.getLogger(EventApiHandler.class);
+    /** The routes template.yaml gives this function (a deploy test compares). */
+    public static final List<String> ROUTES = Routes.keys(EventEndpoints.Route.class);
     static final String DEFAULT_GROUP = "organisers";
 
-    private final EventRouter router = new EventRouter();
     private final GroupAuthorizer authorizer;
-    private final EventEndpoints endpoints;
+    private final HttpApi<EventEndpoints.Route> http;
 
     /** Used by the Lambda runtime, once per sandbox: table and clients from the environment. */
     public EventApiHandler() {
@@ -44,48 +41,13 @@ public final class EventApiHandler
 
     public EventApiHandler(EventService service, String adminGroup) {
         this.authorizer = new GroupAuthorizer(adminGroup);
-        this.endpoints = new EventEndpoints(service);
+        this.http = new HttpApi<>(EventEndpoints.Route.class, new EventEndpoints(service, authorizer),
+                EventProblems::of, EventProblems.UNEXPECTED_DETAIL);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        long started = System.nanoTime();
-        var request = new ApiRequest(event);
-        String route = "-";
-        APIGatewayV2HTTPResponse response;
-        RuntimeException failure = null;
-        try {
-            EventRouter.Match match = router.match(request.method(), request.path());
-            route = match.route().key();
-            authorizer.authorize(request);
-            response = endpoints.handle(match, request);
-        } catch (ProblemException e) {
-            response = ApiResponses.problem(e);
-        } catch (RuntimeException e) {
-            Problem problem = EventProblems.of(e);
-            if (problem == null) {
-                failure = e;
-                problem = EventProblems.UNEXPECTED;
-            }
-            response = ApiResponses.problem(problem);
-        }
-        log.atLevel(failure == null ? Level.INFO : Level.ERROR)
-                .addKeyValue("requestId", requestId(request, context))
-                .addKeyValue("method", request.method())
-                .addKeyValue("route", route)
-                .addKeyValue("status", response.getStatusCode())
-                .addKeyValue("latencyMs", (System.nanoTime() - started) / 1_000_000)
-                .setCause(failure)
-                .log("request");
-        return response;
-    }
-
-    private static String requestId(ApiRequest request, Context context) {
-        String apiRequestId = request.requestId();
-        if (!apiRequestId.equals("-") || context == null) {
-            return apiRequestId;
-        }
-        return context.getAwsRequestId();
+        return http.handle(event);
     }
 
     /** Warms the DynamoDB client, Jackson and this handler's code paths before a SnapStart snapshot, changing nothing. */

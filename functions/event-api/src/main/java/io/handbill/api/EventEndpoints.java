@@ -1,8 +1,10 @@
 package io.handbill.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.http.ApiRequest;
-import io.handbill.http.ApiResponses;
+import io.handbill.http.Endpoints;
+import io.handbill.http.GroupAuthorizer;
+import io.handbill.http.HttpResponse;
+import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
@@ -10,49 +12,87 @@ import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
 import io.handbill.store.EventListing;
+import io.handbill.store.EventNotFoundException;
 import io.handbill.store.Page;
 import io.handbill.validation.FieldError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Translates each route between HTTP (headers, query, JSON bodies, status codes) and {@link EventService}. */
-final class EventEndpoints {
+/**
+ * The organisers' routes, each translated between HTTP (headers, query, JSON bodies, status codes) and
+ * {@link EventService}. Every route needs a member of the admin group.
+ */
+final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     /** Printable ASCII, as the Idempotency-Key header draft recommends; it becomes part of a table key. */
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    /** Event ids are UUIDs (or short seed keys); anything else cannot exist, so it is not looked up. */
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /** The routes template.yaml gives the event-api function. */
+    enum Route implements HttpRoute {
+        LIST("GET /api/events"),
+        CREATE("POST /api/events"),
+        GET("GET /api/events/{id}"),
+        UPDATE("PUT /api/events/{id}"),
+        DELETE("DELETE /api/events/{id}"),
+        PUBLISH("POST /api/events/{id}/publish"),
+        CANCEL("POST /api/events/{id}/cancel");
+
+        private final String key;
+
+        Route(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
 
     /** Body of {@code GET /api/events}. */
     record EventPage(List<Event> items, String nextCursor) {
     }
 
     private final EventService service;
+    private final GroupAuthorizer organisers;
 
-    EventEndpoints(EventService service) {
+    EventEndpoints(EventService service, GroupAuthorizer organisers) {
         this.service = service;
+        this.organisers = organisers;
     }
 
-    APIGatewayV2HTTPResponse handle(EventRouter.Match match, ApiRequest request) {
-        String id = match.eventId();
-        return switch (match.route()) {
+    @Override
+    public HttpResponse respond(Route route, ApiRequest request) {
+        organisers.authorize(request);
+        return switch (route) {
             case LIST -> list(request);
             case CREATE -> create(request);
-            case GET -> get(id, request);
-            case UPDATE -> update(id, request);
-            case DELETE -> delete(id, request);
-            case PUBLISH -> withEtag(200, service.publish(id, ifMatch(request)));
-            case CANCEL -> withEtag(200, service.cancel(id, JsonRequestBody.read(request, CancelRequest.class),
-                    ifMatch(request)));
+            case GET -> get(eventId(request), request);
+            case UPDATE -> update(eventId(request), request);
+            case DELETE -> delete(eventId(request), request);
+            case PUBLISH -> withEtag(service.publish(eventId(request), ifMatch(request)));
+            case CANCEL -> withEtag(service.cancel(eventId(request),
+                    JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
         };
     }
 
-    private APIGatewayV2HTTPResponse create(ApiRequest request) {
+    /** @throws EventNotFoundException for an id no event can have */
+    private static String eventId(ApiRequest request) {
+        String id = request.pathParameter("id");
+        if (!EVENT_ID.matcher(id).matches()) {
+            throw new EventNotFoundException(id);
+        }
+        return id;
+    }
+
+    private HttpResponse create(ApiRequest request) {
         EventDraft draft = JsonRequestBody.read(request, EventDraft.class);
         String key = request.header("Idempotency-Key").orElse(null);
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -60,16 +100,13 @@ final class EventEndpoints {
                     "Use 1 to 255 printable ASCII characters, such as a UUID"));
         }
         CreatedEvent created = service.create(draft, key);
-        var headers = new HashMap<String, String>();
-        headers.put("Location", "/api/events/" + created.id());
-        headers.put("ETag", created.etag());
-        if (created.replayed()) {
-            headers.put("Idempotent-Replayed", "true");
-        }
-        return ApiResponses.jsonText(201, created.json(), headers);
+        var response = HttpResponse.jsonText(201, created.json())
+                .header("Location", "/api/events/" + created.id())
+                .header("ETag", created.etag());
+        return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
-    private APIGatewayV2HTTPResponse list(ApiRequest request) {
+    private HttpResponse list(ApiRequest request) {
         var errors = new ArrayList<FieldError>();
         EventStatus status = request.query("status").map(s -> parseEnum(EventStatus.class, "status", s, errors))
                 .orElse(null);
@@ -81,10 +118,10 @@ final class EventEndpoints {
             throw new InvalidRequestException(errors);
         }
         Page<Event> page = service.list(status, when, cursor, limit);
-        return ApiResponses.json(200, new EventPage(page.items(), page.nextCursor()));
+        return HttpResponse.json(200, new EventPage(page.items(), page.nextCursor()));
     }
 
-    private APIGatewayV2HTTPResponse get(String id, ApiRequest request) {
+    private HttpResponse get(String id, ApiRequest request) {
         Event event = service.get(id);
         boolean unchanged = request.header("If-None-Match")
                 .map(tags -> Arrays.stream(tags.split(",")).map(String::trim)
@@ -92,32 +129,32 @@ final class EventEndpoints {
                                 || tag.equals("W/" + event.etag())))
                 .orElse(false);
         if (unchanged) {
-            return ApiResponses.empty(304, Map.of("ETag", event.etag()));
+            return HttpResponse.empty(304).header("ETag", event.etag());
         }
-        return withEtag(200, event);
+        return withEtag(event);
     }
 
-    private APIGatewayV2HTTPResponse update(String id, ApiRequest request) {
+    private HttpResponse update(String id, ApiRequest request) {
         IfMatch ifMatch = ifMatch(request);
         if (!ifMatch.isConditional()) {
             throw new ProblemException(Problem.of(428, "Send If-Match with the ETag of the version you edited, so "
                     + "that concurrent edits are not lost."));
         }
         EventDraft draft = JsonRequestBody.read(request, EventDraft.class);
-        return withEtag(200, service.update(id, draft, ifMatch));
+        return withEtag(service.update(id, draft, ifMatch));
     }
 
-    private APIGatewayV2HTTPResponse delete(String id, ApiRequest request) {
+    private HttpResponse delete(String id, ApiRequest request) {
         service.delete(id, ifMatch(request));
-        return ApiResponses.noContent(Map.of());
+        return HttpResponse.empty(204);
     }
 
     private static IfMatch ifMatch(ApiRequest request) {
         return IfMatch.parse(request.header("If-Match").orElse(null));
     }
 
-    private static APIGatewayV2HTTPResponse withEtag(int status, Event event) {
-        return ApiResponses.json(status, event, Map.of("ETag", event.etag()));
+    private static HttpResponse withEtag(Event event) {
+        return HttpResponse.json(200, event).header("ETag", event.etag());
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value,

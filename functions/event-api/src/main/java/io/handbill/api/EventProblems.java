@@ -1,7 +1,6 @@
 package io.handbill.api;
 
 import io.handbill.http.Problem;
-import io.handbill.http.ProblemException;
 import io.handbill.store.EventNotFoundException;
 import io.handbill.store.InvalidCursorException;
 import io.handbill.store.SlugTakenException;
@@ -10,19 +9,16 @@ import io.handbill.validation.FieldError;
 
 import java.util.List;
 
-/** The one place where an expected failure becomes an HTTP problem. Anything not listed here is a 500. */
+/** The one place where an expected failure of the event API becomes an HTTP problem; anything else is a 500. */
 final class EventProblems {
-    static final Problem UNEXPECTED = Problem.of(500, "Something went wrong on our side. Nothing was changed "
-            + "unless a later read shows it; please try again.");
+    static final String UNEXPECTED_DETAIL = "Something went wrong on our side. Nothing was changed unless a later "
+            + "read shows it; please try again.";
 
     private EventProblems() {
     }
 
     /** The problem for an expected failure, or {@code null} for a bug or an outage. */
     static Problem of(RuntimeException e) {
-        if (e instanceof ProblemException problem) {
-            return problem.problem();
-        }
         if (e instanceof InvalidRequestException invalid) {
             return Problem.invalid(invalid.errors());
         }

@@ -41,6 +41,7 @@ final class Priming {
                 .withVersion("2.0")
                 .withRouteKey("GET /api/events/{id}")
                 .withRawPath("/api/events/" + ABSENT_ID)
+                .withPathParameters(Map.of("id", ABSENT_ID))
                 .withHeaders(Map.of("accept", "application/json"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming")

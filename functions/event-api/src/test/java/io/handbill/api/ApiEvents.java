@@ -2,13 +2,15 @@ package io.handbill.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.handbill.http.ApiGatewayRouting;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Requests for the steps of a scenario whose ids are only known at run time: a recorded API Gateway event from
- * {@code events/apigw/} with method, path, headers and body replaced.
+ * {@code events/apigw/} with method, path, headers and body replaced, and the route key and path parameters API
+ * Gateway would give that method and path.
  */
 final class ApiEvents {
     private final APIGatewayV2HTTPEvent event;
@@ -62,6 +64,6 @@ final class ApiEvents {
     }
 
     APIGatewayV2HTTPEvent build() {
-        return event;
+        return ApiGatewayRouting.route(event, EventApiHandler.ROUTES);
     }
 }

@@ -11,6 +11,8 @@ import io.handbill.model.EventStatus;
 import io.handbill.store.InMemoryEventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -250,6 +252,33 @@ class EventApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
         assertThat(store.all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET, /api/events", "POST, /api/events", "GET, /api/events/x", "PUT, /api/events/x",
+            "DELETE, /api/events/x", "POST, /api/events/x/publish", "POST, /api/events/x/cancel"})
+    void everyRoute_needsTheOrganisersGroup(String method, String path) {
+        var response = handler.handleRequest(ApiEvents.organiser(method, path).claims(Map.of("sub", "u",
+                "cognito:groups", "[readers]")).json(Fixtures.seedJson()).build(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(store.all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..%2F..", "a%20b", "%3Cscript%3E",
+            "a" + "00000000000000000000000000000000" + "00000000000000000000000000000000"})
+    void idThatNoEventCanHave_is404(String id) {
+        create(Fixtures.seedJson());
+
+        var got = handler.handleRequest(ApiEvents.organiser("GET", "/api/events/" + id).build(), null);
+        var published = handler.handleRequest(ApiEvents.organiser("POST", "/api/events/" + id + "/publish").build(),
+                null);
+
+        assertThat(got.getStatusCode()).isEqualTo(404);
+        assertThat(published.getStatusCode()).isEqualTo(404);
+        assertThat(json(got).get("detail").asText()).isEqualTo("There is no event with this id.");
+        assertThat(store.siteVersion().value()).isZero();
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.handbill.icsfeed;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.TestEvents;
 import io.handbill.ical.IcsAssertions;
+import io.handbill.json.Json;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.InMemoryEventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +55,7 @@ class IcsFeedHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/calendar; charset=utf-8")
                 .containsEntry("Content-Disposition", "inline; filename=\"calendar.ics\"")
-                .containsEntry("Cache-Control", IcsResponses.CACHE_CALENDAR)
+                .containsEntry("Cache-Control", CalendarEndpoints.CACHE_CALENDAR)
                 .containsEntry("ETag", "\"1.20251125." + configTag() + "\"")
                 .containsEntry("Last-Modified", "Wed, 25 Nov 2026 00:00:00 GMT");
         assertWellFormed(response.getBody());
@@ -100,7 +102,7 @@ class IcsFeedHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(304);
         assertThat(response.getBody()).isNull();
         assertThat(response.getHeaders()).containsEntry("ETag", etag)
-                .containsEntry("Cache-Control", IcsResponses.CACHE_CALENDAR).containsKey("Last-Modified");
+                .containsEntry("Cache-Control", CalendarEndpoints.CACHE_CALENDAR).containsKey("Last-Modified");
         assertThat(store.calls()).containsExactly("siteVersion");
     }
 
@@ -180,13 +182,14 @@ class IcsFeedHandlerTest {
     }
 
     @Test
-    void draftOrUnknownSlug_is404PlainText() {
+    void draftOrUnknownSlug_is404Problem_cachedBriefly() {
         for (String file : new String[]{"secret-plans.ics", "no-such-event.ics"}) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(Requests.eventFile("GET", file, Map.of()), null);
 
             assertThat(response.getStatusCode()).as(file).isEqualTo(404);
-            assertThat(response.getHeaders()).containsEntry("Content-Type", "text/plain; charset=utf-8");
-            assertThat(response.getBody()).isEqualTo("No published event at this address.\n");
+            assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json")
+                    .containsEntry("Cache-Control", CalendarEndpoints.CACHE_NOT_FOUND);
+            assertThat(problem(response).get("detail").asText()).isEqualTo("No published event at this address.");
         }
     }
 
@@ -223,14 +226,17 @@ class IcsFeedHandlerTest {
     }
 
     @Test
-    void otherMethods_are405() {
+    void routeKeyTheTemplateDoesNotGiveThisFunction_is404Problem_withoutReadingTheStore() {
         APIGatewayV2HTTPEvent post = Requests.calendar("GET", Map.of());
         post.getRequestContext().getHttp().setMethod("POST");
+        post.setRouteKey("POST /calendar.ics");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(post, null);
 
-        assertThat(response.getStatusCode()).isEqualTo(405);
-        assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD");
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json")
+                .containsEntry("Cache-Control", "no-store");
+        assertThat(store.calls()).isEmpty();
     }
 
     @Test
@@ -245,8 +251,10 @@ class IcsFeedHandlerTest {
         APIGatewayV2HTTPResponse response = broken.handleRequest(Requests.calendar("GET", Map.of()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("arn").startsWith("The calendar is unavailable");
-        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
+        assertThat(response.getBody()).doesNotContain("arn", "IllegalState");
+        assertThat(problem(response).get("detail").asText()).startsWith("The calendar is unavailable");
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store")
+                .containsEntry("Content-Type", "application/problem+json");
     }
 
     private IcsFeedHandler handlerAt(Instant now) {
@@ -255,6 +263,14 @@ class IcsFeedHandlerTest {
 
     private int status(APIGatewayV2HTTPEvent request) {
         return handler.handleRequest(request, null).getStatusCode();
+    }
+
+    private static JsonNode problem(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + response.getBody(), e);
+        }
     }
 
     private static String configTag() {

@@ -3,6 +3,7 @@ package io.handbill.subscribe;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.handbill.http.ContentSecurityPolicy;
 import io.handbill.model.SiteConfig;
 
 import java.util.Map;
@@ -11,6 +12,13 @@ import java.util.Map;
 public final class Pages {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
             "io.handbill.subscribe.templates");
+    /** The pages' only styling, inline so that a page needs no second request; the policy allows exactly this. */
+    static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;"
+            + "color:#1a1a1a;max-width:36em;margin:3em auto;padding:0 1em}button{font:inherit;padding:.5em 1.2em;"
+            + "border:1px solid #1a1a1a;background:#1a1a1a;color:#fff;border-radius:.3em;cursor:pointer}"
+            + "a{color:#0645ad}";
+    /** The Content-Security-Policy of every page here: no scripts, no other styles, forms post to this site. */
+    public static final ContentSecurityPolicy POLICY = ContentSecurityPolicy.forPage(STYLE);
 
     /**
      * @param formAction where the page's single button posts, or {@code null} for no button
@@ -72,7 +80,7 @@ public final class Pages {
 
     private String page(String title, String message, String formAction) {
         return render("page.jte", Map.of("page", new Page(title, message, formAction, site.siteUrl() + "/",
-                "Back to " + site.groupName(), site.groupName())));
+                "Back to " + site.groupName(), site.groupName()), "style", STYLE));
     }
 
     private static String render(String template, Map<String, Object> parameters) {

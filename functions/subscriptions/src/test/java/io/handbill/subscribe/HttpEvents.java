@@ -36,13 +36,15 @@ final class HttpEvents {
                                                  Map<String, String> query, Map<String, String> claims) {
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withRequestId("test-request")
+                .withRouteKey(method + " " + path)
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build());
         if (claims != null) {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                     .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
                     .build());
         }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withHeaders(headers)
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(method + " " + path)
+                .withRawPath(path).withHeaders(headers)
                 .withQueryStringParameters(query).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(context.build()).build();
     }

@@ -77,7 +77,8 @@ class SubscriptionsHandlerTest {
             handler.handleRequest(request, null);
             token = new io.handbill.subscriber.SubscriberTokens(
                     "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)).unsubscribeToken("ann.lee@example.org");
-            var unsubscribe = APIGatewayV2HTTPEvent.builder().withRawPath("/api/unsubscribe")
+            var unsubscribe = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /api/unsubscribe")
+                    .withRawPath("/api/unsubscribe")
                     .withHeaders(java.util.Map.of("content-type", "application/x-www-form-urlencoded"))
                     .withQueryStringParameters(java.util.Map.of("token", token)).withBody("List-Unsubscribe=One-Click")
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.handbill.api.EventApiHandler;
+import io.handbill.local.ApiGateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real event-api handler behind a loopback HTTP server, shaped as API Gateway would hand it requests: a request
- * with {@code Authorization: Bearer <token>} carries an organiser's JWT claims, any other carries none. Like the
- * local stack, it also serves the token at {@code /admin/config.json}.
+ * The real event-api handler behind a loopback HTTP server, shaped as API Gateway would hand it requests (route key
+ * and path parameters as the local stack's gateway matches them): a request with {@code Authorization: Bearer
+ * <token>} carries an organiser's JWT claims, any other carries none. Like the local stack, it also serves the
+ * token at {@code /admin/config.json}.
  */
 final class EventApiOverHttp implements AutoCloseable {
     private final HttpServer server;
@@ -76,6 +78,8 @@ final class EventApiOverHttp implements AutoCloseable {
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod();
+        var route = ApiGateway.route(method, uri.getRawPath());
         var jwt = ("Bearer " + token).equals(headers.get("authorization"))
                 ? APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
                 APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
@@ -83,8 +87,9 @@ final class EventApiOverHttp implements AutoCloseable {
                 : null;
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("$default")
+                .withRouteKey(route.map(r -> r.getKey().routeKey()).orElse(method + " " + uri.getRawPath()))
                 .withRawPath(uri.getRawPath())
+                .withPathParameters(route.map(Map.Entry::getValue).filter(p -> !p.isEmpty()).orElse(null))
                 .withRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery())
                 .withQueryStringParameters(query(uri.getRawQuery()))
                 .withHeaders(headers)
@@ -93,7 +98,7 @@ final class EventApiOverHttp implements AutoCloseable {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId(UUID.randomUUID().toString())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(exchange.getRequestMethod()).withPath(uri.getRawPath()).build())
+                                .withMethod(method).withPath(uri.getRawPath()).build())
                         .withAuthorizer(jwt)
                         .build())
                 .build();

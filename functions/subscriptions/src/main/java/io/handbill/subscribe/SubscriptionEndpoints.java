@@ -1,0 +1,165 @@
+package io.handbill.subscribe;
+
+import io.handbill.http.ApiRequest;
+import io.handbill.http.Endpoints;
+import io.handbill.http.GroupAuthorizer;
+import io.handbill.http.HttpResponse;
+import io.handbill.http.HttpRoute;
+import io.handbill.http.JsonRequestBody;
+import io.handbill.http.Problem;
+import io.handbill.http.ProblemException;
+import io.handbill.subscriber.EmailAddresses;
+import io.handbill.subscriber.InvalidTokenException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The readers' routes (subscribe by form or JSON, confirm, unsubscribe page and RFC 8058 one-click) and the
+ * organisers' export. A browser gets a page; anything else, and every malformed request, gets JSON or problem+json.
+ */
+final class SubscriptionEndpoints implements Endpoints<SubscriptionEndpoints.Route> {
+    private static final int MAX_FORM_BYTES = 4096;
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    /** The routes template.yaml gives the subscriptions function. */
+    enum Route implements HttpRoute {
+        SUBSCRIBE("POST /api/subscriptions"),
+        CONFIRM("GET /api/subscriptions/confirm"),
+        UNSUBSCRIBE_PAGE("GET /api/unsubscribe"),
+        UNSUBSCRIBE("POST /api/unsubscribe"),
+        EXPORT("GET /api/subscribers"),
+        SUMMARY("GET /api/subscribers/summary");
+
+        private final String key;
+
+        Route(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The JSON body of a subscribe request. */
+    record SubscribeRequest(String email) {
+    }
+
+    private final SubscriptionService subscriptions;
+    private final SubscriberExport export;
+    private final GroupAuthorizer organisers;
+    private final Pages pages;
+
+    SubscriptionEndpoints(SubscriptionService subscriptions, SubscriberExport export, GroupAuthorizer organisers,
+                          Pages pages) {
+        this.subscriptions = subscriptions;
+        this.export = export;
+        this.organisers = organisers;
+        this.pages = pages;
+    }
+
+    @Override
+    public HttpResponse respond(Route route, ApiRequest request) {
+        return switch (route) {
+            case SUBSCRIBE -> subscribe(request);
+            case CONFIRM -> confirm(request);
+            case UNSUBSCRIBE_PAGE -> unsubscribePage(request);
+            case UNSUBSCRIBE -> unsubscribe(request);
+            case EXPORT -> {
+                organisers.authorize(request);
+                yield HttpResponse.csv(export.csv(), "subscribers.csv");
+            }
+            case SUMMARY -> {
+                organisers.authorize(request);
+                yield HttpResponse.json(200, export.summary());
+            }
+        };
+    }
+
+    private HttpResponse subscribe(ApiRequest request) {
+        boolean form = mediaType(request).equals(FORM);
+        String email = form ? formField(request, "email")
+                : JsonRequestBody.read(request, SubscribeRequest.class, MAX_FORM_BYTES).email();
+        boolean wantsHtml = form && request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
+        if (!EmailAddresses.isValid(email)) {
+            if (wantsHtml) {
+                return page(400, pages.invalidAddress());
+            }
+            String code = email == null || email.isBlank() ? "required" : "invalid";
+            throw new ProblemException(Problem.invalid("email", code,
+                    "Enter an email address like name@example.org."));
+        }
+        subscriptions.subscribe(email);
+        // the same answer whether or not the address was known, so the form tells nobody who subscribes
+        return wantsHtml ? page(200, pages.checkInbox())
+                : HttpResponse.json(202, Map.of("status", "pending",
+                "message", "If the address can receive mail, a confirmation link is on its way."));
+    }
+
+    private HttpResponse confirm(ApiRequest request) {
+        try {
+            return page(200, switch (subscriptions.confirm(request.query("token").orElse(null))) {
+                case CONFIRMED -> pages.confirmed();
+                case ALREADY_CONFIRMED -> pages.alreadyConfirmed();
+                case NO_LONGER_PENDING -> pages.noLongerPending();
+            });
+        } catch (InvalidTokenException e) {
+            return page(e.expired() ? 410 : 400, pages.invalidLink(e.expired()));
+        }
+    }
+
+    private HttpResponse unsubscribePage(ApiRequest request) {
+        String token = request.query("token").orElse(null);
+        try {
+            subscriptions.checkUnsubscribeToken(token);
+            return page(200, pages.unsubscribeForm(token));
+        } catch (InvalidTokenException e) {
+            return page(400, pages.invalidLink(false));
+        }
+    }
+
+    /** RFC 8058: the body must say {@code List-Unsubscribe=One-Click}; our page's button posts the same. */
+    private HttpResponse unsubscribe(ApiRequest request) {
+        if (!"One-Click".equals(formField(request, "List-Unsubscribe"))) {
+            throw new ProblemException(Problem.invalid("List-Unsubscribe", "required",
+                    "Post List-Unsubscribe=One-Click to unsubscribe."));
+        }
+        try {
+            subscriptions.unsubscribe(request.query("token").orElse(null));
+            return page(200, pages.unsubscribed());
+        } catch (InvalidTokenException e) {
+            return page(400, pages.invalidLink(false));
+        }
+    }
+
+    private static HttpResponse page(int status, String html) {
+        return HttpResponse.html(status, html, Pages.POLICY);
+    }
+
+    private static String mediaType(ApiRequest request) {
+        return request.header("Content-Type").map(t -> t.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    private static String formField(ApiRequest request, String name) {
+        byte[] body = request.body();
+        if (body.length > MAX_FORM_BYTES) {
+            throw new ProblemException(Problem.of(413, "The form is larger than 4 KB."));
+        }
+        try {
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (key.equals(name)) {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("body", "malformed_form", "The form data is not valid."));
+        }
+        return null;
+    }
+}
