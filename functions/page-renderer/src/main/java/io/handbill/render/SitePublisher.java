@@ -55,6 +55,18 @@ public final class SitePublisher {
     private final Clock clock;
     /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
     private volatile boolean furnitureInPlace;
+    /** The listing this container rendered last, for the next edit to compare with instead of rendering it again. */
+    private volatile Rendered lastRendered;
+
+    /** Index views as of {@code now}, and the hashes of feed and sitemap (which do not depend on the time). */
+    private record Rendered(List<Event> entries, Instant now, List<ListingView> views, String feed, String sitemap) {
+        /** The views of {@code entries} at {@code later}, if no event ended between the two instants. */
+        Optional<List<ListingView>> viewsAt(List<Event> of, Instant later) {
+            boolean same = of.equals(entries)
+                    && of.stream().allMatch(e -> e.endsAt().isBefore(now) == e.endsAt().isBefore(later));
+            return same ? Optional.of(views) : Optional.empty();
+        }
+    }
 
     /**
      * What a publish wrote.
@@ -258,16 +270,19 @@ public final class SitePublisher {
             toCheck.add(feed);
             toCheck.add(sitemap);
         } else {
-            List<ListingView> before = renderer.indexViews(previous, now);
+            Rendered last = lastRendered;
+            Optional<List<ListingView>> known = last == null ? Optional.empty() : last.viewsAt(previous, now);
+            List<ListingView> before = known.orElseGet(() -> renderer.indexViews(previous, now));
             for (ListingView view : views) {
                 if (view.page() > before.size() || !view.equals(before.get(view.page() - 1))) {
                     changed.add(renderer.indexPage(view));
                 }
             }
-            if (!feed.sha256().equals(renderer.feed(previous).sha256())) {
+            if (!feed.sha256().equals(known.isPresent() ? last.feed() : renderer.feed(previous).sha256())) {
                 changed.add(feed);
             }
-            if (!sitemap.sha256().equals(renderer.sitemap(previous, before.size()).sha256())) {
+            if (!sitemap.sha256().equals(known.isPresent() ? last.sitemap()
+                    : renderer.sitemap(previous, before.size()).sha256())) {
                 changed.add(sitemap);
             }
             for (int page = views.size() + 1; page <= before.size(); page++) {
@@ -277,6 +292,7 @@ public final class SitePublisher {
         if (!furnitureInPlace) {
             toCheck.addAll(renderer.furniture());
         }
+        lastRendered = new Rendered(entries, now, views, feed.sha256(), sitemap.sha256());
         return new Listings(changed, toCheck, previous == null ? null : dropped, views.size());
     }
 

@@ -292,7 +292,7 @@ public final class RenderBenchmark {
                         + " listing JSON+gzip %.1f ms",
                 cpu(() -> renderer.eventPages(edited)), cpu(() -> renderer.indexViews(entries, NOW)),
                 cpu(() -> renderer.feed(entries).sha256()), cpu(() -> renderer.sitemap(entries, 40).sha256()),
-                cpu(() -> ListingEntries.encoded(entries)));
+                cpu(ListingEntries.encoding(entries)));
     }
 
     private static double cpu(Runnable work) {
