@@ -48,7 +48,9 @@ import java.util.jar.JarOutputStream;
  * ({@code -XX:TieredStopAtLevel=1}), an AppCDS archive of the classes a first run loaded, and both.
  *
  * <p>Run from the repository root: {@code mvn -B -q -DskipTests -Pbench package}; {@code -Dbench.runs=N} sets the
- * runs per set-up (default 3), {@code -Dbench.root=DIR} measures the jars of another checkout.
+ * runs per set-up (default 3), {@code -Dbench.root=DIR} measures the jars of another checkout,
+ * {@code -Dbench.functions=page-renderer,ics-feed} only those, and {@code -Dbench.keep=true} keeps the child JVMs'
+ * standard error and class-loading logs ({@code <function>.classes}) in the work directory it prints.
  * The emulators' state is reset and the seed event re-loaded before every run, so every run does the same work.
  */
 public final class ColdStartBench {
@@ -84,8 +86,10 @@ public final class ColdStartBench {
         Path work = Files.createTempDirectory("handbill-bench-");
         try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
             LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
-            if (new ColdStartBench(root, work, runs, aws).run()) {
+            if (new ColdStartBench(root, work, runs, aws).run() && !Boolean.getBoolean("bench.keep")) {
                 deleteRecursively(work);
+            } else if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("Child JVMs' standard error and class-loading logs: " + work);
             } else {
                 System.out.println("Child JVMs' standard error: " + work);
             }
@@ -94,12 +98,16 @@ public final class ColdStartBench {
 
     /** @return whether every function answered */
     private boolean run() {
-        List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).toList();
+        List<String> only = List.of(System.getProperty("bench.functions", "").split(","));
+        List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root)))
+                .filter(t -> only.equals(List.of("")) || only.contains(t.name())).toList();
         if (present.isEmpty()) {
             System.out.println("No function jars under functions/*/target/: build them first (mvn -DskipTests package)");
             return true;
         }
-        Target floor = new Target(present.get(0).name(), NoopHandler.class.getName(), "GET /api/events/{id}");
+        // the no-op reads an API Gateway request: it runs in the first jar that has those event types
+        Target floorJar = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).findFirst().orElseThrow();
+        Target floor = new Target(floorJar.name(), NoopHandler.class.getName(), "GET /api/events/{id}");
         List<Target> targets = concat(floor, present);
         Map<Target, Measurement> measured = new LinkedHashMap<>();
         Map<Target, String> failed = new LinkedHashMap<>();
