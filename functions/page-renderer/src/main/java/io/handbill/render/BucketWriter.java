@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * metadata; {@link #writeChanged} reads that back (one HEAD) and skips objects whose bytes would not change. A whole
  * site is compared with one listing instead ({@link #storedBodies}, 1 call per 1,000 keys).
  */
-public final class BucketWriter {
+public final class BucketWriter implements SiteBucket {
     /** {@code x-amz-meta-sha256}: hash of body and headers, see {@link SiteObject#sha256()}. */
     public static final String HASH = "sha256";
     /** {@code x-amz-meta-redirect-location}: on alias pages, the URL the local stack answers with a 301. */
@@ -55,13 +55,14 @@ public final class BucketWriter {
         return PARALLEL;
     }
 
-    /** Writes the objects whose stored hash differs from theirs (or that do not exist); returns the keys written. */
+    /** Compares hashes: one HEAD per object, a PUT only where the hash differs. */
+    @Override
     public List<String> writeChanged(Collection<SiteObject> objects) {
         return inParallel(objects.stream(), o -> Objects.equals(storedHash(o.key()).orElse(null), o.sha256())
                 ? List.of() : List.of(put(o)));
     }
 
-    /** Writes every object, whatever is stored: for objects known to have changed. */
+    @Override
     public List<String> writeAll(Collection<SiteObject> objects) {
         return inParallel(objects.stream(), o -> List.of(put(o)));
     }
@@ -70,6 +71,7 @@ public final class BucketWriter {
      * Every key in the bucket with the MD5 of its body in hex, as ListObjectsV2 gives it (the ETag of an object stored
      * with one PUT; an ETag of another kind matches no body, so its object is simply written again).
      */
+    @Override
     public Map<String, String> storedBodies() {
         Map<String, String> bodies = new HashMap<>();
         String token = null;
@@ -90,13 +92,14 @@ public final class BucketWriter {
      * requests are in flight. Headers are not compared: they follow from the kind of object, so they change only with
      * a release, whose rebuild can write everything.
      */
+    @Override
     public <T> List<String> renderAndWriteChanged(Collection<T> items, Function<T, List<SiteObject>> render,
                                                   Function<String, String> storedBody) {
         return inParallel(items.stream(), item -> render.apply(item).stream()
                 .filter(o -> !o.md5().equals(storedBody.apply(o.key()))).map(this::put).toList());
     }
 
-    /** Deletes the object if it exists; returns whether it did. */
+    @Override
     public boolean deleteIfPresent(String key) {
         if (head(key).isEmpty()) {
             return false;
@@ -105,7 +108,7 @@ public final class BucketWriter {
         return true;
     }
 
-    /** Deletes the object; nothing happens if there is none. */
+    @Override
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
     }

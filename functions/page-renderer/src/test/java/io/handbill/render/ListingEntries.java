@@ -10,7 +10,7 @@ public final class ListingEntries {
     }
 
     public static List<Event> of(List<Event> events) {
-        return PublicListing.sorted(events.stream().map(PublicListing::entry).toList());
+        return PublicListing.sorted(events.stream().map(Event::listingEntry).toList());
     }
 
     /** What a commit encodes, run again and again: the JSON of {@code entries} is kept from the first time. */
