@@ -28,6 +28,7 @@ import java.util.function.Function;
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
  * so repeating or reordering calls is harmless. An edit writes only objects whose bytes change: the event's page,
  * the index page listing it, feed.xml and sitemap.xml; and it reads the one listing item rather than every event.
+ * A rebuild renders everything and compares it with one listing of the bucket: it writes only what differs.
  */
 public final class SitePublisher {
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
