@@ -74,16 +74,24 @@ public final class DynamoDbSeriesStore implements SeriesStore {
 
     @Override
     public OccurrenceClaim claim(String seriesId, LocalDate date, String eventId) {
+        // a read first: on the daily refresh nearly every date is claimed already, and a read costs less
+        Optional<OccurrenceClaim> earlier = storedClaim(seriesId, date);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         var claim = new OccurrenceClaim(seriesId, date, eventId, OccurrenceClaim.State.CLAIMED);
         try {
             dynamo.putItem(r -> r.tableName(table).item(toItem(claim))
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
             return claim;
         } catch (ConditionalCheckFailedException e) {
-            var item = dynamo.getItem(r -> r.tableName(table).key(claimKey(seriesId, date)).consistentRead(true))
-                    .item();
-            return fromClaimItem(item);
+            return storedClaim(seriesId, date).orElseThrow();
         }
+    }
+
+    private Optional<OccurrenceClaim> storedClaim(String seriesId, LocalDate date) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(claimKey(seriesId, date)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromClaimItem(item));
     }
 
     @Override
