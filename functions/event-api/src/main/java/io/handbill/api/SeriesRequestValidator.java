@@ -100,7 +100,7 @@ final class SeriesRequestValidator {
             return null;
         }
         return given.toBuilder().slug(null).aliases(null).talks(null).speakers(null).description(null)
-                .start(from).end(from.plus(duration)).agenda(agenda).build()
+                .imported(null).start(from).end(from.plus(duration)).agenda(agenda).build()
                 .movedBy(Duration.between(from, anchor));
     }
 

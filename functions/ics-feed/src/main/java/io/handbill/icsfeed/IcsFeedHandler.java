@@ -27,7 +27,6 @@ public final class IcsFeedHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** The HTTP API routes this handler serves, as template.yaml declares them (a deploy test compares). */
     public static final List<String> ROUTES = Routes.keys(CalendarEndpoints.Route.class);
-    static final String EVENTS_PREFIX = "/events/";
 
     private final CalendarFeeds feeds;
     private final HttpApi<CalendarEndpoints.Route> http;

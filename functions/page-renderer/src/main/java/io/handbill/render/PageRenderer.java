@@ -3,8 +3,10 @@ package io.handbill.render;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.handbill.model.Aliases;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,16 +36,6 @@ public final class PageRenderer {
         this.stylesheet = stylesheet();
     }
 
-    /** Validation already allows only plain site paths; checked again because a key is forever. */
-    private static boolean isSafeAlias(String alias) {
-        return alias != null && alias.startsWith("/") && alias.length() > 1 && !alias.contains("..")
-                && !alias.contains("//") && !alias.startsWith("/events/") && !alias.startsWith("/assets/");
-    }
-
-    static String eventPath(String slug) {
-        return "/events/" + slug + "/";
-    }
-
     /** The event's page and a redirect page at each of its aliases. Only for public events. */
     public List<SiteObject> eventPages(Event event) {
         if (!event.status().isPublic()) {
@@ -54,26 +46,19 @@ public final class PageRenderer {
         PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
                 EventJsonLd.of(event, site), cssHref());
         List<SiteObject> objects = new ArrayList<>();
-        objects.add(SiteObject.page("events/" + event.slug() + "/index.html",
+        objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
                 render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
-        for (String alias : event.aliases()) {
-            if (isSafeAlias(alias)) {
-                objects.add(aliasPage(alias, url, event.title()));
+        for (String key : Aliases.keys(event)) {
+            // validation refuses reserved paths; checked again because a site file overwritten is a site broken
+            if (!SitePaths.isReservedKey(key)) {
+                objects.add(aliasPage(key, url, event.title()));
             }
         }
         return objects;
     }
 
-    /**
-     * A small redirect page where a request for the alias path ends up. The CDN maps extension-less paths to
-     * {@code <path>/index.html} (as it does for {@code /events/<slug>/}), so that is where it goes; an alias whose
-     * last segment has an extension ({@code /old/page.html}) is stored under its own name. Never both: S3 allows a
-     * key and a "directory" of the same name, but file-backed stores such as S3Proxy's do not.
-     */
-    private SiteObject aliasPage(String alias, String target, String title) {
-        String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
-        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
-        String key = lastSegment.contains(".") ? path : path + "/index.html";
+    /** A small redirect page at the bucket key a request for the alias path reads ({@link Aliases#key}). */
+    static SiteObject aliasPage(String key, String target, String title) {
         byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
         return new SiteObject(key, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target);
     }
@@ -94,21 +79,18 @@ public final class PageRenderer {
                     Math.min(past.size(), page * PAGE_SIZE));
             ListingView view = new ListingView(page, pages,
                     page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
-                    page == 1 ? null : pagePath(page - 1), page == pages ? null : pagePath(page + 1));
+                    page == 1 ? null : SitePaths.indexPage(page - 1),
+                    page == pages ? null : SitePaths.indexPage(page + 1));
             String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
             PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                    site.siteUrl() + pagePath(page), "website", null, cssHref());
+                    site.url(SitePaths.indexPage(page)), "website", null, cssHref());
             objects.add(SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta))));
         }
         return objects;
     }
 
-    static String pagePath(int page) {
-        return page == 1 ? "/" : "/page/" + page + "/";
-    }
-
     static String pageKey(int page) {
-        return page == 1 ? "index.html" : "page/" + page + "/index.html";
+        return SitePaths.key(SitePaths.indexPage(page));
     }
 
     private static List<ListingView.Year> byYear(List<Event> newestFirst) {
@@ -121,22 +103,25 @@ public final class PageRenderer {
     }
 
     public SiteObject feed(List<Event> publicEvents) {
-        return SiteObject.of("feed.xml", AtomFeed.write(site, publicEvents), SiteObject.ATOM, SiteObject.SHORT_CACHE);
-    }
-
-    public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
-        return SiteObject.of("sitemap.xml", Sitemap.write(site, publicEvents, indexPages), SiteObject.XML,
+        return SiteObject.of(SitePaths.key(SitePaths.FEED), AtomFeed.write(site, publicEvents), SiteObject.ATOM,
                 SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
+    public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
+        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages),
+                SiteObject.XML, SiteObject.SHORT_CACHE);
+    }
+
+    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page and the icon. */
     public List<SiteObject> furniture() {
-        PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.siteUrl() + "/404.html",
+        PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref());
-        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.siteUrl() + "/sitemap.xml\n";
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
         return List.of(stylesheet,
-                SiteObject.of("robots.txt", robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
-                SiteObject.page("404.html", render("notFound.jte", Map.of("meta", meta))));
+                SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
+                SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))),
+                new SiteObject(SitePaths.key(SitePaths.FAVICON), resource("/site/favicon.svg"), SiteObject.SVG,
+                        SiteObject.SHORT_CACHE, null));
     }
 
     String cssHref() {
@@ -151,11 +136,15 @@ public final class PageRenderer {
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
     private static SiteObject stylesheet() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
-            byte[] css = in.readAllBytes();
-            SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-            return new SiteObject("assets/site." + unnamed.sha256().substring(0, 12) + ".css", css, SiteObject.CSS,
-                    SiteObject.IMMUTABLE, null);
+        byte[] css = resource("/site/site.css");
+        SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
+        return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PageRenderer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,6 @@ import java.util.Map;
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(RenderPagesHandler.class);
-    private static final String EVENT_PREFIX = "EVENT#";
 
     private final SitePublisher publisher;
 
@@ -97,26 +97,35 @@ public final class RenderPagesHandler implements RequestStreamHandler {
         Json.MAPPER.writeValue(output, response);
     }
 
-    /** One stream batch: records of items other than events (slugs, subscribers, ...) are ignored. */
+    /**
+     * One stream batch: event records publish their events, alias-claim records settle their paths (a freed alias
+     * loses its redirect); records of other items (slugs, subscribers, ...) are ignored.
+     */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Map<String, List<String>> sequencesByEvent = new LinkedHashMap<>();
+        Map<String, List<String>> sequencesByAlias = new LinkedHashMap<>();
         for (DynamodbStreamRecord record : event.getRecords()) {
             Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
             String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
             String sk = keys.get(HandbillTable.SK) == null ? null : keys.get(HandbillTable.SK).getS();
-            if (pk != null && pk.startsWith(EVENT_PREFIX) && "EVENT".equals(sk)) {
-                sequencesByEvent.computeIfAbsent(pk.substring(EVENT_PREFIX.length()), id -> new ArrayList<>())
-                        .add(record.getDynamodb().getSequenceNumber());
-            }
+            String sequence = record.getDynamodb().getSequenceNumber();
+            EventKeys.eventId(pk, sk).ifPresent(eventId -> sequencesByEvent
+                    .computeIfAbsent(eventId, id -> new ArrayList<>()).add(sequence));
+            EventKeys.aliasKey(pk, sk).ifPresent(aliasKey -> sequencesByAlias
+                    .computeIfAbsent(aliasKey, key -> new ArrayList<>()).add(sequence));
         }
-        if (sequencesByEvent.isEmpty()) {
+        if (sequencesByEvent.isEmpty() && sequencesByAlias.isEmpty()) {
             return new StreamsEventResponse(List.of());
         }
-        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet());
-        List<BatchItemFailure> failures = outcome.failedEventIds().stream()
-                .flatMap(id -> sequencesByEvent.get(id).stream()).map(BatchItemFailure::new).toList();
-        log.info("Published {} events: {} objects written, {} events failed", sequencesByEvent.size(),
-                outcome.written().size(), outcome.failedEventIds().size());
+        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet(), sequencesByAlias.keySet());
+        List<BatchItemFailure> failures = new ArrayList<>();
+        outcome.failedEventIds().stream().flatMap(id -> sequencesByEvent.getOrDefault(id, List.of()).stream())
+                .map(BatchItemFailure::new).forEach(failures::add);
+        outcome.failedAliasKeys().stream().flatMap(key -> sequencesByAlias.get(key).stream())
+                .map(BatchItemFailure::new).forEach(failures::add);
+        log.info("Published {} events and settled {} aliases: {} objects written, {} events and {} aliases failed",
+                sequencesByEvent.size(), sequencesByAlias.size(), outcome.written().size(),
+                outcome.failedEventIds().size(), outcome.failedAliasKeys().size());
         return new StreamsEventResponse(failures);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,9 @@ public final class SitePublisher {
     });
 
     private final EventStore store;
-    private final PublicListing listing;
+    private final ListingStore listing;
     private final PageRenderer renderer;
-    private final BucketWriter bucket;
+    private final SiteBucket bucket;
     private final Clock clock;
     /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
     private volatile boolean furnitureInPlace;
@@ -48,12 +49,13 @@ public final class SitePublisher {
     /**
      * What a publish wrote.
      *
-     * @param failedEventIds events whose pages could not be written; the caller retries them
+     * @param failedEventIds  events whose pages could not be written; the caller retries them
+     * @param failedAliasKeys alias keys that could not be settled; the caller retries them
      */
-    public record Outcome(List<String> written, Set<String> failedEventIds) {
+    public record Outcome(List<String> written, Set<String> failedEventIds, Set<String> failedAliasKeys) {
     }
 
-    public SitePublisher(EventStore store, PublicListing listing, PageRenderer renderer, BucketWriter bucket,
+    public SitePublisher(EventStore store, ListingStore listing, PageRenderer renderer, SiteBucket bucket,
                          Clock clock) {
         this.store = store;
         this.listing = listing;
@@ -67,6 +69,45 @@ public final class SitePublisher {
      * events' own pages and the listings are written side by side: they do not depend on each other.
      */
     public Outcome publish(Collection<String> eventIds) {
+        return publish(eventIds, List.of());
+    }
+
+    /**
+     * As {@link #publish(Collection)}, and also settles these alias paths (bucket keys whose claim changed): one a
+     * public event holds is written with that event's pages; any other loses its redirect object.
+     *
+     */
+    public Outcome publish(Collection<String> eventIds, Collection<String> aliasKeys) {
+        Set<String> failed = new LinkedHashSet<>();
+        List<String> removed = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(eventIds);
+        Map<String, String> holders = new HashMap<>();
+        for (String key : aliasKeys) {
+            try {
+                Optional<Event> holder = store.findByAlias(key).filter(e -> e.status().isPublic());
+                if (holder.isPresent()) {
+                    ids.add(holder.get().id());
+                    holders.put(key, holder.get().id());
+                } else if (bucket.deleteRedirect(key)) {
+                    removed.add(key);
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not settle alias {}", key, e);
+                failed.add(key);
+            }
+        }
+        Outcome outcome = publishEvents(ids);
+        holders.forEach((key, id) -> {
+            if (outcome.failedEventIds().contains(id)) {
+                failed.add(key);
+            }
+        });
+        List<String> written = new ArrayList<>(removed);
+        written.addAll(outcome.written());
+        return new Outcome(List.copyOf(written), outcome.failedEventIds(), Set.copyOf(failed));
+    }
+
+    private Outcome publishEvents(Collection<String> eventIds) {
         Set<String> failed = ConcurrentHashMap.newKeySet();
         Map<String, Event> current = new HashMap<>();
         List<Event> toRender = new ArrayList<>();
@@ -100,7 +141,7 @@ public final class SitePublisher {
             failed.addAll(eventIds);
         }
         written.addAll(0, pages.join());
-        return new Outcome(List.copyOf(written), Set.copyOf(failed));
+        return new Outcome(List.copyOf(written), Set.copyOf(failed), Set.of());
     }
 
     /** Renders and writes the whole site from the table: after a template change, or to recover. */
@@ -122,7 +163,7 @@ public final class SitePublisher {
         furnitureInPlace = true;
         written.addAll(dropPagesAfter(indexPages));
         written.addAll(settle(version + 1));
-        return new Outcome(List.copyOf(written), Set.of());
+        return new Outcome(List.copyOf(written), Set.of(), Set.of());
     }
 
     /**

@@ -221,6 +221,11 @@ class PageRendererTest {
         assertThat(furniture.get(1).contentType()).isEqualTo("text/plain;charset=utf-8");
         assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
+        assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("link[rel=icon]").attr("href"))
+                .isEqualTo("/favicon.svg");
+        assertThat(furniture.get(3).key()).isEqualTo("favicon.svg");
+        assertThat(furniture.get(3).contentType()).isEqualTo("image/svg+xml");
+        assertThat(furniture.get(3).text()).startsWith("<svg");
     }
 
     @Test
@@ -287,6 +292,13 @@ class PageRendererTest {
         assertThat(second.select("section[aria-labelledby=upcoming-heading]")).isEmpty();
         assertThat(second.select("link[rel=canonical]").attr("href")).isEqualTo("https://events.example.org/page/2/");
         assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/");
+    }
+
+    @Test
+    void index_datesEachEntryInEnglish_SepNotTheEnGbSept() {
+        Document index = Jsoup.parse(renderer.indexPages(List.of(TestEvents.seed()), TestEvents.NOW).get(0).text());
+
+        assertThat(index.select(".entry-when time").text()).isEqualTo("Tue 26 Sep 2017");
     }
 
     @Test

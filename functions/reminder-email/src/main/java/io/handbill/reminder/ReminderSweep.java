@@ -75,10 +75,10 @@ public final class ReminderSweep {
         Instant from = last.map(SweepState::discoveredUpTo).orElse(startedAt.minus(FIRST_LOOKBACK));
         discover(from, startedAt);
         var progress = new Progress();
-        String outcome = "COMPLETE";
+        SweepState.Outcome outcome = SweepState.Outcome.COMPLETE;
         for (MailJob job : ledger.openJobs()) {
             outcome = work(job, timeLeft, progress);
-            if (!outcome.equals("COMPLETE")) {
+            if (outcome != SweepState.Outcome.COMPLETE) {
                 break;
             }
         }
@@ -101,7 +101,7 @@ public final class ReminderSweep {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        ledger.saveSweepState(new SweepState(now, now, null, "DISCOVERED", 0, 0, 0));
+        ledger.saveSweepState(new SweepState(now, now, null, SweepState.Outcome.DISCOVERED, 0, 0, 0));
     }
 
     private void discoverReminders(Event event, Instant from, Instant now) {
@@ -135,11 +135,11 @@ public final class ReminderSweep {
         }
     }
 
-    private String work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
+    private SweepState.Outcome work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
         Optional<Event> current = events.get(job.eventId());
         if (current.isEmpty() || !stillWorthSending(job, current.get())) {
             ledger.closeJob(job);
-            return "COMPLETE";
+            return SweepState.Outcome.COMPLETE;
         }
         Event event = current.get();
         var position = new Position(job);
@@ -149,14 +149,14 @@ public final class ReminderSweep {
             for (Subscriber subscriber : page.items()) {
                 if (!timeLeft.getAsBoolean()) {
                     ledger.saveCursor(position.resumable());
-                    return "OUT_OF_TIME";
+                    return SweepState.Outcome.OUT_OF_TIME;
                 }
                 Delivery delivery;
                 try {
                     delivery = deliver(job, event, subscriber);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
-                    return "THROTTLED";
+                    return SweepState.Outcome.THROTTLED;
                 }
                 progress.count(delivery);
                 position.handled(subscriber.key(), delivery);
@@ -173,7 +173,7 @@ public final class ReminderSweep {
         } else {
             ledger.closeJob(job);
         }
-        return "COMPLETE";
+        return SweepState.Outcome.COMPLETE;
     }
 
     /**

@@ -71,6 +71,6 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
     public String handleRequest(ScheduledEvent event, Context context) {
         BooleanSupplier timeLeft = context == null ? () -> true
                 : () -> context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS;
-        return sweep.run(timeLeft).outcome();
+        return sweep.run(timeLeft).outcome().name();
     }
 }

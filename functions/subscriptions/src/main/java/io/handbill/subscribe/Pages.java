@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.http.ContentSecurityPolicy;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.util.Map;
 
@@ -34,8 +35,10 @@ public final class Pages {
     }
 
     public String checkInbox() {
-        return page("Check your inbox", "We have sent a confirmation link to the address you gave, unless we sent "
-                + "one in the last few minutes. Open it within 48 hours to start getting event emails.", null);
+        return page("Check your inbox", "We have sent a confirmation link to the address you gave. If we already "
+                + "sent one to this mailbox in the last 10 minutes, we do not send another: use the link in that "
+                + "mail. Open it within 48 hours to start getting event emails. Coming back after unsubscribing? "
+                + "You get a fresh link straight away.", null);
     }
 
     public String confirmed() {
@@ -62,7 +65,7 @@ public final class Pages {
 
     public String unsubscribeForm(String token) {
         return page("Unsubscribe from event emails?", "Press the button to stop all event emails from "
-                + site.groupName() + ".", site.apiUrl("/unsubscribe?token=" + token));
+                + site.groupName() + ".", site.unsubscribeUrl(token));
     }
 
     public String unsubscribed() {
@@ -79,7 +82,7 @@ public final class Pages {
     }
 
     private String page(String title, String message, String formAction) {
-        return render("page.jte", Map.of("page", new Page(title, message, formAction, site.siteUrl() + "/",
+        return render("page.jte", Map.of("page", new Page(title, message, formAction, site.url(SitePaths.HOME),
                 "Back to " + site.groupName(), site.groupName()), "style", STYLE));
     }
 

@@ -8,6 +8,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.sync.FeedSyncConfig;
 import io.handbill.render.PageRendererConfig;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscribe.SubscriptionsConfig;
@@ -66,7 +67,8 @@ public final class ColdStartBench {
             new Target("ics-feed", "io.handbill.icsfeed.IcsFeedHandler", "GET /calendar.ics"),
             new Target("subscriptions", "io.handbill.subscribe.SubscriptionsHandler", "POST /api/subscriptions"),
             new Target("page-renderer", "io.handbill.render.RenderPagesHandler", "stream MODIFY of the seed"),
-            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"));
+            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"),
+            new Target("feed-sync", "io.handbill.sync.SyncFeedHandler", "sync of a 12-event feed"));
 
     private final Path root;
     private final Path work;
@@ -300,12 +302,15 @@ public final class ColdStartBench {
         env.put("SES_CONFIGURATION_SET", "handbill");
         env.put("HMAC_SECRET", "bench-only-secret-0123456789abcdef0123456789abcdef");
         env.put("SEND_RATE_PER_SECOND", "14");
+        // the sync reads a file as it would a URL: the fixture in Meetup's shape
+        env.put("FEED_URL", root.resolve("functions/feed-sync/src/test/resources/feeds/meetup-group.ics").toString());
         // the child JVMs parse it the same way: a missing or malformed variable fails here, once, by name
         EventApiConfig.from(env);
         IcsFeedConfig.from(env);
         SubscriptionsConfig.from(env);
         PageRendererConfig.from(env);
         ReminderEmailConfig.from(env);
+        FeedSyncConfig.from(env);
         return env;
     }
 
