@@ -68,25 +68,37 @@ public final class PageRenderer {
      * for older past events, newest first, grouped by year.
      */
     public List<SiteObject> indexPages(List<Event> publicEvents, Instant now) {
+        return indexViews(publicEvents, now).stream().map(this::indexPage).toList();
+    }
+
+    /**
+     * What each index page shows, page by page: two equal views render the same bytes, so a page can be known to be
+     * unchanged without rendering it.
+     */
+    public List<ListingView> indexViews(List<Event> publicEvents, Instant now) {
         List<Event> upcoming = publicEvents.stream().filter(e -> !e.endsAt().isBefore(now))
                 .sorted(Comparator.comparing(Event::startsAt)).toList();
         List<Event> past = publicEvents.stream().filter(e -> e.endsAt().isBefore(now))
                 .sorted(Comparator.comparing(Event::startsAt).reversed()).toList();
         int pages = Math.max(1, (past.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<SiteObject> objects = new ArrayList<>();
+        List<ListingView> views = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
             List<Event> slice = past.subList(Math.min(past.size(), (page - 1) * PAGE_SIZE),
                     Math.min(past.size(), page * PAGE_SIZE));
-            ListingView view = new ListingView(page, pages,
+            views.add(new ListingView(page, pages,
                     page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
                     page == 1 ? null : SitePaths.indexPage(page - 1),
-                    page == pages ? null : SitePaths.indexPage(page + 1));
-            String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
-            PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                    site.url(SitePaths.indexPage(page)), "website", null, cssHref());
-            objects.add(SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta))));
+                    page == pages ? null : SitePaths.indexPage(page + 1)));
         }
-        return objects;
+        return views;
+    }
+
+    public SiteObject indexPage(ListingView view) {
+        int page = view.page();
+        String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
+        PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
+                site.url(SitePaths.indexPage(page)), "website", null, cssHref());
+        return SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta)));
     }
 
     static String pageKey(int page) {

@@ -34,7 +34,8 @@ import java.util.Map;
 /**
  * Publishes pages when events change. Invoked by the table's DynamoDB stream (keys only): re-reads each changed event
  * and reports the records of events it could not publish as partial batch failures. Invoked with
- * {@code {"action":"rebuild"}} it rebuilds the whole site; with {@code {"action":"refresh"}} (on a schedule) it
+ * {@code {"action":"rebuild"}} it rebuilds the whole site, writing what differs from the bucket
+ * ({@code "everything":true} writes every object, for a release that changes only headers); with {@code {"action":"refresh"}} (on a schedule) it
  * re-renders the index, feed and sitemap, so that events pass from "upcoming" to "past" as time goes by.
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
@@ -82,7 +83,7 @@ public final class RenderPagesHandler implements RequestStreamHandler {
         if (request.has("Records")) {
             response = handleRequest(streamEvent(request), context);
         } else if ("rebuild".equals(request.path("action").asText())) {
-            SitePublisher.Outcome outcome = publisher.rebuildAll();
+            SitePublisher.Outcome outcome = publisher.rebuildAll(request.path("everything").asBoolean(false));
             log.info("Rebuilt the site: {} objects written", outcome.written().size());
             response = Map.of("written", outcome.written().size());
         } else if ("refresh".equals(request.path("action").asText())) {

@@ -37,6 +37,15 @@ public record SiteObject(String key, byte[] body, String contentType, String cac
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** MD5 of the body alone, in hex: what S3 gives as the ETag of an object stored with one PUT. */
+    public String md5() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Hash of everything a reader receives (bytes and headers): equal hashes mean nothing to write. */
     public String sha256() {
         try {
