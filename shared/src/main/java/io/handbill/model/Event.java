@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
  * @param previousStartsAt the start before the last date change of a published event, or {@code null}
  * @param cancelReason     set only when {@code status} is CANCELLED
  * @param imported         where an import brought it from and what it wrote, or {@code null}
+ * @param seriesId         the {@link Series} this event is an occurrence of, or {@code null}
+ * @param seriesStamp      for an occurrence, its date and the template values it was given; otherwise {@code null}
  */
 public record Event(String id, String slug, String title, String summary, String description,
                     LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
@@ -26,7 +28,8 @@ public record Event(String id, String slug, String title, String summary, String
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
                     List<String> tags, List<String> aliases,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
-                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported) {
+                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported,
+                    String seriesId, SeriesStamp seriesStamp) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -58,7 +61,7 @@ public record Event(String id, String slug, String title, String summary, String
     public Builder toBuilder() {
         return new Builder().id(id).draft(draft()).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
-                .updatedAt(updatedAt);
+                .updatedAt(updatedAt).seriesId(seriesId).seriesStamp(seriesStamp);
     }
 
     /** A new DRAFT at version 1 from a validated draft whose slug is set. */
@@ -115,7 +118,7 @@ public record Event(String id, String slug, String title, String summary, String
                 .timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags).build();
         return builder().id(id).draft(shown).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
-                .updatedAt(updatedAt).build();
+                .updatedAt(updatedAt).seriesId(seriesId).build();
     }
 
     /** The title as pages, feeds and mails show it: prefixed with "Cancelled: " once the event is cancelled. */
@@ -164,6 +167,8 @@ public record Event(String id, String slug, String title, String summary, String
         private int icsSequence;
         private Instant createdAt;
         private Instant updatedAt;
+        private String seriesId;
+        private SeriesStamp seriesStamp;
 
         private Builder() {
         }
@@ -220,12 +225,22 @@ public record Event(String id, String slug, String title, String summary, String
             return this;
         }
 
+        public Builder seriesId(String seriesId) {
+            this.seriesId = seriesId;
+            return this;
+        }
+
+        public Builder seriesStamp(SeriesStamp seriesStamp) {
+            this.seriesStamp = seriesStamp;
+            return this;
+        }
+
         public Event build() {
             EventDraft d = draft.build();
             return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
                     null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
                     d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason, previousStartsAt, version,
-                    icsSequence, createdAt, updatedAt, d.imported());
+                    icsSequence, createdAt, updatedAt, d.imported(), seriesId, seriesStamp);
         }
     }
 }

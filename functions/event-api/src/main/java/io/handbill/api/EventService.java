@@ -4,6 +4,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
+import io.handbill.model.SeriesStamp;
 import io.handbill.model.Slugs;
 import io.handbill.store.AliasTakenException;
 import io.handbill.store.EventListing;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The organiser's operations on events. Every write is one conditional store write (plus the site-version bump
@@ -188,13 +190,25 @@ public final class EventService {
         }
     }
 
-    /** Creates the event under {@code id}, numbering a generated slug until a free one is found. */
+    /**
+     * Creates the occurrence of a series under its claimed id, with a date-based slug numbered when taken; when the
+     * id exists already (a concurrent or earlier run made it), that event is the answer.
+     */
+    Event createOccurrence(String id, EventDraft draft, String seriesId, SeriesStamp stamp) {
+        return insert(id, draft, e -> e.toBuilder().seriesId(seriesId).seriesStamp(stamp).build());
+    }
+
     private Event insert(String id, EventDraft draft) {
+        return insert(id, draft, e -> e);
+    }
+
+    /** Creates the event under {@code id}, numbering a generated slug until a free one is found. */
+    private Event insert(String id, EventDraft draft, UnaryOperator<Event> complete) {
         boolean generated = draft.slug() == null;
         String base = generated ? Slugs.from(draft.start().toLocalDate(), draft.title()) : draft.slug();
         Instant now = clock.instant();
         for (int n = 1; ; n++) {
-            Event event = Event.create(id, draft.withSlug(n == 1 ? base : Slugs.numbered(base, n)), now);
+            Event event = complete.apply(Event.create(id, draft.withSlug(n == 1 ? base : Slugs.numbered(base, n)), now));
             try {
                 events.create(event);
                 return event;

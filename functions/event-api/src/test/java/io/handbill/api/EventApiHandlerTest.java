@@ -25,7 +25,7 @@ class EventApiHandlerTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final Clock clock = Clock.fixed(Instant.parse("2017-09-01T10:00:00Z"), ZoneOffset.UTC);
-    private final EventApiHandler handler = new EventApiHandler(new EventService(store, idempotency, clock));
+    private final EventApiHandler handler = Handlers.eventApi(store, idempotency, clock);
 
     @ParameterizedTest
     @Event(value = "events/apigw/create-seed-event.json", type = APIGatewayV2HTTPEvent.class)
@@ -283,12 +283,12 @@ class EventApiHandlerTest {
 
     @Test
     void unexpectedFailure_is500WithAFixedBody() {
-        var broken = new EventApiHandler(new EventService(new InMemoryEventStore() {
+        var broken = Handlers.eventApi(new InMemoryEventStore() {
             @Override
             public void create(io.handbill.model.Event event) {
                 throw new IllegalStateException("secret internal detail");
             }
-        }, idempotency, clock));
+        }, idempotency, clock);
 
         var response = broken.handleRequest(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson())
                 .build(), null);

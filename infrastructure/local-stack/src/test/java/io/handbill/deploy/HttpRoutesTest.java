@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 class HttpRoutesTest {
     /** Organiser-only paths (the brief's admin routes); every other route is public. */
-    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/subscribers");
+    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/series", "/api/subscribers");
     private static final String AUTHORIZER = "Organisers";
 
     private final SamTemplate template = SamTemplate.load();
