@@ -421,12 +421,16 @@
   /** Keeps what was typed in this browser, so a reload, a crash or a closed tab does not lose it. */
   function keepLocalDraft() {
     window.clearTimeout(draftTimer);
-    draftTimer = window.setTimeout(() => {
-      if (isDirty()) {
-        window.localStorage.setItem(draftKey(), JSON.stringify({savedAt: new Date().toISOString(),
-          version: current ? current.version : null, form: readForm()}));
-      }
-    }, 400);
+    draftTimer = window.setTimeout(storeLocalDraft, 400);
+  }
+
+  /** Writes the local draft now: also called on leaving, so the last keystrokes before it are not lost. */
+  function storeLocalDraft() {
+    window.clearTimeout(draftTimer);
+    if (isDirty()) {
+      window.localStorage.setItem(draftKey(), JSON.stringify({savedAt: new Date().toISOString(),
+        version: current ? current.version : null, form: readForm()}));
+    }
   }
 
   function offerLocalDraft() {
@@ -464,6 +468,7 @@
       restoredHash = null;
       return false;
     }
+    storeLocalDraft();
     if (isDirty() && !window.confirm('You have unsaved changes. Leave this event without saving them?'
       + ' (This browser keeps them, so you can restore them when you come back.)')) {
       restoredHash = event.oldURL.slice(event.oldURL.indexOf('#'));
@@ -1092,6 +1097,7 @@
     });
     $('#speaker-pick-add').addEventListener('click', addKnownSpeaker);
     window.addEventListener('beforeunload', (e) => {
+      storeLocalDraft();
       if (isDirty()) {
         e.preventDefault();
         e.returnValue = '';

@@ -185,6 +185,12 @@ class AdminFormBrowserIT {
                 "Matthew Clark", "Infinity Works", "Decamp to the Wardrobe", "https://tmblr.co/ZdJfSq2PpSK99",
                 "https://leedsdevops-sept-17.eventbrite.co.uk");
         screenshot("public-page.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+        screenshot("public-page-390.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        browser.get(stack.url() + "/");
+        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        screenshot("index.png");
 
         browser.get(stack.url() + seed.aliases().get(0));
         assertThat(browser.getCurrentUrl()).endsWith("/events/" + slug + "/");
@@ -467,5 +473,12 @@ class AdminFormBrowserIT {
         Path dir = Path.of(System.getProperty("handbill.screenshots", "target"), "screenshots");
         Files.createDirectories(dir);
         Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
+            if (Files.isDirectory(root.resolve("docs/screenshots"))) {   // the README shows these
+                Files.copy(shot.toPath(), root.resolve("docs/screenshots").resolve(name),
+                        StandardCopyOption.REPLACE_EXISTING);
+                break;
+            }
+        }
     }
 }
