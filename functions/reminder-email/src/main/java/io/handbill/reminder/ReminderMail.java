@@ -105,7 +105,9 @@ public final class ReminderMail {
         return new MailView(heading, intro, event.title(), event.summary(), when(event.zonedStart(), event.zonedEnd()),
                 venueLines(event.venue()), event.venue() == null ? null : event.venue().url(), agenda(event),
                 job.isChange() ? changes(job.previous(), event) : List.of(), cancelled ? event.cancelReason() : null,
-                site.eventUrl(event.slug()), site.eventIcsUrl(event.slug()), tickets(event), unsubscribeUrl,
+                // a cancelled event offers nothing to add to a calendar or book: only the page that says so
+                site.eventUrl(event.slug()), cancelled ? null : site.eventIcsUrl(event.slug()),
+                cancelled ? List.of() : tickets(event), unsubscribeUrl,
                 site.groupName());
     }
 
@@ -221,9 +223,11 @@ public final class ReminderMail {
         for (MailView.Link ticket : view.tickets()) {
             out.append("\nTickets: ").append(ticket.label()).append(": ").append(ticket.url());
         }
-        out.append("\n\nEvent page: ").append(view.eventUrl())
-                .append("\nAdd to calendar: ").append(view.icsUrl())
-                .append("\n\n-- \nYou get this because you asked ").append(view.groupName())
+        out.append("\n\nEvent page: ").append(view.eventUrl());
+        if (view.icsUrl() != null) {
+            out.append("\nAdd to calendar: ").append(view.icsUrl());
+        }
+        out.append("\n\n-- \nYou get this because you asked ").append(view.groupName())
                 .append(" for event emails.\nUnsubscribe: ").append(view.unsubscribeUrl()).append('\n');
         return out.toString();
     }

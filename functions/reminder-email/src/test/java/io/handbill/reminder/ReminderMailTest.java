@@ -100,6 +100,22 @@ class ReminderMailTest {
     }
 
     @Test
+    void cancellation_offersNoCalendarOrTicketLinks() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        Event cancelled = seed.cancel("The venue flooded", clock.instant());
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.change(seed.id(), cancelled.icsSequence(),
+                Announcement.of(seed), clock.instant()), cancelled, ann));
+
+        assertThat(parsed.text()).doesNotContain("Add to calendar", "Tickets:", ".ics");
+        assertThat(parsed.html()).doesNotContain("Add to calendar", ".ics\"");
+        for (var ticket : seed.tickets()) {
+            assertThat(parsed.text()).doesNotContain(ticket.url());
+            assertThat(parsed.html()).doesNotContain(ticket.url());
+        }
+    }
+
+    @Test
     void moveToAnotherDayAndVenue_showsOldAndNew() throws Exception {
         Event seed = Fixtures.seedEvent();
         Announcement told = Announcement.of(seed);
