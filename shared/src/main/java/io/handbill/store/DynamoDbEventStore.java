@@ -59,11 +59,14 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public void create(Event event) {
         claimSlug(event.slug(), event.id());
+        Map<String, AttributeValue> item = toItem(event);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(event))
+            dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(event.id());
+            if (!storedAsWritten(event.id(), item)) {
+                throw new VersionConflictException(event.id());
+            }
         }
     }
 
@@ -89,13 +92,16 @@ public final class DynamoDbEventStore implements EventStore {
         if (slugChanged) {
             claimSlug(next.slug(), next.id());
         }
+        Map<String, AttributeValue> item = toItem(next);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next))
+            dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", number(next.version() - 1))));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(next.id());
+            if (!storedAsWritten(next.id(), item)) {
+                throw new VersionConflictException(next.id());
+            }
         }
         if (slugChanged) {
             releaseSlug(previous.slug(), next.id());
@@ -111,7 +117,10 @@ public final class DynamoDbEventStore implements EventStore {
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(id);
+            // gone is what was asked for, whether our own first attempt or another delete of it got there first
+            if (get(id).isPresent()) {
+                throw new VersionConflictException(id);
+            }
         }
         releaseSlug(event.slug(), id);
     }
@@ -189,6 +198,17 @@ public final class DynamoDbEventStore implements EventStore {
 
     private static SiteVersion siteVersion(Map<String, AttributeValue> item) {
         return new SiteVersion(Long.parseLong(item.get("value").n()), Instant.parse(item.get("updatedAt").s()));
+    }
+
+    /**
+     * Whether a conditional write that "failed" had in fact been applied: the SDK retries a write whose response was
+     * lost (a 500, a timeout, a reset connection after DynamoDB applied it), and the retry then fails its own
+     * condition. The item is exactly ours only if that first attempt wrote it.
+     */
+    private boolean storedAsWritten(String id, Map<String, AttributeValue> written) {
+        var stored = dynamo.getItem(r -> r.tableName(table).key(key("EVENT#" + id, EVENT_SK)).consistentRead(true))
+                .item();
+        return written.equals(stored);
     }
 
     private void claimSlug(String slug, String eventId) {
