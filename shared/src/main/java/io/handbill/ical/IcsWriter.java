@@ -96,7 +96,7 @@ public final class IcsWriter {
         out.line("SEQUENCE", Integer.toString(event.icsSequence()));
         out.line("STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
         // clients that ignore STATUS (several do for subscribed feeds) still show the cancellation in the title
-        out.text("SUMMARY", cancelled ? "Cancelled: " + event.title() : event.title());
+        out.text("SUMMARY", event.displayTitle());
         out.line("DTSTART;TZID=" + event.timeZone(), LOCAL.format(event.start()));
         out.line("DTEND;TZID=" + event.timeZone(), LOCAL.format(event.end()));
         Venue venue = event.venue();

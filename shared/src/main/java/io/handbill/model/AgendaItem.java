@@ -2,6 +2,7 @@ package io.handbill.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
@@ -12,6 +13,11 @@ import java.time.LocalDateTime;
  * @param talkId the {@link Talk#id()} this slot presents, or {@code null}
  */
 public record AgendaItem(LocalDateTime start, LocalDateTime end, String title, AgendaKind kind, String talkId) {
+
+    /** The same slot {@code by} later (earlier when negative). */
+    public AgendaItem movedBy(Duration by) {
+        return new AgendaItem(start.plus(by), end == null ? null : end.plus(by), title, kind, talkId);
+    }
 
     @JsonIgnore
     public boolean isOpenEnded() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A stored event. Times are kept as local date-times in the event's IANA zone; {@code startsAt} and {@code endsAt}
@@ -44,18 +45,33 @@ public record Event(String id, String slug, String title, String summary, String
         endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
     }
 
+    /**
+     * An empty builder: the organiser's part comes in as an {@link EventDraft}, the rest field by field;
+     * {@code startsAt} and {@code endsAt} are always derived from the local times.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this event's values. */
+    public Builder toBuilder() {
+        return new Builder().id(id).draft(draft()).status(status).cancelReason(cancelReason)
+                .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
+                .updatedAt(updatedAt);
+    }
+
     /** A new DRAFT at version 1 from a validated draft whose slug is set. */
     public static Event create(String id, EventDraft draft, Instant now) {
-        return new Event(id, draft.slug(), draft.title(), draft.summary(), draft.description(), draft.start(),
-                draft.end(), draft.timeZone(), null, null, draft.venue(), draft.agenda(), draft.talks(),
-                draft.speakers(), draft.sponsors(), draft.tickets(), draft.codeOfConductUrl(), draft.tags(),
-                draft.aliases(), EventStatus.DRAFT, null, null, 1, 0, now, now);
+        return builder().id(id).draft(draft).status(EventStatus.DRAFT).version(1).icsSequence(0).createdAt(now)
+                .updatedAt(now).build();
     }
 
     /** The editable fields, as an organiser would send them back. */
     public EventDraft draft() {
-        return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+        return EventDraft.builder().slug(slug).title(title).summary(summary).description(description).start(start)
+                .end(end).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
+                .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
+                .build();
     }
 
     /**
@@ -68,11 +84,8 @@ public record Event(String id, String slug, String title, String summary, String
                 || !d.end().equals(end) || !d.timeZone().equals(timeZone) || !Objects.equals(d.venue(), venue);
         boolean moved = status.isPublic()
                 && !d.start().atZone(ZoneId.of(d.timeZone())).toInstant().equals(startsAt);
-        return new Event(id, newSlug, d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason,
-                moved ? startsAt : previousStartsAt, version + 1, icsSequence + (calendarChange ? 1 : 0),
-                createdAt, now);
+        return toBuilder().draft(d.withSlug(newSlug)).previousStartsAt(moved ? startsAt : previousStartsAt)
+                .version(version + 1).icsSequence(icsSequence + (calendarChange ? 1 : 0)).updatedAt(now).build();
     }
 
     public Event publish(Instant now) {
@@ -84,9 +97,27 @@ public record Event(String id, String slug, String title, String summary, String
     }
 
     private Event withStatus(EventStatus newStatus, String reason, int sequence, Instant now) {
-        return new Event(id, slug, title, summary, description, start, end, timeZone, startsAt, endsAt, venue,
-                agenda, talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, newStatus, reason,
-                previousStartsAt, version + 1, sequence, createdAt, now);
+        return toBuilder().status(newStatus).cancelReason(reason).version(version + 1).icsSequence(sequence)
+                .updatedAt(now).build();
+    }
+
+    /**
+     * What the site's listing (index, feed, sitemap) keeps of an event: no description, agenda, talks, speakers,
+     * sponsors, tickets, links or aliases; of the venue only its name and city. Fields are kept by choice, so a new
+     * field stays out of the listing until a listing page needs it.
+     */
+    public Event listingEntry() {
+        EventDraft shown = EventDraft.builder().slug(slug).title(title).summary(summary).start(start).end(end)
+                .timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags).build();
+        return builder().id(id).draft(shown).status(status).cancelReason(cancelReason)
+                .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
+                .updatedAt(updatedAt).build();
+    }
+
+    /** The title as pages, feeds and mails show it: prefixed with "Cancelled: " once the event is cancelled. */
+    @JsonIgnore
+    public String displayTitle() {
+        return status == EventStatus.CANCELLED ? "Cancelled: " + title : title;
     }
 
     @JsonIgnore
@@ -116,5 +147,81 @@ public record Event(String id, String slug, String title, String summary, String
 
     public Talk talk(String talkId) {
         return talks.stream().filter(t -> t.id() != null && t.id().equals(talkId)).findFirst().orElse(null);
+    }
+
+    /** The organiser's part as a draft, the rest of the event field by field. */
+    public static final class Builder {
+        private String id;
+        private EventDraft.Builder draft = EventDraft.builder();
+        private EventStatus status;
+        private String cancelReason;
+        private Instant previousStartsAt;
+        private long version;
+        private int icsSequence;
+        private Instant createdAt;
+        private Instant updatedAt;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Every organiser-editable field, the slug included. */
+        public Builder draft(EventDraft draft) {
+            this.draft = draft.toBuilder();
+            return this;
+        }
+
+        /** Changes some organiser-editable fields: {@code event.toBuilder().draft(d -> d.title("New")).build()}. */
+        public Builder draft(UnaryOperator<EventDraft.Builder> change) {
+            this.draft = change.apply(draft);
+            return this;
+        }
+
+        public Builder status(EventStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder cancelReason(String cancelReason) {
+            this.cancelReason = cancelReason;
+            return this;
+        }
+
+        public Builder previousStartsAt(Instant previousStartsAt) {
+            this.previousStartsAt = previousStartsAt;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder icsSequence(int icsSequence) {
+            this.icsSequence = icsSequence;
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Event build() {
+            EventDraft d = draft.build();
+            return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
+                    null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
+                    d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason, previousStartsAt, version,
+                    icsSequence, createdAt, updatedAt);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package io.handbill.model;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * The part of an event an organiser edits: the body of create and update requests. Every field may be null here so
  * that any JSON object binds and {@link io.handbill.validation.EventDraftValidator} can report every problem at once.
+ * Build one with {@link #builder()} or change one with {@link #toBuilder()}; the record's own constructor is for
+ * Jackson and the builder.
  *
  * @param slug     URL path segment; generated from date and title when absent
  * @param start    local start in {@code timeZone}
@@ -28,8 +31,133 @@ public record EventDraft(String slug, String title, String summary, String descr
         aliases = Lists.copy(aliases);
     }
 
+    /** An empty draft: every field null, every list empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this draft's values. */
+    public Builder toBuilder() {
+        return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
+                .timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers).sponsors(sponsors)
+                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases);
+    }
+
+    /** The same evening {@code by} later: start, end and every agenda slot; needs start and end set. */
+    public EventDraft movedBy(Duration by) {
+        return toBuilder().start(start.plus(by)).end(end.plus(by))
+                .agenda(agenda.stream().map(a -> a.movedBy(by)).toList()).build();
+    }
+
     public EventDraft withSlug(String newSlug) {
-        return new EventDraft(newSlug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+        return toBuilder().slug(newSlug).build();
+    }
+
+    /** Sets fields by name; unset ones stay null (lists: empty). */
+    public static final class Builder {
+        private String slug;
+        private String title;
+        private String summary;
+        private String description;
+        private LocalDateTime start;
+        private LocalDateTime end;
+        private String timeZone;
+        private Venue venue;
+        private List<AgendaItem> agenda;
+        private List<Talk> talks;
+        private List<Speaker> speakers;
+        private List<Sponsor> sponsors;
+        private List<TicketLink> tickets;
+        private String codeOfConductUrl;
+        private List<String> tags;
+        private List<String> aliases;
+
+        private Builder() {
+        }
+
+        public Builder slug(String slug) {
+            this.slug = slug;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder start(LocalDateTime start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder end(LocalDateTime end) {
+            this.end = end;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder venue(Venue venue) {
+            this.venue = venue;
+            return this;
+        }
+
+        public Builder agenda(List<AgendaItem> agenda) {
+            this.agenda = agenda;
+            return this;
+        }
+
+        public Builder talks(List<Talk> talks) {
+            this.talks = talks;
+            return this;
+        }
+
+        public Builder speakers(List<Speaker> speakers) {
+            this.speakers = speakers;
+            return this;
+        }
+
+        public Builder sponsors(List<Sponsor> sponsors) {
+            this.sponsors = sponsors;
+            return this;
+        }
+
+        public Builder tickets(List<TicketLink> tickets) {
+            this.tickets = tickets;
+            return this;
+        }
+
+        public Builder codeOfConductUrl(String codeOfConductUrl) {
+            this.codeOfConductUrl = codeOfConductUrl;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder aliases(List<String> aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        public EventDraft build() {
+            return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
+                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+        }
     }
 }

@@ -15,6 +15,11 @@ public record Venue(String name, List<String> addressLines, String city, String 
         addressLines = Lists.copy(addressLines);
     }
 
+    /** Only the name and city: what a listing of events shows. */
+    public Venue nameAndCity() {
+        return new Venue(name, List.of(), city, null, null, null, null, null, null);
+    }
+
     public boolean hasCoordinates() {
         return latitude != null && longitude != null;
     }

@@ -3,8 +3,8 @@ package io.handbill.ical;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Status;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
-import io.handbill.fixtures.TestEvents;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class IcsWriterTest {
 
     @Test
     void cancelledEvent_isCancelledWithReasonAndRaisedSequence() {
-        Event cancelled = TestEvents.cancelled("c1", "Winter social", LocalDateTime.parse("2026-12-10T19:00"),
+        Event cancelled = Events.cancelled("c1", "Winter social", LocalDateTime.parse("2026-12-10T19:00"),
                 LocalDateTime.parse("2026-12-10T22:00"), "Europe/London", "Venue flooded");
 
         VEvent event = parse(IcsWriter.event(SITE, cancelled, IcsWriter.Method.PUBLISH)).getEvents().get(0);
@@ -107,7 +107,7 @@ class IcsWriterTest {
     @Test
     void punctuationAndUnicodeInText_roundTripExactly() {
         String title = "Ünïcödé; commas, \"quotes\", back\\slash & 日本語 🎉";
-        Event event = TestEvents.published("u1", title, LocalDateTime.parse("2026-05-05T18:00"),
+        Event event = Events.published("u1", title, LocalDateTime.parse("2026-05-05T18:00"),
                 LocalDateTime.parse("2026-05-05T21:00"), "Europe/London");
 
         String ics = IcsWriter.event(SITE, event, IcsWriter.Method.PUBLISH);
@@ -121,7 +121,7 @@ class IcsWriterTest {
     void twoHundredCharacterTitle_isFoldedAndReadsBackWhole() {
         String title = ("Kubernetes, networking; and nanoservices — ünïcode everywhere ").repeat(4).substring(0, 200);
 
-        String ics = IcsWriter.event(SITE, TestEvents.published("t1", title, LocalDateTime.parse("2026-06-02T18:30"),
+        String ics = IcsWriter.event(SITE, Events.published("t1", title, LocalDateTime.parse("2026-06-02T18:30"),
                 LocalDateTime.parse("2026-06-02T21:00"), "Europe/London"), IcsWriter.Method.PUBLISH);
 
         assertWellFormed(ics);
@@ -143,7 +143,7 @@ class IcsWriterTest {
 
     @Test
     void feed_passesRfc5545Validation() {
-        Event cancelled = TestEvents.cancelled("c1", "Winter social", LocalDateTime.parse("2026-12-10T19:00"),
+        Event cancelled = Events.cancelled("c1", "Winter social", LocalDateTime.parse("2026-12-10T19:00"),
                 LocalDateTime.parse("2026-12-10T22:00"), "America/New_York", "Venue flooded");
 
         assertValid(IcsWriter.calendar(SITE, List.of(Fixtures.seedEvent(), cancelled), IcsWriter.Method.PUBLISH));

@@ -1,6 +1,6 @@
 package io.handbill.ical;
 
-import io.handbill.fixtures.TestEvents;
+import io.handbill.fixtures.Events;
 import io.handbill.ical.IcsAssertions.Times;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
@@ -135,7 +135,7 @@ class IcsWriter_TimeZoneTest {
     }
 
     private static Event event(String zone, String start, String end) {
-        return TestEvents.published("e" + Math.abs((zone + start).hashCode()), "Talk night",
+        return Events.published("e" + Math.abs((zone + start).hashCode()), "Talk night",
                 LocalDateTime.parse(start), LocalDateTime.parse(end), zone);
     }
 

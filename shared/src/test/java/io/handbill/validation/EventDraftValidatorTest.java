@@ -1,5 +1,6 @@
 package io.handbill.validation;
 
+import io.handbill.fixtures.Drafts;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
@@ -23,8 +24,7 @@ class EventDraftValidatorTest {
 
     @Test
     void emptyDraft_reportsEveryRequiredFieldAtOnce() {
-        var draft = new EventDraft(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+        var draft = EventDraft.builder().build();
 
         assertThat(EventDraftValidator.validate(draft)).extracting(FieldError::field, FieldError::code)
                 .containsExactlyInAnyOrder(
@@ -37,8 +37,7 @@ class EventDraftValidatorTest {
     @Test
     void endBeforeStart_isRejectedOnEnd() {
         var seed = Fixtures.seedDraft();
-        var draft = new EventDraft(null, seed.title(), null, null, seed.start(), seed.start().minusHours(1),
-                "Europe/London", null, null, null, null, null, null, null, null, null);
+        var draft = Drafts.minimal().end(seed.start().minusHours(1)).timeZone("Europe/London").build();
 
         assertThat(fields(draft)).containsExactly("end:before_start");
     }
@@ -50,10 +49,8 @@ class EventDraftValidatorTest {
 
     @Test
     void javascriptUrls_areRejectedEverywhere() {
-        var seed = Fixtures.seedDraft();
         var tickets = List.of(new TicketLink("Free", "javascript:alert(1)", true, null, null));
-        var draft = new EventDraft(null, seed.title(), null, null, seed.start(), seed.end(), seed.timeZone(), null,
-                null, null, null, null, tickets, "JAVASCRIPT:alert(1)", null, null);
+        var draft = Drafts.minimal().tickets(tickets).codeOfConductUrl("JAVASCRIPT:alert(1)").build();
 
         assertThat(fields(draft)).containsExactlyInAnyOrder("tickets[0].url:invalid_url",
                 "codeOfConductUrl:invalid_url");
@@ -65,8 +62,8 @@ class EventDraftValidatorTest {
         var agenda = new ArrayList<>(seed.agenda());
         agenda.set(2, new AgendaItem(seed.start().minusHours(2), seed.start().minusHours(1), "Too early",
                 AgendaKind.OTHER, null));
-        var draft = new EventDraft(null, seed.title(), null, null, seed.start(), seed.end(), seed.timeZone(),
-                seed.venue(), agenda, seed.talks(), seed.speakers(), null, null, null, null, null);
+        var draft = Drafts.minimal().venue(seed.venue()).agenda(agenda).talks(seed.talks()).speakers(seed.speakers())
+                .build();
 
         assertThat(fields(draft)).containsExactly("agenda[2].start:outside_event");
     }
@@ -75,8 +72,7 @@ class EventDraftValidatorTest {
     void openEndedAgendaItem_mayRunPastTheEnd() {
         var seed = Fixtures.seedDraft();
         var agenda = List.of(new AgendaItem(seed.end().minusMinutes(30), null, "Pub", AgendaKind.SOCIAL, null));
-        var draft = new EventDraft(null, seed.title(), null, null, seed.start(), seed.end(), seed.timeZone(), null,
-                agenda, null, null, null, null, null, null, null);
+        var draft = Drafts.minimal().agenda(agenda).build();
 
         assertThat(EventDraftValidator.validate(draft)).isEmpty();
     }
@@ -87,9 +83,8 @@ class EventDraftValidatorTest {
         var agenda = List.of(new AgendaItem(seed.start(), null, "Talk", AgendaKind.TALK, "no-such-talk"));
         var tickets = List.of(new TicketLink("Paid", "https://example.org", false, null, null),
                 new TicketLink("Odd", "https://example.org", false, new BigDecimal("-1"), "gbp"));
-        var draft = new EventDraft("Bad Slug", seed.title(), null, null, seed.start(), seed.end(),
-                seed.timeZone(), null, agenda, null, null, null, tickets, null, List.of("<b>"),
-                List.of("relative/path", "/ok/path", "/ok/path"));
+        var draft = Drafts.minimal().slug("Bad Slug").agenda(agenda).tickets(tickets).tags(List.of("<b>"))
+                .aliases(List.of("relative/path", "/ok/path", "/ok/path")).build();
 
         assertThat(fields(draft)).containsExactlyInAnyOrder("slug:invalid_format", "agenda[0].talkId:unknown_talk",
                 "tickets[0].price:required", "tickets[1].price:out_of_range", "tickets[1].currency:invalid_format",
@@ -98,18 +93,14 @@ class EventDraftValidatorTest {
 
     @Test
     void startInTheSpringForwardGap_isRejected() {
-        var seed = Fixtures.seedDraft();
         var gap = LocalDateTime.of(2026, 3, 29, 1, 30);
-        var draft = new EventDraft(null, seed.title(), null, null, gap, gap.plusHours(2), "Europe/London", null,
-                null, null, null, null, null, null, null, null);
+        var draft = Drafts.minimal().start(gap).end(gap.plusHours(2)).timeZone("Europe/London").build();
 
         assertThat(fields(draft)).containsExactly("start:nonexistent_time");
     }
 
     private static EventDraft withZone(String zone) {
-        var seed = Fixtures.seedDraft();
-        return new EventDraft(null, seed.title(), null, null, seed.start(), seed.end(), zone, null, null, null,
-                null, null, null, null, null, null);
+        return Drafts.minimal().timeZone(zone).build();
     }
 
     private static List<String> fields(EventDraft draft) {

@@ -54,15 +54,15 @@ final class Priming {
 
     static void warmJson() {
         LocalDateTime start = LocalDateTime.of(2030, 1, 1, 18, 0);
-        var draft = new EventDraft(null, "Priming", "Summary", "Description", start, start.plusHours(3),
-                "Europe/London",
-                new Venue("Venue", List.of("Line"), "City", "AB1 2CD", "Country", "https://example.org/", 53.8, -1.5,
-                        "Notes"),
-                List.of(new AgendaItem(start, null, "Talk", AgendaKind.TALK, "talk")),
-                List.of(new Talk("talk", "Talk", "Abstract", List.of("speaker"))),
-                List.of(new Speaker("speaker", "Name", "Role", "Org", "Bio", "https://example.org/")),
-                List.of(), List.of(new TicketLink("Tickets", "https://example.org/", true, null, null)),
-                "https://example.org/", List.of("tag"), List.of("/old/path"));
+        var draft = EventDraft.builder().title("Priming").summary("Summary").description("Description")
+                .start(start).end(start.plusHours(3)).timeZone("Europe/London")
+                .venue(new Venue("Venue", List.of("Line"), "City", "AB1 2CD", "Country", "https://example.org/", 53.8,
+                        -1.5, "Notes"))
+                .agenda(List.of(new AgendaItem(start, null, "Talk", AgendaKind.TALK, "talk")))
+                .talks(List.of(new Talk("talk", "Talk", "Abstract", List.of("speaker"))))
+                .speakers(List.of(new Speaker("speaker", "Name", "Role", "Org", "Bio", "https://example.org/")))
+                .tickets(List.of(new TicketLink("Tickets", "https://example.org/", true, null, null)))
+                .codeOfConductUrl("https://example.org/").tags(List.of("tag")).aliases(List.of("/old/path")).build();
         try {
             EventDraft read = Json.read(Json.write(draft), EventDraft.class);
             EventDraftValidator.validate(read);

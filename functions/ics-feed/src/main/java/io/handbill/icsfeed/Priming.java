@@ -7,6 +7,7 @@ import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
@@ -39,12 +40,12 @@ final class Priming {
     }
 
     static APIGatewayV2HTTPEvent probe() {
-        String path = IcsFeedHandler.EVENTS_PREFIX + ABSENT_SLUG + ".ics";
+        String path = SitePaths.eventIcs(ABSENT_SLUG);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("GET /events/{file}")
                 .withRawPath(path)
-                .withPathParameters(Map.of("file", ABSENT_SLUG + ".ics"))
+                .withPathParameters(Map.of("file", ABSENT_SLUG + SitePaths.ICS))
                 .withHeaders(Map.of("accept", "text/calendar"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming")
@@ -56,15 +57,16 @@ final class Priming {
 
     private static Event sample(String zone) {
         LocalDateTime start = LocalDateTime.of(2030, 3, 26, 18, 45);
-        var draft = new EventDraft(ABSENT_SLUG, "Priming", "Summary", "Description", start, start.plusHours(4), zone,
-                new Venue("Venue", List.of("Line"), "City", "AB1 2CD", "Country", "https://example.org/", 53.8, -1.5,
-                        "Notes"),
-                List.of(new AgendaItem(start, start.plusHours(1), "Talk", AgendaKind.TALK, "talk"),
-                        new AgendaItem(start.plusHours(1), null, "Pub", AgendaKind.SOCIAL, null)),
-                List.of(new Talk("talk", "Talk", "Abstract", List.of("speaker"))),
-                List.of(new Speaker("speaker", "Name", "Role", "Org", "Bio", "https://example.org/")),
-                List.of(), List.of(new TicketLink("Tickets", "https://example.org/", true, null, null)),
-                "https://example.org/", List.of("tag"), List.of());
+        var draft = EventDraft.builder().slug(ABSENT_SLUG).title("Priming").summary("Summary")
+                .description("Description").start(start).end(start.plusHours(4)).timeZone(zone)
+                .venue(new Venue("Venue", List.of("Line"), "City", "AB1 2CD", "Country", "https://example.org/", 53.8,
+                        -1.5, "Notes"))
+                .agenda(List.of(new AgendaItem(start, start.plusHours(1), "Talk", AgendaKind.TALK, "talk"),
+                        new AgendaItem(start.plusHours(1), null, "Pub", AgendaKind.SOCIAL, null)))
+                .talks(List.of(new Talk("talk", "Talk", "Abstract", List.of("speaker"))))
+                .speakers(List.of(new Speaker("speaker", "Name", "Role", "Org", "Bio", "https://example.org/")))
+                .tickets(List.of(new TicketLink("Tickets", "https://example.org/", true, null, null)))
+                .codeOfConductUrl("https://example.org/").tags(List.of("tag")).build();
         return Event.create(ABSENT_SLUG, draft, Instant.EPOCH).publish(Instant.EPOCH);
     }
 

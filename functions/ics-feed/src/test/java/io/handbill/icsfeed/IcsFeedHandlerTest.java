@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
-import io.handbill.fixtures.TestEvents;
 import io.handbill.ical.IcsAssertions;
 import io.handbill.json.Json;
 import io.handbill.model.SiteConfig;
@@ -34,13 +34,13 @@ class IcsFeedHandlerTest {
 
     @BeforeEach
     void givenEventsAroundNow() {
-        memory.create(TestEvents.published("old", "Too old", LocalDateTime.parse("2025-11-20T18:30"),
+        memory.create(Events.published("old", "Too old", LocalDateTime.parse("2025-11-20T18:30"),
                 LocalDateTime.parse("2025-11-20T21:00"), "Europe/London"));
-        memory.create(TestEvents.published("past", "Spring meetup", LocalDateTime.parse("2026-03-10T18:30"),
+        memory.create(Events.published("past", "Spring meetup", LocalDateTime.parse("2026-03-10T18:30"),
                 LocalDateTime.parse("2026-03-10T21:00"), "Europe/London"));
-        memory.create(TestEvents.published("next", "December meetup", LocalDateTime.parse("2026-12-10T18:30"),
+        memory.create(Events.published("next", "December meetup", LocalDateTime.parse("2026-12-10T18:30"),
                 LocalDateTime.parse("2026-12-10T21:00"), "Europe/London"));
-        memory.create(TestEvents.cancelled("off", "January meetup", LocalDateTime.parse("2027-01-14T18:30"),
+        memory.create(Events.cancelled("off", "January meetup", LocalDateTime.parse("2027-01-14T18:30"),
                 LocalDateTime.parse("2027-01-14T21:00"), "Europe/London", "Snow"));
         memory.create(io.handbill.model.Event.create("draft", Fixtures.seedDraft().withSlug("secret-plans"), NOW));
         memory.bumpSiteVersion(Instant.parse("2026-11-20T09:30:00Z"));
@@ -81,7 +81,7 @@ class IcsFeedHandlerTest {
     @Test
     void calendar_pagesThroughTheIndex() {
         for (int i = 0; i < CalendarFeeds.PAGE_SIZE + 5; i++) {
-            memory.create(TestEvents.published("bulk" + i, "Bulk " + i, LocalDateTime.parse("2027-02-01T18:00")
+            memory.create(Events.published("bulk" + i, "Bulk " + i, LocalDateTime.parse("2027-02-01T18:00")
                     .plusDays(i), LocalDateTime.parse("2027-02-01T20:00").plusDays(i), "Europe/London"));
         }
 

@@ -2,7 +2,9 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
 import io.handbill.model.Talk;
@@ -59,9 +61,10 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     public static EventView of(Event e, SiteConfig site) {
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
         return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
-                site.apiUrl("/subscriptions"), When.iso(e.start(), e.zone()), When.day(e), When.hours(e),
+                site.url(SitePaths.SUBSCRIBE), When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
+                HumanTime.hours(e.zonedStart(), e.zonedEnd()),
                 e.timeZone(),
-                rescheduled ? When.dayAndTime(e.previousStartsAt(), e.zone()) : null,
+                rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
                 Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets(e.tickets()),
                 sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site));
@@ -86,7 +89,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     private static List<AgendaRow> agenda(Event e) {
         return e.agenda().stream().map(item -> {
             Talk talk = item.talkId() == null ? null : e.talk(item.talkId());
-            return new AgendaRow(When.iso(item.start(), e.zone()), When.slot(item.start(), item.end()),
+            return new AgendaRow(When.iso(item.start(), e.zone()), HumanTime.slot(item.start(), item.end()),
                     item.title(), talk == null ? null : anchor(talk), talk == null ? null : speakerNames(e, talk));
         }).toList();
     }

@@ -3,7 +3,6 @@ package io.handbill.render;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
-import io.handbill.model.Venue;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * every event, so its cost does not grow with the site. Writes are conditional on the version, so concurrent batches
  * never lose each other's changes.
  */
-public final class PublicListing {
+public final class PublicListing implements ListingStore {
     static final String PK = "LISTING";
     static final String SK = "PUBLIC";
     /** DynamoDB items stop at 400 KB; this leaves room for the keys (some 8,000 events at typical sizes). */
@@ -46,20 +45,11 @@ public final class PublicListing {
         this.table = table;
     }
 
-    /** What a listing keeps of an event: no description, agenda, talks or links; the venue's name and city. */
-    static Event entry(Event e) {
-        Venue venue = e.venue() == null ? null
-                : new Venue(e.venue().name(), List.of(), e.venue().city(), null, null, null, null, null, null);
-        return new Event(e.id(), e.slug(), e.title(), e.summary(), null, e.start(), e.end(), e.timeZone(), null, null,
-                venue, List.of(), List.of(), List.of(), List.of(), List.of(), null, e.tags(), List.of(), e.status(),
-                e.cancelReason(), e.previousStartsAt(), e.version(), e.icsSequence(), e.createdAt(), e.updatedAt());
-    }
-
     static List<Event> sorted(List<Event> entries) {
         return entries.stream().sorted(Comparator.comparing(Event::startsAt).thenComparing(Event::id)).toList();
     }
 
-    /** The stored listing, read consistently, or empty before the first publish. */
+    @Override
     public Optional<Snapshot> read() {
         var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
@@ -68,17 +58,14 @@ public final class PublicListing {
         return Optional.of(new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b())));
     }
 
-    /** The stored version only: a cheap check whether someone committed since. */
+    @Override
     public long version() {
         var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)
                 .projectionExpression("version")).item();
         return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("version").n());
     }
 
-    /**
-     * Stores {@code entries} as version {@code expectedVersion + 1} if the stored version is still
-     * {@code expectedVersion}; returns false when another batch got there first.
-     */
+    @Override
     public boolean commit(long expectedVersion, List<Event> entries) {
         byte[] body = encode(entries);
         if (body.length > MAX_BYTES) {

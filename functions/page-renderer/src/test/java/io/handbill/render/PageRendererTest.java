@@ -163,9 +163,8 @@ class PageRendererTest {
     void movedEvent_isRescheduledWithPreviousStartDate() throws Exception {
         Event seed = TestEvents.seed();
         EventDraft d = seed.draft();
-        Event moved = seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
-                d.start().plusDays(7), d.end().plusDays(7), d.timeZone(), d.venue(), d.agenda(), d.talks(),
-                d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), TestEvents.NOW);
+        Event moved = seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).build(),
+                TestEvents.NOW);
 
         Document page = eventPage(moved);
         JsonNode ld = jsonLd(page);
@@ -203,11 +202,8 @@ class PageRendererTest {
     @Test
     void aliasWithAnExtension_isStoredUnderItsOwnName_andUnsafeAliasesAreSkipped() {
         Event seed = TestEvents.seed();
-        EventDraft d = seed.draft();
-        Event withAliases = seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start(),
-                d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                d.codeOfConductUrl(), d.tags(), List.of("/old/meetup.html", "/../etc", "/events/other")),
-                TestEvents.NOW);
+        Event withAliases = seed.edit(seed.draft().toBuilder()
+                .aliases(List.of("/old/meetup.html", "/../etc", "/events/other")).build(), TestEvents.NOW);
 
         assertThat(renderer.eventPages(withAliases)).extracting(SiteObject::key)
                 .containsExactly("events/" + Fixtures.SEED_SLUG + "/index.html", "old/meetup.html");
@@ -291,6 +287,13 @@ class PageRendererTest {
         assertThat(second.select("section[aria-labelledby=upcoming-heading]")).isEmpty();
         assertThat(second.select("link[rel=canonical]").attr("href")).isEqualTo("https://events.example.org/page/2/");
         assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/");
+    }
+
+    @Test
+    void index_datesEachEntryInEnglish_SepNotTheEnGbSept() {
+        Document index = Jsoup.parse(renderer.indexPages(List.of(TestEvents.seed()), TestEvents.NOW).get(0).text());
+
+        assertThat(index.select(".entry-when time").text()).isEqualTo("Tue 26 Sep 2017");
     }
 
     @Test

@@ -130,7 +130,7 @@ class SitePublisherIT {
     void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        store.update(seed.edit(withDescription(seed.draft(), "We now have **pizza**."), LATER));
+        store.update(seed.edit(seed.draft().toBuilder().description("We now have **pizza**.").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
@@ -143,10 +143,7 @@ class SitePublisherIT {
     void titleEdit_alsoRewritesTheIndexAndAliases() {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        EventDraft d = seed.draft();
-        store.update(seed.edit(new EventDraft(d.slug(), "Kubernetes and nanoservices", d.summary(), d.description(),
-                d.start(), d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
-                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
@@ -178,9 +175,8 @@ class SitePublisherIT {
         Event seed = givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
         EventDraft d = seed.draft();
-        store.update(seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description(),
-                d.start().plusDays(7), d.end().plusDays(7), d.timeZone(), d.venue(), List.of(), d.talks(),
-                d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).agenda(List.of())
+                .build(), LATER));
 
         handler.handleRequest(stream(SEED_ID), null);
 
@@ -276,10 +272,7 @@ class SitePublisherIT {
         }
         publisher.rebuildAll();
         Event oldest = past.get(0);
-        EventDraft d = oldest.draft();
-        store.update(oldest.edit(new EventDraft(d.slug(), "Renamed meetup", d.summary(), d.description(), d.start(),
-                d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                d.codeOfConductUrl(), d.tags(), d.aliases()), LATER));
+        store.update(oldest.edit(oldest.draft().toBuilder().title("Renamed meetup").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(oldest.id()));
 
@@ -333,7 +326,7 @@ class SitePublisherIT {
     @Test
     void listingCommit_isRefusedWhenSomeoneCommittedSince() {
         PublicListing listing = new PublicListing(aws.dynamoDb(), aws.tableName());
-        List<Event> entries = List.of(PublicListing.entry(Fixtures.seedEvent()));
+        List<Event> entries = List.of(Fixtures.seedEvent().listingEntry());
 
         assertThat(listing.commit(0, entries)).isTrue();
         assertThat(listing.commit(0, List.of())).isFalse();
@@ -347,12 +340,6 @@ class SitePublisherIT {
         Event seed = Fixtures.seedEvent();
         store.create(seed);
         return seed;
-    }
-
-    private static EventDraft withDescription(EventDraft d, String description) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), description, d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), d.aliases());
     }
 
     private JsonNode invoke(InputStream request) throws Exception {

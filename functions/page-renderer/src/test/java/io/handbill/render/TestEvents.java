@@ -1,5 +1,7 @@
 package io.handbill.render;
 
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
@@ -33,11 +35,8 @@ final class TestEvents {
 
     /** A published event on {@code start} (local, Europe/London), two hours long. */
     static Event published(String id, String slug, String title, LocalDateTime start) {
-        EventDraft draft = Fixtures.seedDraft();
-        EventDraft moved = new EventDraft(slug, title, draft.summary(), draft.description(), start, start.plusHours(2),
-                draft.timeZone(), draft.venue(), List.of(), draft.talks(), draft.speakers(), draft.sponsors(),
-                draft.tickets(), draft.codeOfConductUrl(), draft.tags(), List.of());
-        return Event.create(id, moved, NOW).publish(NOW);
+        return Events.published(id, Drafts.seed().slug(slug).title(title).start(start).end(start.plusHours(2))
+                .agenda(List.of()).aliases(List.of()), NOW);
     }
 
     /** Every organiser text field carries {@link #XSS}; every link field a {@code javascript:} URL or worse. */
@@ -46,18 +45,18 @@ final class TestEvents {
         String badUrl = "javascript:alert(3)";
         LocalDateTime start = LocalDateTime.parse("2017-09-26T18:45:00");
         Venue venue = new Venue(bad, List.of(bad, bad), bad, bad, bad, badUrl, 53.8, -1.5, bad);
-        EventDraft draft = new EventDraft("hostile", bad, bad,
-                bad + "\n\n<script>alert(4)</script><iframe src=\"https://evil.example\"></iframe>"
-                        + "<a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a><p style=\"color:red\">styled</p>",
-                start, start.plusHours(3), "Europe/London", venue,
-                List.of(new AgendaItem(start, start.plusHours(1), bad, AgendaKind.TALK, "t\"><b>1"),
-                        new AgendaItem(start.plusHours(1), null, bad, AgendaKind.SOCIAL, null)),
-                List.of(new Talk("t\"><b>1", bad, bad, List.of("s1"))),
-                List.of(new Speaker("s1", bad, bad, bad, bad, badUrl)),
-                List.of(new Sponsor(bad, "data:text/html,<script>alert(7)</script>", bad)),
-                List.of(new TicketLink(bad, "https://tickets.example/?q=%22%3E", false,
-                        new BigDecimal("5.00"), "GBP"), new TicketLink(bad, badUrl, true, null, null)),
-                badUrl, List.of(bad), List.of("/" + "post/1"));
+        EventDraft draft = EventDraft.builder().slug("hostile").title(bad).summary(bad)
+                .description(bad + "\n\n<script>alert(4)</script><iframe src=\"https://evil.example\"></iframe>"
+                        + "<a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a><p style=\"color:red\">styled</p>")
+                .start(start).end(start.plusHours(3)).timeZone("Europe/London").venue(venue)
+                .agenda(List.of(new AgendaItem(start, start.plusHours(1), bad, AgendaKind.TALK, "t\"><b>1"),
+                        new AgendaItem(start.plusHours(1), null, bad, AgendaKind.SOCIAL, null)))
+                .talks(List.of(new Talk("t\"><b>1", bad, bad, List.of("s1"))))
+                .speakers(List.of(new Speaker("s1", bad, bad, bad, bad, badUrl)))
+                .sponsors(List.of(new Sponsor(bad, "data:text/html,<script>alert(7)</script>", bad)))
+                .tickets(List.of(new TicketLink(bad, "https://tickets.example/?q=%22%3E", false,
+                        new BigDecimal("5.00"), "GBP"), new TicketLink(bad, badUrl, true, null, null)))
+                .codeOfConductUrl(badUrl).tags(List.of(bad)).aliases(List.of("/" + "post/1")).build();
         return Event.create("hostile-id", draft, NOW).publish(NOW).cancel(bad, NOW);
     }
 }

@@ -1,11 +1,10 @@
 package io.handbill.reminder;
 
-import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SendRate;
 import io.handbill.mail.SesMailSender;
-import io.handbill.model.Event;
-import io.handbill.model.EventDraft;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
@@ -138,14 +137,10 @@ public final class ReminderSweepBench {
     }
 
     private static void givenDueEvent(LocalAws aws) {
-        EventDraft seed = Fixtures.seedDraft();
         ZoneId london = ZoneId.of("Europe/London");
         LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), london);
-        var draft = new EventDraft("bench", seed.title(), seed.summary(), seed.description(), start, start.plusHours(3),
-                london.getId(), seed.venue(), seed.agenda(), seed.talks(), seed.speakers(), seed.sponsors(),
-                seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
-        Instant created = T0.minus(Duration.ofDays(20));
-        aws.eventStore().create(Event.create("bench-event", draft, created).publish(created));
+        aws.eventStore().create(Events.published("bench-event", Drafts.seed().slug("bench").start(start)
+                .end(start.plusHours(3)).timeZone(london.getId()).aliases(List.of()), T0.minus(Duration.ofDays(20))));
     }
 
     /** Who got what, from the raw messages' headers. */

@@ -1,6 +1,7 @@
 package io.handbill.reminder;
 
-import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
 import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
@@ -79,7 +80,7 @@ class ReminderSweepIT {
         // then
         assertThat(before.sent()).isZero();
         assertThat(due.sent()).isEqualTo(1);
-        assertThat(due.outcome()).isEqualTo("COMPLETE");
+        assertThat(due.outcome()).isEqualTo(SweepState.Outcome.COMPLETE);
         assertThat(aws.sentEmails()).hasSize(1);
         ParsedMail mail = ParsedMail.parse(aws.sentEmails().get(0).raw());
         assertThat(mail.header("To")).isEqualTo("Ann@Example.org");
@@ -277,7 +278,7 @@ class ReminderSweepIT {
         aws.ses().failNextWithThrottling(1000);
         clock.set(T0.plus(Duration.ofDays(6)).plus(Duration.ofMinutes(15)));
         SweepState throttled = sweep(false).run(() -> true);
-        assertThat(throttled.outcome()).isEqualTo("THROTTLED");
+        assertThat(throttled.outcome()).isEqualTo(SweepState.Outcome.THROTTLED);
         MailJob dayBefore = MailJob.reminder("e7", Duration.ofHours(24), T0);
         assertThat(ledger.entry(dayBefore, "ann@example.org")).isEmpty();
 
@@ -348,7 +349,7 @@ class ReminderSweepIT {
         SweepState second = sweep(false).run(() -> true);
 
         // then
-        assertThat(first.outcome()).isEqualTo("OUT_OF_TIME");
+        assertThat(first.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
         assertThat(first.sent()).isEqualTo(2);
         assertThat(first.openJobs()).isEqualTo(1);
         assertThat(second.sent()).isEqualTo(3);
@@ -374,7 +375,7 @@ class ReminderSweepIT {
         SweepState afterLease = sweep(false).run(() -> true);
 
         // then
-        assertThat(stopped.outcome()).isEqualTo("OUT_OF_TIME");
+        assertThat(stopped.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
         assertThat(List.of(stopped.sent(), next.sent(), afterLease.sent())).containsExactly(1, 1, 1);
         assertThat(recipients()).containsExactly("ann@example.org", "cat@example.org", "bob@example.org");
         assertThat(ledger.openJobs()).isEmpty();
@@ -393,21 +394,16 @@ class ReminderSweepIT {
     }
 
     private Event givenPublishedEvent(String id, Instant start, Instant createdAt) {
-        EventDraft seed = Fixtures.seedDraft();
         LocalDateTime localStart = LocalDateTime.ofInstant(start, LONDON);
-        var draft = new EventDraft(id, seed.title(), seed.summary(), seed.description(), localStart,
-                localStart.plusHours(3), LONDON.getId(), seed.venue(), List.of(), List.of(), List.of(), seed.sponsors(),
-                seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
-        Event event = Event.create(id, draft, createdAt).publish(createdAt);
+        Event event = Events.published(id, Drafts.seedWithoutProgramme().slug(id).start(localStart)
+                .end(localStart.plusHours(3)).timeZone(LONDON.getId()), createdAt);
         events.create(event);
         return event;
     }
 
     private static EventDraft moved(Event event, int hours) {
         EventDraft d = event.draft();
-        return new EventDraft(d.slug(), d.title(), d.summary(), d.description(), d.start().plusHours(hours),
-                d.end().plusHours(hours), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
-                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases());
+        return d.toBuilder().start(d.start().plusHours(hours)).end(d.end().plusHours(hours)).build();
     }
 
     private void givenConfirmed(String email) {

@@ -1,8 +1,7 @@
 package io.handbill.reminder;
 
-import io.handbill.fixtures.Fixtures;
-import io.handbill.model.Event;
-import io.handbill.model.EventDraft;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.testkit.ChildJvm;
@@ -19,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,14 +67,10 @@ class ShadedJarIT {
     }
 
     private static void givenEventStarting(LocalAws aws, Instant start) {
-        EventDraft seed = Fixtures.seedDraft();
         ZoneId london = ZoneId.of("Europe/London");
         LocalDateTime local = LocalDateTime.ofInstant(start, london);
-        var draft = new EventDraft("shaded", seed.title(), seed.summary(), seed.description(), local, local.plusHours(3),
-                london.getId(), seed.venue(), List.of(), List.of(), List.of(), seed.sponsors(), seed.tickets(),
-                seed.codeOfConductUrl(), seed.tags(), List.of());
-        Instant created = start.minus(Duration.ofDays(30));
-        aws.eventStore().create(Event.create("shaded-event", draft, created).publish(created));
+        aws.eventStore().create(Events.published("shaded-event", Drafts.seedWithoutProgramme().slug("shaded")
+                .start(local).end(local.plusHours(3)).timeZone(london.getId()), start.minus(Duration.ofDays(30))));
     }
 
     @Test

@@ -4,18 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.http.ExpectedFailures;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
 import io.handbill.http.Routes;
 import io.handbill.mail.MailSender;
-import io.handbill.mail.SesMailSender;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.subscriber.TokenSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,17 +34,21 @@ public final class SubscriptionsHandler
     private final HttpApi<SubscriptionEndpoints.Route> http;
 
     public SubscriptionsHandler() {
-        this(DynamoDbSubscriberStore.fromEnv(), SesMailSender.fromEnv(), SiteConfig.fromEnv(),
-                Env.required("SENDER_EMAIL"), TokenSecret.fromEnv(), Env.optional("ADMIN_GROUP", "organisers"),
+        this(SubscriptionsConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.sesV2(),
                 Clock.systemUTC());
     }
 
-    /** Wiring on a given store and sender: the local stack and the integration tests use this. */
-    public SubscriptionsHandler(SubscriberStore store, MailSender sender, SiteConfig site, String senderEmail,
-                                byte[] hmacSecret, String adminGroup, Clock clock) {
-        this(new SubscriptionService(store, new SubscriberTokens(hmacSecret),
-                        new ConfirmationMail(site, senderEmail, new Pages(site), clock), sender, clock),
-                new SubscriberExport(store), new GroupAuthorizer(adminGroup), new Pages(site));
+    /** The function's wiring, on the given clients: the runtime and the local stack use it. */
+    public SubscriptionsHandler(SubscriptionsConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
+        this(config, new DynamoDbSubscriberStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
+    }
+
+    /** The same wiring on a given store and sender: tests use it. */
+    public SubscriptionsHandler(SubscriptionsConfig config, SubscriberStore store, MailSender sender, Clock clock) {
+        this(new SubscriptionService(store, new SubscriberTokens(config.secret().read()),
+                        new ConfirmationMail(config.site(), config.senderEmail(), new Pages(config.site()), clock),
+                        sender, clock),
+                new SubscriberExport(store), new GroupAuthorizer(config.adminGroup()), new Pages(config.site()));
     }
 
     public SubscriptionsHandler(SubscriptionService subscriptions, SubscriberExport export,

@@ -2,7 +2,6 @@ package io.handbill.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handbill.json.Json;
-import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Slugs;
@@ -85,18 +84,12 @@ final class SampleEvents {
             target = target.plusMinutes(1);
         }
         target = target.plusMinutes((5 - target.getMinute() % 5) % 5);
-        Duration by = Duration.between(seed.start(), target);
-        List<AgendaItem> agenda = seed.agenda().stream()
-                .map(a -> new AgendaItem(a.start().plus(by), a.end() == null ? null : a.end().plus(by), a.title(),
-                        a.kind(), a.talkId()))
-                .toList();
-        return new EventDraft(null, UPCOMING_TITLE,
-                "A sample event a week away, so that reminders can be tried straight away.",
-                "This event was made by the local stack as a sample. Subscribe on this page, confirm through the "
-                        + "[outbox](/outbox/), and a few minutes after the stack started run the reminder sweep "
-                        + "there: the seven-day reminder arrives in the outbox.",
-                target, seed.end().plus(by), seed.timeZone(), seed.venue(), agenda, seed.talks(),
-                seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(), seed.tags(), List.of());
+        return seed.movedBy(Duration.between(seed.start(), target)).toBuilder().slug(null).title(UPCOMING_TITLE)
+                .summary("A sample event a week away, so that reminders can be tried straight away.")
+                .description("This event was made by the local stack as a sample. Subscribe on this page, confirm "
+                        + "through the [outbox](/outbox/), and a few minutes after the stack started run the reminder "
+                        + "sweep there: the seven-day reminder arrives in the outbox.")
+                .aliases(List.of()).build();
     }
 
     private Event publish(EventDraft draft) {

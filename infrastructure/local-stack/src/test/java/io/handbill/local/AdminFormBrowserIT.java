@@ -365,8 +365,8 @@ class AdminFormBrowserIT {
         WebElement input = browser.findElement(locator);
         String value = isoLocal.length() >= 16 ? isoLocal.substring(0, 16) : isoLocal;
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+                + "arguments[0].dispatchEvent(new window.Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new window.Event('change', {bubbles: true}));", input, value);
     }
 
     private HttpResponse<String> get(String path, boolean admin) {

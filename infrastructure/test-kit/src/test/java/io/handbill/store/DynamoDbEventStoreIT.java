@@ -320,10 +320,8 @@ class DynamoDbEventStoreIT {
         EventDraft seed = Fixtures.seedDraft();
         LocalDateTime start = LocalDateTime.parse(localStart);
         Duration length = Duration.between(seed.start(), seed.end());
-        EventDraft draft = new EventDraft(start.toLocalDate() + "-" + id, seed.title(), seed.summary(),
-                seed.description(), start, start.plus(length), "Europe/London", seed.venue(), List.of(),
-                seed.talks(), seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(),
-                seed.tags(), seed.aliases());
+        EventDraft draft = seed.toBuilder().slug(start.toLocalDate() + "-" + id).start(start)
+                .end(start.plus(length)).timeZone("Europe/London").agenda(List.of()).build();
         Event created = Event.create(id, draft, NOW);
         return switch (status) {
             case DRAFT -> created;
@@ -337,9 +335,6 @@ class DynamoDbEventStoreIT {
     }
 
     private static EventDraft retitled(Event event, String title) {
-        EventDraft d = event.draft();
-        return new EventDraft(d.slug(), title, d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), d.aliases());
+        return event.draft().toBuilder().title(title).build();
     }
 }

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.ical.IcsWriter;
 import io.handbill.icsfeed.DynamoDbCalls;
+import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
-import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.SiteConfig;
@@ -23,9 +23,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +63,7 @@ public final class IcsFeedBench {
             var store = new DynamoDbEventStore(calls.client(aws), aws.tableName());
             seed(store);
             var handler = new IcsFeedHandler(store, SITE, Clock.fixed(NOW, ZoneOffset.UTC),
-                    IcsFeedHandler.DEFAULT_PAST_DAYS);
+                    IcsFeedConfig.DEFAULT_PAST_DAYS);
 
             List<Event> events = readFeedEvents(store);
             long coldStart = System.nanoTime();
@@ -123,12 +123,8 @@ public final class IcsFeedBench {
         for (int i = 0; i < EVENTS; i++) {
             String zone = i % 10 == 3 ? "America/New_York" : i % 10 == 7 ? "Europe/Berlin" : "Europe/London";
             long days = firstDay.toEpochDay() + i - seed.start().toLocalDate().toEpochDay();
-            EventDraft draft = new EventDraft("bench-" + i, seed.title() + " #" + i, seed.summary(),
-                    seed.description(), seed.start().plusDays(days), seed.end().plusDays(days), zone, seed.venue(),
-                    seed.agenda().stream().map(a -> new AgendaItem(a.start().plusDays(days),
-                            a.end() == null ? null : a.end().plusDays(days), a.title(), a.kind(), a.talkId())).toList(),
-                    seed.talks(), seed.speakers(), seed.sponsors(), seed.tickets(), seed.codeOfConductUrl(),
-                    seed.tags(), List.of());
+            EventDraft draft = seed.movedBy(Duration.ofDays(days)).toBuilder().slug("bench-" + i)
+                    .title(seed.title() + " #" + i).timeZone(zone).aliases(List.of()).build();
             store.create(Event.create("bench-" + i, draft, NOW).publish(NOW));
         }
         store.bumpSiteVersion(NOW);

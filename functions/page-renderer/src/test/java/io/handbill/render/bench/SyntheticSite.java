@@ -1,10 +1,10 @@
 package io.handbill.render.bench;
 
 import io.handbill.fixtures.Fixtures;
-import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,17 +34,11 @@ final class SyntheticSite {
     }
 
     static EventDraft shifted(EventDraft d, String slug, String title, LocalDateTime start) {
-        java.time.Duration by = java.time.Duration.between(d.start(), start);
-        List<AgendaItem> agenda = d.agenda().stream().map(a -> new AgendaItem(a.start().plus(by),
-                a.end() == null ? null : a.end().plus(by), a.title(), a.kind(), a.talkId())).toList();
-        return new EventDraft(slug, title, d.summary(), d.description(), start, d.end().plus(by), d.timeZone(),
-                d.venue(), agenda, d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(),
-                List.of("/old/" + slug));
+        return d.movedBy(Duration.between(d.start(), start)).toBuilder().slug(slug).title(title)
+                .aliases(List.of("/old/" + slug)).build();
     }
 
     static EventDraft withDescription(EventDraft d, String description) {
-        return new EventDraft(d.slug(), d.title(), d.summary(), description, d.start(), d.end(), d.timeZone(),
-                d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(), d.codeOfConductUrl(),
-                d.tags(), d.aliases());
+        return d.toBuilder().description(description).build();
     }
 }

@@ -24,12 +24,12 @@ final class OrganiserAdditions {
     static EventDraft keep(EventDraft fromPost, EventDraft current) {
         Set<String> aliases = new LinkedHashSet<>(fromPost.aliases());
         aliases.addAll(current.aliases());
-        return new EventDraft(fromPost.slug(), fromPost.title(), or(fromPost.summary(), current.summary()),
-                or(fromPost.description(), current.description()), fromPost.start(), fromPost.end(),
-                fromPost.timeZone(), venue(fromPost.venue(), current.venue()), fromPost.agenda(),
-                talks(fromPost.talks(), current.talks()), speakers(fromPost.speakers(), current.speakers()),
-                fromPost.sponsors(), fromPost.tickets(), or(fromPost.codeOfConductUrl(), current.codeOfConductUrl()),
-                fromPost.tags(), List.copyOf(aliases));
+        return fromPost.toBuilder().summary(or(fromPost.summary(), current.summary()))
+                .description(or(fromPost.description(), current.description()))
+                .venue(venue(fromPost.venue(), current.venue())).talks(talks(fromPost.talks(), current.talks()))
+                .speakers(speakers(fromPost.speakers(), current.speakers()))
+                .codeOfConductUrl(or(fromPost.codeOfConductUrl(), current.codeOfConductUrl()))
+                .aliases(List.copyOf(aliases)).build();
     }
 
     private static Venue venue(Venue post, Venue current) {

@@ -1,7 +1,7 @@
 package io.handbill.local.importer;
 
+import io.handbill.api.EventApiConfig;
 import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventService;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
@@ -50,8 +50,8 @@ class ImportCommandIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        api = EventApiOverHttp.start(new EventApiHandler(
-                EventService.onTable(aws.dynamoDb(), aws.tableName(), Clock.systemUTC())), TOKEN);
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), Clock.systemUTC()), TOKEN);
     }
 
     @AfterEach
@@ -141,10 +141,8 @@ class ImportCommandIT {
         Event imported = aws.eventStore().findBySlug(SEED_SLUG).orElseThrow();
         Venue withPostcode = new Venue(imported.venue().name(), imported.venue().addressLines(), "Leeds", "LS9 8AG",
                 "United Kingdom", imported.venue().url(), 53.7965, -1.5331, null);
-        EventDraft added = new EventDraft(imported.slug(), imported.title(), imported.summary(),
-                imported.description(), imported.start(), imported.end(), imported.timeZone(), withPostcode,
-                imported.agenda(), imported.talks(), imported.speakers(), imported.sponsors(), imported.tickets(),
-                imported.codeOfConductUrl(), imported.tags(), List.of(imported.aliases().get(0), "/2017/09/meetup"));
+        EventDraft added = imported.draft().toBuilder().venue(withPostcode)
+                .aliases(List.of(imported.aliases().get(0), "/2017/09/meetup")).build();
         aws.eventStore().update(imported.edit(added, Instant.now()));
 
         int status = importPaths(SEED_POST);

@@ -16,12 +16,13 @@ class OrganiserAdditionsTest {
 
     @Test
     void postsValues_win_andWhatThePostLeavesEmpty_staysAsTheOrganiserSetIt() {
-        EventDraft fromPost = new EventDraft("from-post", "Post title", null, "Post text", current.start(),
-                current.end(), current.timeZone(), new Venue("The ODI Node Leeds", List.of(), null, null, null, null,
-                null, null, null), current.agenda(),
-                List.of(new Talk("nanoservices", "Watch out!", null, List.of("matthew-clark"))),
-                List.of(new Speaker("matthew-clark", "Matthew Clark", null, "BBC R&D", null, null)),
-                List.of(), List.of(), null, List.of("meetups"), List.of("/post/1/new-link"));
+        EventDraft fromPost = EventDraft.builder().slug("from-post").title("Post title").description("Post text")
+                .start(current.start()).end(current.end()).timeZone(current.timeZone())
+                .venue(new Venue("The ODI Node Leeds", List.of(), null, null, null, null, null, null, null))
+                .agenda(current.agenda())
+                .talks(List.of(new Talk("nanoservices", "Watch out!", null, List.of("matthew-clark"))))
+                .speakers(List.of(new Speaker("matthew-clark", "Matthew Clark", null, "BBC R&D", null, null)))
+                .tags(List.of("meetups")).aliases(List.of("/post/1/new-link")).build();
 
         EventDraft kept = OrganiserAdditions.keep(fromPost, current);
 

@@ -69,9 +69,11 @@ public final class EventPostParser {
                 : timesFromAgenda(programme.agenda(), warnings);
         String description = MarkdownWriter.write(body, warnings);
 
-        EventDraft draft = new EventDraft(post.slug(), front.title().strip(), summary(front, warnings), description,
-                times.start(), times.end(), zone.getId(), venue, programme.agenda(), programme.talks(), programme.speakers(),
-                sponsors, tickets, codeOfConduct, tags(front), aliases(front));
+        EventDraft draft = EventDraft.builder().slug(post.slug()).title(front.title().strip())
+                .summary(summary(front, warnings)).description(description).start(times.start()).end(times.end())
+                .timeZone(zone.getId()).venue(venue).agenda(programme.agenda()).talks(programme.talks())
+                .speakers(programme.speakers()).sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConduct)
+                .tags(tags(front)).aliases(aliases(front)).build();
         return new ParsedPost(post.file(), draft, !front.isDraft(), warnings.all());
     }
 
