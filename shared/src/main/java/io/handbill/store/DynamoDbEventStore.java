@@ -198,7 +198,7 @@ public final class DynamoDbEventStore implements EventStore {
      * condition. The item is exactly ours only if that first attempt wrote it.
      */
     private boolean storedAsWritten(String id, Map<String, AttributeValue> written) {
-        var stored = dynamo.getItem(r -> r.tableName(table).key(key("EVENT#" + id, EVENT_SK)).consistentRead(true))
+        var stored = dynamo.getItem(r -> r.tableName(table).key(eventKey(id)).consistentRead(true))
                 .item();
         return written.equals(stored);
     }

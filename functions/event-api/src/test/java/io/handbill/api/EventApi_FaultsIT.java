@@ -125,8 +125,8 @@ class EventApi_FaultsIT {
     }
 
     private EventApiHandler handler(FaultInjector faults) {
-        return new EventApiHandler(EventService.onTable(aws.withFaults(faults).dynamoDb(), aws.tableName(),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        return new EventApiHandler(EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName())),
+                aws.withFaults(faults).dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static APIGatewayV2HTTPResponse create(EventApiHandler handler, String idempotencyKey) {

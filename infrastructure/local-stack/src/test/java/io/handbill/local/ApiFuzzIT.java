@@ -41,7 +41,7 @@ class ApiFuzzIT {
         stack = LocalStack.start(new LocalOptions(0, null, TOKEN, true));
         LocalServices services = stack.services();
         gateway = new ApiGateway(LocalFunctions.http(services), new AdminToken(TOKEN));
-        stored = new StoredState(services.dynamoDb(), services.table(), services.s3(), services.bucket());
+        stored = new StoredState(services.dynamoDb(), LocalStack.TABLE, services.s3(), LocalStack.BUCKET);
     }
 
     @AfterAll
