@@ -42,7 +42,8 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         UPDATE("PUT /api/events/{id}"),
         DELETE("DELETE /api/events/{id}"),
         PUBLISH("POST /api/events/{id}/publish"),
-        CANCEL("POST /api/events/{id}/cancel");
+        CANCEL("POST /api/events/{id}/cancel"),
+        REINSTATE("POST /api/events/{id}/reinstate");
 
         private final String key;
 
@@ -80,6 +81,7 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
             case PUBLISH -> withEtag(service.publish(eventId(request), ifMatch(request)));
             case CANCEL -> withEtag(service.cancel(eventId(request),
                     JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
+            case REINSTATE -> withEtag(service.reinstate(eventId(request), ifMatch(request)));
         };
     }
 

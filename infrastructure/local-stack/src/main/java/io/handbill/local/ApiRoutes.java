@@ -22,6 +22,7 @@ public final class ApiRoutes {
             new ApiRoute("DELETE", "/api/events/{id}", EVENT_API),
             new ApiRoute("POST", "/api/events/{id}/publish", EVENT_API),
             new ApiRoute("POST", "/api/events/{id}/cancel", EVENT_API),
+            new ApiRoute("POST", "/api/events/{id}/reinstate", EVENT_API),
             new ApiRoute("POST", "/api/subscriptions", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/subscriptions/confirm", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/unsubscribe", SUBSCRIPTIONS),
