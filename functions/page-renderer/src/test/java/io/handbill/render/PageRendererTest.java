@@ -235,6 +235,11 @@ class PageRendererTest {
         assertThat(furniture.get(1).contentType()).isEqualTo("text/plain;charset=utf-8");
         assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
+        assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("link[rel=icon]").attr("href"))
+                .isEqualTo("/favicon.svg");
+        assertThat(furniture.get(3).key()).isEqualTo("favicon.svg");
+        assertThat(furniture.get(3).contentType()).isEqualTo("image/svg+xml");
+        assertThat(furniture.get(3).text()).startsWith("<svg");
     }
 
     @Test

@@ -40,14 +40,16 @@ public final class SubscriptionsHandler
 
     /** The function's wiring, on the given clients: the runtime and the local stack use it. */
     public SubscriptionsHandler(SubscriptionsConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
-        this(config, new DynamoDbSubscriberStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
+        this(config, new DynamoDbSubscriberStore(dynamo, config.eventsTable()),
+                new DynamoDbCooldownStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
     }
 
-    /** The same wiring on a given store and sender: tests use it. */
-    public SubscriptionsHandler(SubscriptionsConfig config, SubscriberStore store, MailSender sender, Clock clock) {
+    /** The same wiring on a given store, cooldown counters and sender: tests use it. */
+    public SubscriptionsHandler(SubscriptionsConfig config, SubscriberStore store, CooldownStore cooldowns,
+                                MailSender sender, Clock clock) {
         this(new SubscriptionService(store, new SubscriberTokens(config.secret().read()),
                         new ConfirmationMail(config.site(), config.senderEmail(), new Pages(config.site()), clock),
-                        sender, clock),
+                        sender, new SubscribeLimits(cooldowns, config.secret().read()), clock),
                 new SubscriberExport(store), new GroupAuthorizer(config.adminGroup()), new Pages(config.site()));
     }
 

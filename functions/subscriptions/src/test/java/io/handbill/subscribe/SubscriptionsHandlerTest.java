@@ -32,7 +32,7 @@ class SubscriptionsHandlerTest {
             new SiteConfig("https://events.leedsdevops.org.uk", "Leeds DevOps", "organisers@example.org"),
             "events@example.org", new SesConfig(null, 1),
             new TokenSecretConfig("unit-test-secret-0123456789abcdef", null), "organisers"),
-            store, sender, new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
+            store, new InMemoryCooldownStore(), sender, new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @ParameterizedTest
     @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)

@@ -30,7 +30,7 @@ class SubscriptionsHandler_PageHeadersTest {
             new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"),
             "events@example.org", new SesConfig(null, 1),
             new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers"),
-            new InMemorySubscriberStore(), (to, raw) -> "message-1",
+            new InMemorySubscriberStore(), new InMemoryCooldownStore(), (to, raw) -> "message-1",
             new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @Test
