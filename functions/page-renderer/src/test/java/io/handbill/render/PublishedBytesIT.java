@@ -71,14 +71,10 @@ class PublishedBytesIT {
         // when: a description edit, a title edit of an archived event, and an unpublish (delete) go through publish
         Event seed = store.get(SEED_ID).orElseThrow();
         EventDraft d = seed.draft();
-        store.update(seed.edit(new EventDraft(d.slug(), d.title(), d.summary(), d.description() + "\n\nUpdated.",
-                d.start(), d.end(), d.timeZone(), d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(),
-                d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases()), NOW.plusSeconds(60)));
+        store.update(seed.edit(d.toBuilder().description(d.description() + "\n\nUpdated.").build(), NOW.plusSeconds(60)));
         Event past = store.get("past-7").orElseThrow();
         EventDraft p = past.draft();
-        store.update(past.edit(new EventDraft(p.slug(), p.title() + " (renamed)", p.summary(), p.description(),
-                p.start(), p.end(), p.timeZone(), p.venue(), p.agenda(), p.talks(), p.speakers(), p.sponsors(),
-                p.tickets(), p.codeOfConductUrl(), p.tags(), p.aliases()), NOW.plusSeconds(60)));
+        store.update(past.edit(p.toBuilder().title(p.title() + " (renamed)").build(), NOW.plusSeconds(60)));
         store.delete("past-2", store.get("past-2").orElseThrow().version());
         publisher().publish(List.of(SEED_ID, "past-7", "past-2"));
 
