@@ -372,7 +372,8 @@
     $('#description').value = event.description || '';
     $('#slug').value = event.slug || '';
     $('#start').value = localInput(event.start);
-    $('#end').value = localInput(event.end);
+    // an open-ended event's stored end is only the API's estimate: the organiser left it empty
+    $('#end').value = event.openEnded ? '' : localInput(event.end);
     fillZones(event.timeZone || browserZone());
     $('#venue-name').value = venue.name || '';
     $('#venue-address').value = (venue.addressLines || []).join('\n');

@@ -48,7 +48,8 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         GET_SERIES("GET /api/series/{id}"),
         UPDATE_SERIES("PUT /api/series/{id}"),
         END_SERIES("DELETE /api/series/{id}"),
-        SKIP_IN_SERIES("POST /api/series/{id}/skip");
+        SKIP_IN_SERIES("POST /api/series/{id}/skip"),
+        REINSTATE("POST /api/events/{id}/reinstate");
 
         private final String key;
 
@@ -90,6 +91,7 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
                     JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
             case LIST_SERIES, CREATE_SERIES, GET_SERIES, UPDATE_SERIES, END_SERIES, SKIP_IN_SERIES ->
                     series.respond(route, request);
+            case REINSTATE -> withEtag(service.reinstate(eventId(request), ifMatch(request)));
         };
     }
 

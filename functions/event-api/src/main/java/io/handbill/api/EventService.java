@@ -57,7 +57,8 @@ public final class EventService {
      * idempotency key, the same key and body answer with the first response, and the same key with another body
      * fails with {@link IdempotencyKeyReusedException}.
      */
-    CreatedEvent create(EventDraft draft, String idempotencyKey) {
+    CreatedEvent create(EventDraft submitted, String idempotencyKey) {
+        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.currencyInCapitals(submitted));
         validate(draft);
         if (idempotencyKey == null) {
             return CreatedEvent.of(insert(newId(), draft), false);
@@ -99,9 +100,11 @@ public final class EventService {
      *
      * @throws VersionConflictException when it is not (or changes meanwhile)
      */
-    Event update(String id, EventDraft draft, IfMatch ifMatch) {
-        validate(draft);
+    Event update(String id, EventDraft submitted, IfMatch ifMatch) {
         Event current = get(id);
+        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.agendaFollowsStart(current.draft(),
+                DraftCorrections.currencyInCapitals(submitted)));
+        validate(draft);
         if (!ifMatch.matches(current)) {
             throw new VersionConflictException(id);
         }
@@ -145,6 +148,23 @@ public final class EventService {
             case DRAFT -> throw new EventStateException("A draft is not public: delete it instead of cancelling.");
             case PUBLISHED -> current.cancel(reason.strip(), now);
             case CANCELLED -> current;
+        });
+    }
+
+    /**
+     * CANCELLED → PUBLISHED for an event that has not started: the organiser changed their mind, and subscribers
+     * are told it is back on. Reinstating a published event changes nothing.
+     */
+    Event reinstate(String id, IfMatch ifMatch) {
+        return changeStatus(id, ifMatch, (current, now) -> switch (current.status()) {
+            case DRAFT -> throw new EventStateException("A draft was never cancelled: publish it instead.");
+            case PUBLISHED -> current;
+            case CANCELLED -> {
+                if (!current.startsAt().isAfter(now)) {
+                    throw new EventStateException("This event has already started; it cannot be reinstated.");
+                }
+                yield current.reinstate(now);
+            }
         });
     }
 

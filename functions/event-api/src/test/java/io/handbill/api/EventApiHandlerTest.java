@@ -211,6 +211,25 @@ class EventApiHandlerTest {
     }
 
     @Test
+    void reinstate_bringsACancelledUpcomingEventBack_withANewSequence_andNeedsACancelledEvent() {
+        String location = create(Fixtures.seedJson()).getHeaders().get("Location");
+        var early = handler.handleRequest(ApiEvents.organiser("POST", location + "/reinstate").build(), null);
+        handler.handleRequest(ApiEvents.organiser("POST", location + "/publish").build(), null);
+        handler.handleRequest(ApiEvents.organiser("POST", location + "/cancel").json("{\"reason\": \"x\"}").build(),
+                null);
+        io.handbill.model.Event cancelled = store.all().get(0);
+
+        var reinstated = handler.handleRequest(ApiEvents.organiser("POST", location + "/reinstate").build(), null);
+
+        assertThat(early.getStatusCode()).isEqualTo(409);
+        assertThat(reinstated.getStatusCode()).isEqualTo(200);
+        io.handbill.model.Event back = store.all().get(0);
+        assertThat(back.status()).isEqualTo(io.handbill.model.EventStatus.PUBLISHED);
+        assertThat(back.cancelReason()).isNull();
+        assertThat(back.icsSequence()).isGreaterThan(cancelled.icsSequence());
+    }
+
+    @Test
     void repeatedPublish_changesNothingButTheSiteVersion() {
         String location = create(Fixtures.seedJson()).getHeaders().get("Location");
         handler.handleRequest(ApiEvents.organiser("POST", location + "/publish").build(), null);

@@ -202,6 +202,20 @@ class PageRendererTest {
     }
 
     @Test
+    void openEndedEvent_saysFromItsStart_andTellsSearchEnginesNoEnd() throws Exception {
+        Event seed = TestEvents.seed();
+        Event open = seed.toBuilder().draft(d -> d.openEnded(true)).build();
+
+        Document page = eventPage(open);
+
+        assertThat(page.selectFirst(".facts dd").text())
+                .isEqualTo("Tuesday 26 September 2017, from 18:45 BST (Europe/London)");
+        JsonNode ld = jsonLd(page);
+        assertThat(ld.has("endDate")).isFalse();
+        assertThat(ld.path("startDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
+    }
+
+    @Test
     void draft_isNeverRendered() {
         Event draft = Event.create("d1", Fixtures.seedDraft().withSlug("draft"), Instant.EPOCH);
 

@@ -82,6 +82,9 @@ public final class ReminderMail {
         if (event.status() == EventStatus.CANCELLED) {
             return event.displayTitle() + " — " + when;
         }
+        if (job.previous() != null && job.previous().isBackOn(event)) {
+            return "Back on: " + event.title() + " — " + when;
+        }
         return "Changed: " + event.title() + " — now " + when;
     }
 
@@ -98,11 +101,14 @@ public final class ReminderMail {
         } else if (cancelled) {
             heading = event.displayTitle();
             intro = "This event has been cancelled. Please remove it from your plans.";
+        } else if (job.previous() != null && job.previous().isBackOn(event)) {
+            heading = "Back on: " + event.title();
+            intro = "Good news: this event is going ahead after all.";
         } else {
             heading = "Changed: " + event.title();
             intro = "This event has changed. Here is what is different:";
         }
-        return new MailView(heading, intro, event.title(), event.summary(), when(event.zonedStart(), event.zonedEnd()),
+        return new MailView(heading, intro, event.title(), event.summary(), HumanTime.when(event),
                 venueLines(event.venue()), event.venue() == null ? null : event.venue().url(), agenda(event),
                 job.isChange() ? changes(job.previous(), event) : List.of(), cancelled ? event.cancelReason() : null,
                 // a cancelled event offers nothing to add to a calendar or book: only the page that says so
@@ -115,6 +121,8 @@ public final class ReminderMail {
         var changes = new ArrayList<MailView.Change>();
         if (now.status() == EventStatus.CANCELLED) {
             changes.add(new MailView.Change("Status", "Going ahead", "Cancelled"));
+        } else if (before.isBackOn(now)) {
+            changes.add(new MailView.Change("Status", "Cancelled", "Going ahead"));
         }
         if (before.timeChanged(now)) {
             ZonedDateTime oldStart = before.zonedStart();
@@ -128,7 +136,7 @@ public final class ReminderMail {
     }
 
     static String when(ZonedDateTime start, ZonedDateTime end) {
-        return HumanTime.day(start) + ", " + HumanTime.span(start, end) + " (" + start.getZone().getId() + ")";
+        return HumanTime.when(start, end);
     }
 
     static String humanise(Duration window) {
