@@ -162,9 +162,8 @@ class ReminderSweep_FaultsIT {
         clock = new TestClock(T0);
         EventDraft seed = Fixtures.seedDraft();
         LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), LONDON);
-        var draft = new EventDraft("e1", seed.title(), seed.summary(), seed.description(), start, start.plusHours(3),
-                LONDON.getId(), seed.venue(), List.of(), List.of(), List.of(), seed.sponsors(), seed.tickets(),
-                seed.codeOfConductUrl(), seed.tags(), List.of(), null);
+        var draft = seed.toBuilder().slug("e1").start(start).end(start.plusHours(3)).timeZone(LONDON.getId())
+                .agenda(List.of()).talks(List.of()).speakers(List.of()).aliases(List.of()).build();
         Instant created = T0.minus(Duration.ofDays(3));
         aws.eventStore().create(Event.create("e1", draft, created).publish(created));
         var subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());

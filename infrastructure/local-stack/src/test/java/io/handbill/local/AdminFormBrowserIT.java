@@ -382,7 +382,7 @@ class AdminFormBrowserIT {
         type("#title", "Typed but never saved");
         type("#venue-name", "The back room");
         Boolean warned = (Boolean) ((JavascriptExecutor) browser).executeScript(
-                "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                "const e = new window.Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
                         + " return e.defaultPrevented;");
         assertThat(warned).as("beforeunload asks before a reload or close drops typed input").isTrue();
 
