@@ -78,7 +78,7 @@ class EventService_CorrectionsTest {
     @Test
     void noEnd_storesAnOpenEndedEvent_withThreeHoursOrUntilTheAgendaEnds() {
         EventDraft withoutEnd = Fixtures.seedDraft().toBuilder().end(null).agenda(List.of()).build();
-        EventDraft longAgenda = Fixtures.seedDraft().toBuilder().end(null).build();
+        EventDraft longAgenda = Fixtures.seedDraft().toBuilder().end(null).aliases(List.of()).build();
 
         Event evening = get(service.create(withoutEnd, null).id());
         Event programme = get(service.create(longAgenda.toBuilder().slug("with-agenda").build(), null).id());
