@@ -50,8 +50,7 @@ public final class HumanTime {
 
     /** "18:45 – 23:00", or "23:00 – Wednesday 27 September 2017, 01:00" when it ends on a later date. */
     public static String span(ZonedDateTime start, ZonedDateTime end) {
-        String until = end.toLocalDate().equals(start.toLocalDate()) ? time(end) : day(end) + ", " + time(end);
-        return time(start) + " – " + until;
+        return time(start) + " – " + until(start, end);
     }
 
     /**
@@ -64,8 +63,7 @@ public final class HumanTime {
         if (startZone.equals(endZone)) {
             return span(start, end) + " " + endZone;
         }
-        String until = end.toLocalDate().equals(start.toLocalDate()) ? time(end) : day(end) + ", " + time(end);
-        return time(start) + " " + startZone + " – " + until + " " + endZone;
+        return time(start) + " " + startZone + " – " + until(start, end) + " " + endZone;
     }
 
     /** "18:45 – 19:15", or "21:00 – late" for an open-ended slot. */
@@ -92,5 +90,10 @@ public final class HumanTime {
     /** {@link #when} of an event: "Tuesday 26 September 2017, from 18:45 BST (Europe/London)" when open-ended. */
     public static String when(Event event) {
         return day(event.zonedStart()) + ", " + hours(event) + " (" + event.timeZone() + ")";
+    }
+
+    /** The end's time, with its day when that is a later date than the start's. */
+    private static String until(ZonedDateTime start, ZonedDateTime end) {
+        return end.toLocalDate().equals(start.toLocalDate()) ? time(end) : day(end) + ", " + time(end);
     }
 }

@@ -127,7 +127,8 @@ public final class ReminderMail {
         if (before.timeChanged(now)) {
             ZonedDateTime oldStart = before.zonedStart();
             ZonedDateTime oldEnd = before.end().atZone(oldStart.getZone());
-            changes.add(new MailView.Change("When", when(oldStart, oldEnd), when(now.zonedStart(), now.zonedEnd())));
+            changes.add(new MailView.Change("When", HumanTime.when(oldStart, oldEnd),
+                    HumanTime.when(now.zonedStart(), now.zonedEnd())));
         }
         if (before.venueChanged(now)) {
             changes.add(new MailView.Change("Where", oneLine(before.venue()), oneLine(now.venue())));
@@ -135,9 +136,6 @@ public final class ReminderMail {
         return changes;
     }
 
-    static String when(ZonedDateTime start, ZonedDateTime end) {
-        return HumanTime.when(start, end);
-    }
 
     static String humanise(Duration window) {
         if (window.toHours() % 24 == 0 && window.toDays() > 1) {
