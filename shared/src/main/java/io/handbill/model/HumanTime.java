@@ -18,7 +18,10 @@ public final class HumanTime {
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", TEXT);
     private static final DateTimeFormatter SHORT_DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", TEXT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", TEXT);
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", TEXT);
+    // British names first ("BST"), American where British English has only an offset ("EDT"): plain English's
+    // short names for London are not stable across JVM set-ups (seen as "GMT+01:00" under CI)
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+    private static final DateTimeFormatter US_ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     private HumanTime() {
     }
@@ -45,7 +48,8 @@ public final class HumanTime {
 
     /** "BST", "EDT", "IST": the zone's short name at that instant. */
     public static String zone(ZonedDateTime at) {
-        return ZONE.format(at);
+        String british = ZONE.format(at);
+        return british.startsWith("GMT+") || british.startsWith("GMT-") ? US_ZONE.format(at) : british;
     }
 
     /** "18:45 – 23:00", or "23:00 – Wednesday 27 September 2017, 01:00" when it ends on a later date. */
