@@ -747,12 +747,21 @@
     markTabs([]);
     $('#error-summary').hidden = true;
     $('#error-list').textContent = '';
+    const errorIds = new Set($$('.field-error').map((error) => error.id));
     for (const error of $$('.field-error')) {
       error.remove();
     }
+    for (const input of $$('[aria-describedby]')) {
+      // keep a field's own hint; drop only the error messages just removed
+      const kept = input.getAttribute('aria-describedby').split(' ').filter((id) => id && !errorIds.has(id));
+      if (kept.length) {
+        input.setAttribute('aria-describedby', kept.join(' '));
+      } else {
+        input.removeAttribute('aria-describedby');
+      }
+    }
     for (const input of $$('[aria-invalid]')) {
       input.removeAttribute('aria-invalid');
-      input.removeAttribute('aria-describedby');
     }
   }
 
@@ -832,7 +841,8 @@
         } else {
           target.closest('.field').appendChild(p);
           target.setAttribute('aria-invalid', 'true');
-          target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+          // the error first, so it is what assistive technology reads before any hint
+          target.setAttribute('aria-describedby', (id + ' ' + (target.getAttribute('aria-describedby') || '')).trim());
         }
         const link = document.createElement('a');
         link.href = '#' + (target.id || id);
