@@ -151,6 +151,7 @@ public final class SitePublisher {
             for (Event event : toRender) {
                 try {
                     written.addAll(bucket.writeChanged(renderer.eventPages(event)));
+                    written.addAll(bucket.writeMissing(renderer.eventPictures(event), null));
                 } catch (RuntimeException e) {
                     log.error("Could not publish event {}", event.id(), e);
                     failed.add(event.id());
@@ -187,8 +188,13 @@ public final class SitePublisher {
         List<CompletableFuture<List<String>>> pages = new ArrayList<>();
         forEachPublicPage(page -> {
             events.addAll(page);
-            pages.add(CompletableFuture.supplyAsync(
-                    () -> bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody), WORK));
+            pages.add(CompletableFuture.supplyAsync(() -> {
+                List<String> written = new ArrayList<>(
+                        bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody));
+                written.addAll(bucket.writeMissing(page.stream().flatMap(e -> renderer.eventPictures(e).stream())
+                        .toList(), storedBody));
+                return written;
+            }, WORK));
         });
         List<String> written = new ArrayList<>();
         pages.forEach(page -> written.addAll(join(page)));
