@@ -1,6 +1,7 @@
 package io.handbill.render;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -131,7 +132,7 @@ public final class BucketWriter implements SiteBucket {
 
     private Optional<byte[]> read(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(s3.getObject(r -> r.bucket(bucket).key(key), ResponseTransformer.toBytes()).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
