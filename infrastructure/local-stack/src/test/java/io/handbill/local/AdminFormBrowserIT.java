@@ -223,6 +223,35 @@ class AdminFormBrowserIT {
 
     @Test
     @Order(3)
+    void calendarMenu_opensFromTheKeyboard_andNoPageOverflowsAt390() {
+        openPublicPage(page -> page.contains("Bryan Boreham"));
+        WebElement menu = find(".event-head details.calendar-menu");
+        WebElement summary = menu.findElement(By.tagName("summary"));
+        assertThat(menu.findElement(By.cssSelector("a")).isDisplayed()).as("closed until asked").isFalse();
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", summary);
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+
+        assertThat(menu.getAttribute("open")).isNotNull();
+        List<WebElement> links = menu.findElements(By.cssSelector("a"));
+        assertThat(links).hasSize(4).allMatch(WebElement::isDisplayed);
+        assertThat(links.get(0).getAttribute("href")).startsWith("webcal://").endsWith("/events/" + slug + ".ics");
+        assertThat(find(".event-head .button-primary").getAttribute("href"))
+                .isEqualTo("https://leedsdevops-sept-17.eventbrite.co.uk/");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+        try {
+            assertThat(horizontalOverflow()).as("event page, menu open").isZero();
+            browser.get(stack.url() + "/");
+            wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+            find("footer details.calendar-menu summary").click();
+            assertThat(horizontalOverflow()).as("index, feed menu open").isZero();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        }
+    }
+
+    @Test
+    @Order(4)
     void subscribingFromThePage_isConfirmedThroughTheOutboxMail() {
         openPublicPage(page -> page.contains("Bryan Boreham"));
         WebElement email = find("form input[type=email]");
@@ -250,7 +279,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cancelling_showsTheBannerOnThePublicPage() {
         openAdmin("#/events/" + eventId);
         type("#cancel-reason", "The venue flooded; see you next month.");
@@ -265,7 +294,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void invalidInput_isReportedNextToItsField_andKeepsWhatWasTyped() {
         openAdmin("#/new");
         type("#title", "Broken evening");
@@ -297,7 +326,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void staleEditInASecondTab_says412_andReloadsTheLatestVersion() {
         find("[aria-label='Remove speaker 1']").click();
         type("#title", "");
@@ -330,7 +359,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deletingTheDraft_afterConfirming_removesItFromTheList() {
         String id = browser.getCurrentUrl().replaceFirst(".*#/events/", "");
         find("#delete").click();
@@ -341,7 +370,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void formAndPublicPage_haveNoSeriousAccessibilityViolations() throws IOException {
         openAdmin("#/events/" + eventId);
         assertThat(axeViolations()).isEmpty();
@@ -350,10 +379,14 @@ class AdminFormBrowserIT {
         assertThat(axeViolations()).isEmpty();
         openPublicPage(page -> page.contains("Bryan Boreham"));
         assertThat(axeViolations()).isEmpty();
+        browser.get(stack.url() + "/");
+        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        find("footer details.calendar-menu summary").click();
+        assertThat(axeViolations()).as("index, feed menu open").isEmpty();
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRejectedToken_showsTheSignInPrompt_andSigningInAgainKeepsWhatWasTyped() {
         openAdmin("#/new");
         type("#title", "Typed before the restart");
@@ -376,7 +409,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void unsavedChanges_warnBeforeLeaving_andAreKeptInTheBrowserToRestore() {
         openAdmin("#/new");
         type("#title", "Typed but never saved");
@@ -506,6 +539,12 @@ class AdminFormBrowserIT {
             }
         }
         throw new IllegalStateException("axe-core is not installed: run npm install in infrastructure/");
+    }
+
+    /** Pixels the page is wider than the window: a phone would scroll sideways. */
+    private long horizontalOverflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
     }
 
     private void screenshot(String name) throws IOException {
