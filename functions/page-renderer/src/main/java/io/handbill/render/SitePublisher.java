@@ -151,7 +151,6 @@ public final class SitePublisher {
             for (Event event : toRender) {
                 try {
                     written.addAll(bucket.writeChanged(renderer.eventPages(event)));
-                    written.addAll(bucket.writeMissing(renderer.eventPictures(event), null));
                 } catch (RuntimeException e) {
                     log.error("Could not publish event {}", event.id(), e);
                     failed.add(event.id());
@@ -159,7 +158,16 @@ public final class SitePublisher {
             }
             return written;
         }, WORK);
+        // before the index that shows them: a reader (or the CDN) asking for a card too early would get a 404
         List<String> written = new ArrayList<>();
+        for (Event event : toRender) {
+            try {
+                written.addAll(bucket.writeMissing(renderer.eventPictures(event), null));
+            } catch (RuntimeException e) {
+                log.error("Could not make the pictures of event {}", event.id(), e);
+                failed.add(event.id());
+            }
+        }
         try {
             written.addAll(publishListings(current, known));
         } catch (RuntimeException e) {
