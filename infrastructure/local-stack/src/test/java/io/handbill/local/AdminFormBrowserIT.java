@@ -206,8 +206,15 @@ class AdminFormBrowserIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
         screenshot("public-page-390.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
-        browser.get(stack.url() + "/");
-        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        givenAnUpcomingEventIsPublished();
+        wait.until(d -> {
+            d.get(stack.url() + "/");
+            return d.getPageSource().contains("Observability without the bill");
+        });
+        WebElement thumb = find("section[aria-labelledby=upcoming-heading] img.thumb");
+        assertThat(thumb.getAttribute("src")).contains("/card-");
+        wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", thumb))
+                == 1200L);
         screenshot("index.png");
 
         browser.get(stack.url() + seed.aliases().get(0));
@@ -240,11 +247,11 @@ class AdminFormBrowserIT {
                 .isEqualTo("https://leedsdevops-sept-17.eventbrite.co.uk/");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
         try {
-            assertThat(horizontalOverflow()).as("event page, menu open").isZero();
+            assertThat(horizontalOverflow()).as("event page, menu open: %s", overflowing()).isZero();
             browser.get(stack.url() + "/");
             wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
             find("footer details.calendar-menu summary").click();
-            assertThat(horizontalOverflow()).as("index, feed menu open").isZero();
+            assertThat(horizontalOverflow()).as("index, feed menu open: %s", overflowing()).isZero();
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
         }
@@ -499,6 +506,37 @@ class AdminFormBrowserIT {
                 + "arguments[0].dispatchEvent(new window.Event('change', {bubbles: true}));", input, value);
     }
 
+    /** Next month's meetup, so that the index shows an upcoming event beside the archive. */
+    private void givenAnUpcomingEventIsPublished() {
+        String start = java.time.LocalDate.now().plusMonths(1).atTime(18, 30).toString();
+        String end = java.time.LocalDate.now().plusMonths(1).atTime(21, 0).toString();
+        String body = "{\"title\":\"Leeds DevOps: Observability without the bill\",\"summary\":\"Tracing, "
+                + "metrics and logs on a budget, with two talks and pizza.\",\"start\":\"" + start + "\",\"end\":\""
+                + end + "\",\"timeZone\":\"Europe/London\",\"venue\":{\"name\":\"The ODI Node Leeds\","
+                + "\"city\":\"Leeds\"},\"tickets\":[{\"label\":\"Meetup\",\"url\":\"https://www.meetup.com/"
+                + "LeedsDevops/\",\"free\":true}]}";
+        HttpResponse<String> created = send("POST", "/api/events", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
+        assertThat(send("POST", "/api/events/" + id + "/publish", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Origin", stack.url());
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> get(String path, boolean admin) {
         var request = HttpRequest.newBuilder(URI.create(stack.url() + path)).GET();
         if (admin) {
@@ -545,6 +583,13 @@ class AdminFormBrowserIT {
     private long horizontalOverflow() {
         return (Long) ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
+    }
+
+    /** The elements reaching past the window's right edge, to name in a failure. */
+    private Object overflowing() {
+        return ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                + ".map(e => e.tagName + '.' + e.className).slice(0, 10).join(', ')");
     }
 
     private void screenshot(String name) throws IOException {
