@@ -37,23 +37,12 @@ import java.util.UUID;
  * The takeover is a put conditioned on the nonce that was judged: had the holder claimed again meanwhile (a retry,
  * a newer write) the nonce would differ and the evidence be stale. The wait only spares running requests; the
  * fence, not the clock, is what makes a takeover safe.
+ *
+ * @param inFlight how long a request may still be between its claim and its event write
  */
-final class Claims {
+record Claims(DynamoDbClient dynamo, String table, Clock clock, Duration inFlight) {
     static final String FENCED = "fenced";
     private static final int ATTEMPTS = 8;
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Clock clock;
-    private final Duration inFlight;
-
-    /** @param inFlight how long a request may still be between its claim and its event write */
-    Claims(DynamoDbClient dynamo, String table, Clock clock, Duration inFlight) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.clock = clock;
-        this.inFlight = inFlight;
-    }
 
     /** A name a claim was refused for. */
     static final class RefusedException extends RuntimeException {

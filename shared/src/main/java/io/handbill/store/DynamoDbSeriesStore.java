@@ -20,19 +20,11 @@ import java.util.Optional;
  * {@link SeriesStore} on the events table. Every series is one item in the {@code SERIES} partition (so listing
  * them is one query); the claims of a series share its own partition, one item per date, sorted by date.
  */
-public final class DynamoDbSeriesStore implements SeriesStore {
+public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implements SeriesStore {
     /** Partition of every series item; also what the page-renderer's stream filter lets through. */
     public static final String SERIES_PK = "SERIES";
     private static final String CLAIM_PK = "SERIES#";
     private static final String CLAIM_SK = "DATE#";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbSeriesStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public void create(Series series) {

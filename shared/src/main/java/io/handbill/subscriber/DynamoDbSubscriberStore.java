@@ -14,16 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link SubscriberStore} on the single table: items {@code SUBSCRIBERS / <normalised address>}. */
-public final class DynamoDbSubscriberStore implements SubscriberStore {
+public record DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) implements SubscriberStore {
     static final String PARTITION = "SUBSCRIBERS";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<Subscriber> get(String key) {

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.json.Json;
 import io.handbill.log.CapturedStdout;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,17 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpApiTest {
     private final List<String> called = new ArrayList<>();
-    private CapturedStdout stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = CapturedStdout.start();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        stdout.close();
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = CapturedStdout.eachTest();
 
     private HttpApi<TestRoute> api(Endpoints<TestRoute> endpoints) {
         return new HttpApi<>(TestRoute.class, (route, request) -> {

@@ -25,16 +25,8 @@ import java.util.Optional;
  *   <li>{@code SWEEP / REMINDERS}: the sweep's state</li>
  * </ul>
  */
-public final class DynamoDbReminderLedger implements ReminderLedger {
+public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implements ReminderLedger {
     private static final String JOBS = "MAILJOB";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbReminderLedger(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<SweepState> sweepState() {
