@@ -28,6 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
+
 /**
  * {@link EventStore} on the single DynamoDB table ({@link HandbillTable}), with single-item conditional writes only
  * (no transactions: the local emulator has none). The slug and the aliases are claimed ({@link Claims}) before the
@@ -344,17 +348,5 @@ public final class DynamoDbEventStore implements EventStore {
 
     private static Map<String, AttributeValue> siteVersionKey() {
         return key(EventKeys.SITE_PK, EventKeys.VERSION_SK);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, string(pk), HandbillTable.SK, string(sk));
-    }
-
-    static AttributeValue string(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

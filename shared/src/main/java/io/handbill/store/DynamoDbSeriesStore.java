@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
+
 /**
  * {@link SeriesStore} on the events table. Every series is one item in the {@code SERIES} partition (so listing
  * them is one query); the claims of a series share its own partition, one item per date, sorted by date.
@@ -160,17 +164,5 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
 
     private static Map<String, AttributeValue> claimKey(String seriesId, LocalDate date) {
         return key(CLAIM_PK + seriesId, CLAIM_SK + date);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, string(pk), HandbillTable.SK, string(sk));
-    }
-
-    private static AttributeValue string(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

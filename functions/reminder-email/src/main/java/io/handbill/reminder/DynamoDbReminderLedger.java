@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
+
 /**
  * {@link ReminderLedger} on the single table. Items:
  * <ul>
@@ -41,7 +45,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
     @Override
     public void openJob(MailJob job) {
         var item = new HashMap<>(jobKey(job));
-        item.put("doc", s(Json.write(job)));
+        item.put("doc", string(Json.write(job)));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
@@ -58,7 +62,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
             Map<String, AttributeValue> from = start;
             var page = dynamo.query(r -> r.tableName(table).keyConditionExpression("#pk = :pk")
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", s(JOBS)))
+                    .expressionAttributeValues(Map.of(":pk", string(JOBS)))
                     .exclusiveStartKey(from));
             page.items().forEach(item -> jobs.add(read(item.get("doc").s(), MailJob.class)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -70,7 +74,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
     @Override
     public void saveCursor(MailJob job) {
         var item = new HashMap<>(jobKey(job));
-        item.put("doc", s(Json.write(job)));
+        item.put("doc", string(Json.write(job)));
         try {
             // only while still open: a job closed meanwhile must not come back
             dynamo.putItem(r -> r.tableName(table).item(item)
@@ -98,10 +102,10 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
     @Override
     public Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now, Instant expiresAt) {
         var item = new HashMap<>(entryKey(job, subscriberKey));
-        item.put("status", s(LedgerEntry.Status.CLAIMED.name()));
-        item.put("attempts", n(1));
-        item.put("claimedAt", s(now.toString()));
-        item.put(HandbillTable.TTL, n(expiresAt.getEpochSecond()));
+        item.put("status", string(LedgerEntry.Status.CLAIMED.name()));
+        item.put("attempts", number(1));
+        item.put("claimedAt", string(now.toString()));
+        item.put(HandbillTable.TTL, number(expiresAt.getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
@@ -118,8 +122,9 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
                     .updateExpression("SET attempts = :next, claimedAt = :now")
                     .conditionExpression("#status = :claimed AND attempts = :seen")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":next", n(seen.attempts() + 1), ":now", s(now.toString()),
-                            ":claimed", s(LedgerEntry.Status.CLAIMED.name()), ":seen", n(seen.attempts()))));
+                    .expressionAttributeValues(Map.of(":next", number(seen.attempts() + 1),
+                            ":now", string(now.toString()),
+                            ":claimed", string(LedgerEntry.Status.CLAIMED.name()), ":seen", number(seen.attempts()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -147,8 +152,8 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
                 .updateExpression("SET #status = :status, #detail = :detail, settledAt = :now")
                 .conditionExpression("attribute_exists(" + HandbillTable.PK + ")")
                 .expressionAttributeNames(Map.of("#status", "status", "#detail", detailName))
-                .expressionAttributeValues(Map.of(":status", s(status.name()), ":detail", s(detail),
-                        ":now", s(now.toString()))));
+                .expressionAttributeValues(Map.of(":status", string(status.name()), ":detail", string(detail),
+                        ":now", string(now.toString()))));
     }
 
     @Override
@@ -157,7 +162,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
             dynamo.deleteItem(r -> r.tableName(table).key(entryKey(job, subscriberKey))
                     .conditionExpression("#status = :claimed")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":claimed", s(LedgerEntry.Status.CLAIMED.name()))));
+                    .expressionAttributeValues(Map.of(":claimed", string(LedgerEntry.Status.CLAIMED.name()))));
         } catch (ConditionalCheckFailedException e) {
             // settled meanwhile: keep it
         }
@@ -183,7 +188,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     private void putDocument(Map<String, AttributeValue> key, Object document) {
         var item = new HashMap<>(key);
-        item.put("doc", s(Json.write(document)));
+        item.put("doc", string(Json.write(document)));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
@@ -201,17 +206,5 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     private static Map<String, AttributeValue> entryKey(MailJob job, String subscriberKey) {
         return key("SENT#" + job.eventId() + "#" + job.kind(), subscriberKey);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, s(pk), HandbillTable.SK, s(sk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }
