@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +21,27 @@ class HttpApiTest {
     @RegisterExtension
     final CapturedStdout stdout = CapturedStdout.eachTest();
 
-    private HttpApi<TestRoute> api(Endpoints<TestRoute> endpoints) {
-        return new HttpApi<>(TestRoute.class, (route, request) -> {
-            called.add(route.name());
-            return endpoints.respond(route, request);
-        }, e -> e instanceof NoSuchElementException ? Problem.of(404, "No such thing.") : null,
+    private HttpApi<Function<ApiRequest, HttpResponse>> api(Function<ApiRequest, HttpResponse> endpoint) {
+        return new HttpApi<>(TestRoutes.table(called), endpoint,
+                e -> e instanceof NoSuchElementException ? Problem.of(404, "No such thing.") : null,
                 "Something went wrong on our side.");
     }
 
     @Test
     void aRoute_reachesItsEndpoint_withItsPathParameters() {
-        var api = api((route, request) -> HttpResponse.json(200, Map.of("id", request.pathParameter("id"))));
+        var api = api(request -> HttpResponse.json(200, Map.of("id", request.pathParameter("id"))));
 
         APIGatewayV2HTTPResponse response = api.handle(Requests.routed("GET /api/things/{id}", "/api/things/a-1",
                 Map.of("id", "a-1")));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"id\":\"a-1\"}");
-        assertThat(called).containsExactly("GET");
+        assertThat(called).containsExactly("GET /api/things/{id}");
     }
 
     @Test
     void eachRequest_logsOneLine_withTheSameFields_andNothingTheReaderSent() throws Exception {
-        var api = api((route, request) -> HttpResponse.jsonText(201, "{\"ok\":true}"));
+        var api = api(request -> HttpResponse.jsonText(201, "{\"ok\":true}"));
 
         api.handle(Requests.routed("POST /api/things/{id}/publish", "/api/things/a-1/publish", Map.of("id", "a-1")));
 
@@ -62,7 +61,7 @@ class HttpApiTest {
 
     @Test
     void anUnknownRouteKey_is404_withoutCallingAnEndpoint() throws Exception {
-        var api = api((route, request) -> HttpResponse.empty(204));
+        var api = api(request -> HttpResponse.empty(204));
 
         APIGatewayV2HTTPResponse response = api.handle(Requests.routed("DELETE /api/things", "/api/things", null));
 
@@ -74,7 +73,7 @@ class HttpApiTest {
 
     @Test
     void aProblemException_isAnsweredWithItsProblemAndHeaders() {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new ProblemException(Problem.of(401, "Sign in."), Map.of("WWW-Authenticate", "Bearer"));
         });
 
@@ -87,7 +86,7 @@ class HttpApiTest {
 
     @Test
     void anExpectedFailure_isTheFunctionsProblem_loggedWithoutAStackTrace() throws Exception {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new NoSuchElementException("thing a-1");
         });
 
@@ -103,7 +102,7 @@ class HttpApiTest {
 
     @Test
     void anythingElse_is500WithAFixedBody_loggedOnceWithItsStackTrace() throws Exception {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new IllegalStateException("table gone: arn:aws:dynamodb:secret");
         });
 
