@@ -150,16 +150,9 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public void delete(String id, long expectedVersion) {
         Event event = get(id).orElseThrow(() -> new EventNotFoundException(id));
-        try {
-            dynamo.deleteItem(r -> r.tableName(table).key(eventKey(id))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
-        } catch (ConditionalCheckFailedException e) {
-            // gone is what was asked for, whether our own first attempt or another delete of it got there first
-            if (get(id).isPresent()) {
-                throw new VersionConflictException(id);
-            }
+        // gone is what was asked for, whether our own first attempt or another delete of it got there first
+        if (!VersionedWrites.delete(dynamo, table, eventKey(id), expectedVersion) && get(id).isPresent()) {
+            throw new VersionConflictException(id);
         }
         // no update of a deleted event can land (each is conditioned on its version), so all its claims are free
         claims.release(id, Long.MAX_VALUE, ClaimedName.of(event));

@@ -58,12 +58,7 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
 
     @Override
     public void update(Series next) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", number(next.version() - 1))));
-        } catch (ConditionalCheckFailedException e) {
+        if (!VersionedWrites.put(dynamo, table, toItem(next), next.version() - 1)) {
             throw new VersionConflictException(next.id());
         }
     }

@@ -111,8 +111,7 @@ class SitePublisherIT {
 
     @Test
     void removedAlias_losesItsRedirect_andTheNextEventCanRedirectFromIt() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         assertThat(keys()).contains(ALIAS + "/index.html");
 
         store.update(seed.edit(seed.draft().toBuilder().aliases(List.of("/old/kept")).build(), LATER));
@@ -130,8 +129,7 @@ class SitePublisherIT {
 
     @Test
     void aliasRecordForASiteFile_neverDeletesIt() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
 
         handler.handleRequest(streamOf(aliasRecord("404.html", "3000"), aliasRecord("robots.txt", "3001"),
                 aliasRecord("index.html", "3002"), aliasRecord(SEED_KEY, "3003")), null);
@@ -141,8 +139,7 @@ class SitePublisherIT {
 
     @Test
     void draft_isNeverPublic_andDeletingItRemovesNothing() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         Event draft = Event.create("draft-1", Drafts.seed().slug("secret-draft").aliases(List.of()).build(), NOW);
         store.create(draft);
 
@@ -160,8 +157,7 @@ class SitePublisherIT {
 
     @Test
     void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().description("We now have **pizza**.").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
@@ -173,8 +169,7 @@ class SitePublisherIT {
 
     @Test
     void titleEdit_alsoRewritesTheIndexAndAliases() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
@@ -187,8 +182,7 @@ class SitePublisherIT {
 
     @Test
     void cancel_keepsThePageWithBannerAndReason() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.cancel("The venue has flooded; see you in October.", LATER));
 
         handler.handleRequest(stream(SEED_ID), null);
@@ -204,8 +198,7 @@ class SitePublisherIT {
 
     @Test
     void dateChange_showsRescheduledWithThePreviousStart() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         EventDraft d = seed.draft();
         store.update(seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).agenda(List.of())
                 .build(), LATER));
@@ -316,8 +309,7 @@ class SitePublisherIT {
 
     @Test
     void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store,
                 new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW.plusSeconds(14 * 86_400), ZoneOffset.UTC)));
@@ -366,6 +358,13 @@ class SitePublisherIT {
         assertThat(listing.read().orElseThrow()).isEqualTo(new PublicListing.Snapshot(2, List.of()));
         assertThat(listing.commit(2, entries)).isTrue();
         assertThat(listing.read().orElseThrow().events()).isEqualTo(entries);
+    }
+
+    /** The published seed, already put on the site by its stream record. */
+    private Event givenSeedOnTheSite() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        return seed;
     }
 
     private Event givenPublishedSeed() {

@@ -44,14 +44,8 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     @Override
     public void openJob(MailJob job) {
-        var item = new HashMap<>(jobKey(job));
-        item.put("doc", string(Json.write(job)));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
-        } catch (ConditionalCheckFailedException e) {
-            // open already, with its progress: keep it
-        }
+        // open already, with its progress: keep it
+        putJobIf(job, "attribute_not_exists(" + HandbillTable.PK + ")");
     }
 
     @Override
@@ -73,14 +67,18 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     @Override
     public void saveCursor(MailJob job) {
+        // only while still open: a job closed meanwhile (by another run) must not come back
+        putJobIf(job, "attribute_exists(" + HandbillTable.PK + ")");
+    }
+
+    /** Writes the job's item when {@code condition} holds; otherwise leaves the item as it is. */
+    private void putJobIf(MailJob job, String condition) {
         var item = new HashMap<>(jobKey(job));
         item.put("doc", string(Json.write(job)));
         try {
-            // only while still open: a job closed meanwhile must not come back
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_exists(" + HandbillTable.PK + ")"));
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition));
         } catch (ConditionalCheckFailedException e) {
-            // closed by another run
+            // the condition is the point: nothing to do
         }
     }
 

@@ -1,6 +1,7 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.Headers;
+import io.handbill.http.ReasonPhrases;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,19 +22,6 @@ import java.util.Map;
  * convention: -1 no body, 0 chunked, n exactly n bytes.
  */
 final class LoopbackExchange extends BaseExchange {
-    private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
-            Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
-            Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"), Map.entry(400, "Bad Request"),
-            Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
-            Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
-            Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
-            Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),
-            Map.entry(417, "Expectation Failed"), Map.entry(421, "Misdirected Request"),
-            Map.entry(422, "Unprocessable Content"), Map.entry(428, "Precondition Required"),
-            Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
-            Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
-
     private final HttpRequestReader.Request request;
     private final OutputStream connection;
     private final InetSocketAddress local;
@@ -132,7 +120,7 @@ final class LoopbackExchange extends BaseExchange {
 
     private String head(int code) {
         var head = new StringBuilder("HTTP/1.1 ").append(code).append(' ')
-                .append(REASONS.getOrDefault(code, "")).append("\r\n");
+                .append(ReasonPhrases.of(code, "")).append("\r\n");
         for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
             for (String value : header.getValue()) {
                 if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
