@@ -22,21 +22,20 @@ public final class VersionedWrites {
     /** Puts {@code item} over the stored one at {@code expectedVersion}; false, writing nothing, otherwise. */
     public static boolean put(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item,
                               long expectedVersion) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(CONDITION)
-                    .expressionAttributeNames(NAMES).expressionAttributeValues(expected(expectedVersion)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return applied(() -> dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(CONDITION)
+                .expressionAttributeNames(NAMES).expressionAttributeValues(expected(expectedVersion))));
     }
 
     /** Deletes the item at {@code key} if it is at {@code expectedVersion}; false, deleting nothing, otherwise. */
     public static boolean delete(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key,
                                  long expectedVersion) {
+        return applied(() -> dynamo.deleteItem(r -> r.tableName(table).key(key).conditionExpression(CONDITION)
+                .expressionAttributeNames(NAMES).expressionAttributeValues(expected(expectedVersion))));
+    }
+
+    private static boolean applied(Runnable conditionalWrite) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key).conditionExpression(CONDITION)
-                    .expressionAttributeNames(NAMES).expressionAttributeValues(expected(expectedVersion)));
+            conditionalWrite.run();
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -255,13 +255,7 @@ class SitePublisherIT {
 
     @Test
     void rebuildAction_rendersTheWholeSite_andDropsArchivePagesThatNoLongerExist() throws Exception {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         givenPublishedSeed();
 
         JsonNode response = invoke(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)));
@@ -288,13 +282,7 @@ class SitePublisherIT {
 
     @Test
     void editOfAnArchivedEvent_rewritesOnlyItsArchivePage() {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         publisher.rebuildAll();
         Event oldest = past.get(0);
         store.update(oldest.edit(oldest.draft().toBuilder().title("Renamed meetup").build(), LATER));
@@ -358,6 +346,18 @@ class SitePublisherIT {
         assertThat(listing.read().orElseThrow()).isEqualTo(new PublicListing.Snapshot(2, List.of()));
         assertThat(listing.commit(2, entries)).isTrue();
         assertThat(listing.read().orElseThrow().events()).isEqualTo(entries);
+    }
+
+    /** {@code count} published meetups, a week apart from January 2015: enough to fill archive pages. */
+    private List<Event> givenPastMeetups(int count) {
+        List<Event> past = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
+                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
+            store.create(event);
+            past.add(event);
+        }
+        return past;
     }
 
     /** The published seed, already put on the site by its stream record. */
