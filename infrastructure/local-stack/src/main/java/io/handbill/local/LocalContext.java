@@ -8,18 +8,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 /**
  * The Lambda context of one local invocation (the local stack's, or a cold-start benchmark's): its request id, the
  * function's name, a deadline, and stdout as its log.
+ *
+ * @param deadline epoch milliseconds after which the invocation has no time left
  */
-public final class LocalContext implements Context {
+public record LocalContext(String functionName, String requestId, long deadline) implements Context {
     private static final LambdaLogger STDOUT = new StdoutLogger();
 
-    private final String functionName;
-    private final String requestId;
-    private final long deadline;
-
-    public LocalContext(String functionName, String requestId, int timeoutMillis) {
-        this.functionName = functionName;
-        this.requestId = requestId;
-        this.deadline = System.currentTimeMillis() + timeoutMillis;
+    /** An invocation that starts now and may run for {@code timeoutMillis}. */
+    public static LocalContext startingNow(String functionName, String requestId, int timeoutMillis) {
+        return new LocalContext(functionName, requestId, System.currentTimeMillis() + timeoutMillis);
     }
 
     @Override

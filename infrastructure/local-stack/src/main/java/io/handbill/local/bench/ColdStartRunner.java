@@ -30,7 +30,7 @@ public final class ColdStartRunner {
         Class<?> handlerClass = Class.forName(args[0]);
         Path event = Path.of(args[1]);
         Object handler = handlerClass.getConstructor().newInstance();
-        Context context = new LocalContext("handbill-bench", "bench-0001", 30_000);
+        Context context = LocalContext.startingNow("handbill-bench", "bench-0001", 30_000);
         String summary;
         try (InputStream input = Files.newInputStream(event)) {
             if (handler instanceof RequestStreamHandler streamHandler) {
