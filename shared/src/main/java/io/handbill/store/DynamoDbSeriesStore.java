@@ -1,14 +1,11 @@
 package io.handbill.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.json.Json;
 import io.handbill.model.Series;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.handbill.store.Attributes.DOC;
+import static io.handbill.store.Attributes.document;
+import static io.handbill.store.Attributes.documentIn;
 import static io.handbill.store.Attributes.key;
 import static io.handbill.store.Attributes.number;
 import static io.handbill.store.Attributes.string;
@@ -43,7 +43,7 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
     @Override
     public Optional<Series> get(String id) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key(SERIES_PK, id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(documentIn(item, Series.class));
     }
 
     @Override
@@ -52,7 +52,7 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
         queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
                 .expressionAttributeValues(Map.of(":pk", string(SERIES_PK))).build())
-                .forEach(item -> series.add(fromItem(item)));
+                .forEach(item -> series.add(documentIn(item, Series.class)));
         return series;
     }
 
@@ -131,16 +131,8 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
         var item = new HashMap<String, AttributeValue>(key(SERIES_PK, series.id()));
         item.put("type", string("Series"));
         item.put("version", number(series.version()));
-        item.put("doc", string(Json.write(series)));
+        item.put(DOC, document(series));
         return item;
-    }
-
-    private static Series fromItem(Map<String, AttributeValue> item) {
-        try {
-            return Json.read(item.get("doc").s(), Series.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored series " + item.get(HandbillTable.SK).s() + " is unreadable", e);
-        }
     }
 
     private static Map<String, AttributeValue> toItem(OccurrenceClaim claim) {

@@ -1,13 +1,10 @@
 package io.handbill.reminder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.json.Json;
 import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.handbill.store.Attributes.DOC;
+import static io.handbill.store.Attributes.document;
+import static io.handbill.store.Attributes.documentIn;
 import static io.handbill.store.Attributes.key;
 import static io.handbill.store.Attributes.number;
 import static io.handbill.store.Attributes.string;
@@ -34,7 +34,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     @Override
     public Optional<SweepState> sweepState() {
-        return document(key("SWEEP", "REMINDERS"), SweepState.class);
+        return readDocument(key("SWEEP", "REMINDERS"), SweepState.class);
     }
 
     @Override
@@ -58,7 +58,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
                     .expressionAttributeValues(Map.of(":pk", string(JOBS)))
                     .exclusiveStartKey(from));
-            page.items().forEach(item -> jobs.add(read(item.get("doc").s(), MailJob.class)));
+            page.items().forEach(item -> jobs.add(documentIn(item, MailJob.class)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         jobs.sort(Comparator.comparing(MailJob::createdAt).thenComparing(MailJob::eventId));
@@ -74,7 +74,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
     /** Writes the job's item when {@code condition} holds; otherwise leaves the item as it is. */
     private void putJobIf(MailJob job, String condition) {
         var item = new HashMap<>(jobKey(job));
-        item.put("doc", string(Json.write(job)));
+        item.put(DOC, document(job));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition));
         } catch (ConditionalCheckFailedException e) {
@@ -89,7 +89,7 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
 
     @Override
     public Optional<Announcement> announcement(String eventId) {
-        return document(key("ANNOUNCED#" + eventId, "ANNOUNCED"), Announcement.class);
+        return readDocument(key("ANNOUNCED#" + eventId, "ANNOUNCED"), Announcement.class);
     }
 
     @Override
@@ -179,23 +179,15 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()), detail));
     }
 
-    private <T> Optional<T> document(Map<String, AttributeValue> key, Class<T> type) {
+    private <T> Optional<T> readDocument(Map<String, AttributeValue> key, Class<T> type) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item.get("doc").s(), type));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(documentIn(item, type));
     }
 
-    private void putDocument(Map<String, AttributeValue> key, Object document) {
+    private void putDocument(Map<String, AttributeValue> key, Object value) {
         var item = new HashMap<>(key);
-        item.put("doc", string(Json.write(document)));
+        item.put(DOC, document(value));
         dynamo.putItem(r -> r.tableName(table).item(item));
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.read(json, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored " + type.getSimpleName() + " is unreadable", e);
-        }
     }
 
     private static Map<String, AttributeValue> jobKey(MailJob job) {
