@@ -13,6 +13,7 @@ import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Image;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -174,10 +177,76 @@ class SitePublisherIT {
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
+        String card = cardKey(SEED_KEY);
         assertThat(outcome.written()).containsExactlyInAnyOrder(SEED_KEY, "index.html", "feed.xml", "sitemap.xml",
-                ALIAS + "/index.html");
+                ALIAS + "/index.html", card);
         assertThat(Jsoup.parse(get("index.html")).select(".entry-title").text())
                 .isEqualTo("Kubernetes and nanoservices");
+        thenHeaders(card, "image/png", "public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void withoutCover_theShareCardIsDrawnOnce_andAnEditThatKeepsTitleAndDateDrawsNone() throws Exception {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        String card = cardKey(SEED_KEY);
+        assertThat(keys()).contains(card);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes(card)));
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(630);
+
+        store.update(seed.edit(seed.draft().toBuilder().description("Pizza.").build(), LATER));
+        assertThat(publisher.publish(List.of(SEED_ID)).written()).doesNotContain(card).hasSize(3);
+        assertThat(publisher.rebuildAll().written()).isEmpty();
+    }
+
+    @Test
+    void uploadedCover_isResizedTo1200And720AtPublish_once() throws Exception {
+        String upload = "media/0123456789abcdef0123456789abcdef.jpg";
+        BufferedImage photo = new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(photo, "jpeg", jpeg);
+        aws.s3().putObject(r -> r.bucket(aws.bucketName()).key(upload).contentType("image/jpeg"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg.toByteArray()));
+        Event seed = Fixtures.seedEvent().toBuilder().draft(d -> d.cover(new Image("/" + upload, "The room"))).build();
+        store.create(seed);
+
+        List<String> written = publisher.publish(List.of(SEED_ID)).written();
+
+        for (int width : List.of(1200, 720)) {
+            String key = "media/0123456789abcdef0123456789abcdef-" + width + ".jpg";
+            assertThat(written).contains(key);
+            thenHeaders(key, "image/jpeg", "public, max-age=31536000, immutable");
+            BufferedImage copy = ImageIO.read(new ByteArrayInputStream(bytes(key)));
+            assertThat(copy.getWidth()).isEqualTo(width);
+            assertThat(copy.getHeight()).isEqualTo(width * 630 / 1200);
+        }
+        assertThat(written).noneMatch(k -> k.contains("/card-"));
+        assertThat(Jsoup.parse(get(SEED_KEY)).select("meta[property=og:image]").attr("content"))
+                .isEqualTo("https://events.example.org/media/0123456789abcdef0123456789abcdef-1200.jpg");
+        store.update(seed.edit(seed.draft().toBuilder().description("Pizza.").build(), LATER));
+        assertThat(publisher.publish(List.of(SEED_ID)).written()).noneMatch(k -> k.startsWith("media/"));
+    }
+
+    @Test
+    void coverWhoseUploadIsMissing_publishesThePageWithoutCopies() {
+        Event seed = Fixtures.seedEvent().toBuilder()
+                .draft(d -> d.cover(new Image("/media/ffffffffffffffffffffffffffffffff.png", null))).build();
+        store.create(seed);
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
+
+        assertThat(outcome.failedEventIds()).isEmpty();
+        assertThat(outcome.written()).contains(SEED_KEY).noneMatch(k -> k.startsWith("media/"));
+    }
+
+    private String cardKey(String pageKey) {
+        String src = Jsoup.parse(get(pageKey)).select("meta[property=og:image]").attr("content");
+        return src.substring(SITE.url("/").length());
+    }
+
+    private byte[] bytes(String key) {
+        return aws.s3().getObjectAsBytes(r -> r.bucket(aws.bucketName()).key(key)).asByteArray();
     }
 
     @Test
@@ -289,9 +358,9 @@ class SitePublisherIT {
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(oldest.id()));
 
-        // the feed holds the latest fifty events, so all thirty here
+        // the feed holds the latest fifty events, so all thirty here; a new title is a new share card
         assertThat(outcome.written()).containsExactlyInAnyOrder("events/past-0/index.html", "page/2/index.html",
-                "feed.xml", "sitemap.xml");
+                "feed.xml", "sitemap.xml", cardKey("events/past-0/index.html"));
         assertThat(Jsoup.parse(get("page/2/index.html")).select(".entry-title").eachText()).contains("Renamed meetup");
     }
 
