@@ -26,6 +26,11 @@ public final class DynamoDbSeriesStore implements SeriesStore {
     private static final String CLAIM_PK = "SERIES#";
     private static final String CLAIM_SK = "DATE#";
 
+    /** The id of the series whose item has these keys; empty for any other item (claims, events, ...). */
+    public static Optional<String> seriesId(String pk, String sk) {
+        return SERIES_PK.equals(pk) && sk != null && !sk.isEmpty() ? Optional.of(sk) : Optional.empty();
+    }
+
     private final DynamoDbClient dynamo;
     private final String table;
 

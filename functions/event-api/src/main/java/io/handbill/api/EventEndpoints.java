@@ -49,6 +49,7 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         UPDATE_SERIES("PUT /api/series/{id}"),
         END_SERIES("DELETE /api/series/{id}"),
         SKIP_IN_SERIES("POST /api/series/{id}/skip"),
+        PREVIEW_SERIES("POST /api/series/preview"),
         REINSTATE("POST /api/events/{id}/reinstate");
 
         private final String key;
@@ -89,7 +90,7 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
             case PUBLISH -> withEtag(service.publish(eventId(request), ifMatch(request)));
             case CANCEL -> withEtag(service.cancel(eventId(request),
                     JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
-            case LIST_SERIES, CREATE_SERIES, GET_SERIES, UPDATE_SERIES, END_SERIES, SKIP_IN_SERIES ->
+            case LIST_SERIES, CREATE_SERIES, GET_SERIES, UPDATE_SERIES, END_SERIES, SKIP_IN_SERIES, PREVIEW_SERIES ->
                     series.respond(route, request);
             case REINSTATE -> withEtag(service.reinstate(eventId(request), ifMatch(request)));
         };

@@ -19,6 +19,10 @@ final class SeriesEndpoints {
     record SeriesList(List<Series> items) {
     }
 
+    /** Body of {@code POST /api/series/preview}: the dates a series would have, nothing stored. */
+    record Preview(List<SeriesService.PreviewDate> occurrences) {
+    }
+
     private final SeriesService service;
 
     SeriesEndpoints(SeriesService service) {
@@ -41,6 +45,8 @@ final class SeriesEndpoints {
             }
             case SKIP_IN_SERIES -> view(200, service.skip(seriesId(request),
                     JsonRequestBody.read(request, SkipRequest.class)));
+            case PREVIEW_SERIES -> HttpResponse.json(200, new Preview(service.preview(
+                    JsonRequestBody.read(request, SeriesRequest.class))));
             default -> throw new IllegalArgumentException("Not a series route: " + route);
         };
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,10 @@ final class SeriesService {
 
     /** An occurrence as the series lists it; {@code start} is local to the series' zone. */
     record Occurrence(String id, String slug, LocalDate date, LocalDateTime start, EventStatus status) {
+    }
+
+    /** A date a series would have, with its start local to the series' zone. */
+    record PreviewDate(LocalDate date, LocalDateTime start) {
     }
 
     private final SeriesStore store;
@@ -70,6 +75,17 @@ final class SeriesService {
         store.create(series);
         generator.generate(series);
         return view(series.id());
+    }
+
+    /**
+     * The first {@code horizon} occurrences the request would make, checked exactly as {@link #create} checks it
+     * (so the form shows the same field errors before saving), and nothing stored.
+     */
+    List<PreviewDate> preview(SeriesRequest request) {
+        var s = SeriesRequestValidator.validate(request, clock);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(s.timeZone())));
+        return SeriesSchedule.of(s.rule(), s.firstDate()).dates(today, s.horizon()).stream()
+                .map(date -> new PreviewDate(date, date.atTime(s.startTime()))).toList();
     }
 
     List<Series> list() {

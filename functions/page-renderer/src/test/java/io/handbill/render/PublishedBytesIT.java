@@ -3,6 +3,7 @@ package io.handbill.render;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -84,7 +85,8 @@ class PublishedBytesIT {
 
     /** A publisher as a new container has it: nothing remembered from an earlier call. */
     private SitePublisher publisher() {
-        return new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
+        return new SitePublisher(store, new DynamoDbSeriesStore(aws.dynamoDb(), aws.tableName()),
+                new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
