@@ -135,7 +135,7 @@ final class SeriesService {
     /** There is no meetup on {@code date}: its draft goes, a published occurrence is cancelled with the reason. */
     SeriesView skip(String id, SkipRequest request) {
         Series series = get(id);
-        LocalDate date = skipDate(series, request);
+        LocalDate date = skipDate(series, request, LocalDate.now(clock.withZone(ZoneId.of(series.timeZone()))));
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         if (reason != null && reason.length() > EventService.MAX_REASON) {
             throw invalid("reason", "too_long", "At most " + EventService.MAX_REASON + " characters");
@@ -221,7 +221,7 @@ final class SeriesService {
         }
     }
 
-    private static LocalDate skipDate(Series series, SkipRequest request) {
+    private static LocalDate skipDate(Series series, SkipRequest request, LocalDate today) {
         if (request == null || request.date() == null || request.date().isBlank()) {
             throw invalid("date", "required", "Give the date to skip, YYYY-MM-DD");
         }
@@ -233,6 +233,9 @@ final class SeriesService {
         }
         if (!SeriesSchedule.of(series.rule(), series.firstDate()).isDate(date)) {
             throw invalid("date", "not_in_series", "The series has no meetup on " + date);
+        }
+        if (date.isBefore(today)) {
+            throw invalid("date", "in_past", "That meetup has happened; skip a date from today on");
         }
         return date;
     }

@@ -29,10 +29,13 @@ public record SeriesView(String title, String path, List<Row> upcoming, List<Row
     public record Skipped(String label, String dateIso, String day, String reason) {
     }
 
-    /** How an occurrence's page names and links its series. */
-    public record Link(String title, String path) {
+    /**
+     * How an occurrence's page links its series: by the slug alone, which never changes, so that a new series title
+     * changes the series page and no occurrence's page.
+     */
+    public record Link(String path) {
         static Link of(Series series) {
-            return new Link(series.title(), SitePaths.seriesPage(series.slug()));
+            return new Link(SitePaths.seriesPage(series.slug()));
         }
     }
 

@@ -414,6 +414,7 @@ class AdminFormBrowserIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String sampleId = io.handbill.json.Json.MAPPER.readTree(created.body()).get("id").asText();
 
+        leaveTheFormWithoutSaving();
         openAdmin("#/events/" + sampleId);
         find("#make-series").click();
         wait.until(d -> d.findElements(By.cssSelector("#series-dates li time")).size() == 6);
@@ -496,6 +497,17 @@ class AdminFormBrowserIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Back to the list through the app, saying yes if it asks about unsaved input (an earlier test left some). */
+    private void leaveTheFormWithoutSaving() {
+        browser.findElement(By.cssSelector(".top nav a[href='#/']")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.alertIsPresent()).accept();
+        } catch (TimeoutException e) {
+            // nothing was unsaved
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
+    }
 
     private HttpResponse<String> send(String method, String path, String json) {
         var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
