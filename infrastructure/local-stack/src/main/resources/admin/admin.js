@@ -201,6 +201,7 @@
 
   async function showList(append) {
     $('#edit-view').hidden = true;
+    $('#series-view').hidden = true;
     $('#list-view').hidden = false;
     document.title = 'Events · Handbill admin';
     const params = new URLSearchParams();
@@ -269,6 +270,7 @@
 
   async function showEditor(id) {
     $('#list-view').hidden = true;
+    $('#series-view').hidden = true;
     $('#edit-view').hidden = false;
     selectTab($('#tab-about'), false);
     clearErrors();
@@ -299,7 +301,7 @@
   function loaded(result) {
     const event = result.body;
     current = {id: event.id, etag: result.etag || '"' + event.version + '"', status: event.status,
-      slug: event.slug, version: event.version, title: event.title,
+      slug: event.slug, version: event.version, title: event.title, seriesId: event.seriesId || null,
       upcoming: Boolean(event.startsAt) && Date.parse(event.startsAt) > Date.now()};
     showState();
   }
@@ -317,7 +319,14 @@
       $('#reinstate-section').hidden = true;
       $('#publish').hidden = false;
       $('#slug').readOnly = false;
+      $('#series-link').hidden = true;
       return;
+    }
+    $('#series-link').hidden = current.status === 'CANCELLED' && !current.seriesId;
+    $('#make-series').hidden = Boolean(current.seriesId);
+    $('#open-series').hidden = !current.seriesId;
+    if (current.seriesId) {
+      $('#open-series').href = '#/series/' + encodeURIComponent(current.seriesId);
     }
     heading.textContent = 'Edit: ' + current.title;
     document.title = current.title + ' · Handbill admin';
@@ -344,8 +353,8 @@
     }
   }
 
-  function fillZones(selected) {
-    const select = $('#timeZone');
+  function fillZones(selected, into) {
+    const select = into || $('#timeZone');
     if (!select.options.length) {
       let zones = [];
       try {
@@ -753,10 +762,16 @@
 
   // ---------------------------------------------------------------- field errors
 
+  /** The view on screen: errors are shown in its own summary, next to its own fields. */
+  const activeView = () => ['#edit-view', '#series-view', '#list-view'].map((id) => $(id)).find((v) => !v.hidden)
+    || $('#edit-view');
+
   function clearErrors() {
     markTabs([]);
-    $('#error-summary').hidden = true;
-    $('#error-list').textContent = '';
+    for (const summary of $$('.error-summary')) {
+      summary.hidden = true;
+      $('ul', summary).textContent = '';
+    }
     const errorIds = new Set($$('.field-error').map((error) => error.id));
     for (const error of $$('.field-error')) {
       error.remove();
@@ -779,7 +794,7 @@
   function targetOf(path) {
     let candidate = path;
     while (candidate) {
-      const element = $$('[data-path]').find((e) => e.dataset.path === candidate);
+      const element = $$('[data-path]', activeView()).find((e) => e.dataset.path === candidate);
       if (element) {
         return element;
       }
@@ -830,9 +845,11 @@
     }
   }
 
-  function showErrors(errors, summaryTitle) {
+  /** Lists the errors in the view's summary and beside each field; {focus: false} leaves the focus where it is. */
+  function showErrors(errors, summaryTitle, options) {
     clearErrors();
-    const list = $('#error-list');
+    const summary = $('.error-summary', activeView());
+    const list = $('ul', summary);
     const shown = [];
     errors.forEach((error, index) => {
       const target = targetOf(error.field || '');
@@ -868,15 +885,18 @@
       }
       list.appendChild(item);
     });
-    $('#error-summary-title').textContent = summaryTitle
+    $('h2', summary).textContent = summaryTitle
       || (errors.length === 1 ? 'There is 1 problem' : 'There are ' + errors.length + ' problems');
-    $('#error-summary').hidden = false;
+    summary.hidden = false;
     markTabs(shown);
     shown.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (options && options.focus === false) {
+      return;
+    }
     if (shown.length) {
       focusTarget(shown[0]);
     } else {
-      $('#error-summary').focus();
+      summary.focus();
     }
   }
 
@@ -1091,6 +1111,264 @@
     }
   }
 
+
+  // ---------------------------------------------------------------- series ("make this monthly")
+
+  const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+  const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const ORDINALS = ['first', 'second', 'third', 'fourth'];
+  /** Fields of an event the API keeps for itself; the rest is the draft a series template is made from. */
+  const EVENT_ONLY = ['id', 'startsAt', 'endsAt', 'status', 'cancelReason', 'previousStartsAt', 'version',
+    'icsSequence', 'createdAt', 'updatedAt', 'seriesId', 'seriesStamp'];
+  /** The event a new series is made from (its draft fields), or null on a series' own page. */
+  let seriesTemplate = null;
+  let previewTimer = null;
+  let previewRun = 0;
+
+  const utcDate = (isoDate) => new Date(isoDate.slice(0, 10) + 'T00:00:00Z');
+  const DAY_FORMAT = new Intl.DateTimeFormat('en-GB',
+    {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+  /** "Tue 9 Feb 2027, 18:30" for the API's local "2027-02-09T18:30:00": no zone conversion, it is local already. */
+  const localDay = (start) => DAY_FORMAT.format(utcDate(start)).replace(',', '')
+    + (start.length > 10 ? ', ' + start.slice(11, 16) : '');
+
+  /**
+   * Rules named after the event's own date ("the second Tuesday of every month" for Tue 9 Feb); which dates they
+   * give is the API's to say (POST /api/series/preview), never worked out here.
+   */
+  function presetsFor(isoDate) {
+    const date = utcDate(isoDate);
+    const day = date.getUTCDate();
+    const code = WEEKDAYS[date.getUTCDay()];
+    const name = DAY_NAMES[date.getUTCDay()];
+    const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    const presets = [];
+    const nth = Math.ceil(day / 7);
+    if (nth <= 4) {
+      presets.push(['FREQ=MONTHLY;BYDAY=' + nth + code, 'The ' + ORDINALS[nth - 1] + ' ' + name + ' of every month']);
+    }
+    if (day + 7 > daysInMonth) {
+      presets.push(['FREQ=MONTHLY;BYDAY=-1' + code, 'The last ' + name + ' of every month']);
+    }
+    presets.push(['FREQ=WEEKLY;BYDAY=' + code, 'Every ' + name]);
+    presets.push(['FREQ=WEEKLY;INTERVAL=2;BYDAY=' + code, 'Every other ' + name]);
+    presets.push(['', 'Custom rule (type it below)']);
+    return presets;
+  }
+
+  function fillPresets(isoDate, rule) {
+    const select = $('#series-preset');
+    select.textContent = '';
+    for (const [value, label] of presetsFor(isoDate)) {
+      select.appendChild(new Option(label, value));
+    }
+    select.value = $$('option', select).some((o) => o.value === rule) ? rule : '';
+  }
+
+  /** "PT3H30M" from two "HH:MM" times; an end at or before the start is the next day's. */
+  function durationBetween(start, end) {
+    if (!start || !end) {
+      return undefined;
+    }
+    const minutes = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+    let length = minutes(end) - minutes(start);
+    if (length <= 0) {
+      length += 24 * 60;
+    }
+    return 'PT' + Math.floor(length / 60) + 'H' + (length % 60 ? (length % 60) + 'M' : '');
+  }
+
+  function readSeriesForm() {
+    const horizon = $('#series-horizon').value.trim();
+    return {
+      title: text($('#series-title').value),
+      rule: text($('#series-rule').value),
+      startTime: text($('#series-start').value),
+      duration: durationBetween($('#series-start').value, $('#series-end').value),
+      timeZone: $('#series-zone').value,
+      firstDate: text($('#series-first').value),
+      horizon: horizon === '' ? undefined : numberOrText(horizon),
+      template: seriesTemplate
+    };
+  }
+
+  function showSeriesView(detail) {
+    $('#list-view').hidden = true;
+    $('#edit-view').hidden = true;
+    $('#series-view').hidden = false;
+    $('#series-form').hidden = detail;
+    $('#series-detail').hidden = !detail;
+    clearErrors();
+  }
+
+  /** "Make this monthly": the form filled from the event, and its next dates shown before anything is saved. */
+  async function showNewSeries(eventId) {
+    showSeriesView(false);
+    const result = await api('GET', '/api/events/' + encodeURIComponent(eventId));
+    if (result.status !== 200) {
+      flash('Could not open the event: ' + problemText(result));
+      return;
+    }
+    const event = result.body;
+    seriesTemplate = Object.fromEntries(Object.entries(event).filter(([key]) => !EVENT_ONLY.includes(key)));
+    $('#series-heading').textContent = 'Make this monthly: ' + event.title;
+    document.title = 'Make this monthly · Handbill admin';
+    $('#series-state').textContent = 'Not saved yet: nothing is created until you choose “Create the series”.';
+    const date = event.start.slice(0, 10);
+    const next = new Date(utcDate(date).getTime() + 86400000).toISOString().slice(0, 10);
+    const rule = presetsFor(date)[0][0];
+    $('#series-title').value = event.title;
+    fillPresets(date, rule);
+    $('#series-rule').value = rule;
+    $('#series-start').value = event.start.slice(11, 16);
+    $('#series-end').value = (event.end || '').slice(11, 16);
+    fillZones(event.timeZone, $('#series-zone'));
+    $('#series-first').value = next;
+    $('#series-horizon').value = '6';
+    $('#series-template').textContent = 'The venue, agenda times, sponsors, tickets, code of conduct and tags of “'
+      + event.title + '”. Talks, speakers and the description are filled in on each date.';
+    $('#series-back').href = '#/events/' + encodeURIComponent(event.id);
+    $('#series-dates').textContent = '';
+    $('#series-heading').focus();
+    await previewSeries();
+  }
+
+  /** Asks the API which dates the form's rule gives (nothing is stored) and lists them. */
+  async function previewSeries() {
+    const run = ++previewRun;
+    $('#series-dates-status').textContent = 'Working out the dates…';
+    const result = await api('POST', '/api/series/preview', {body: readSeriesForm()});
+    if (run !== previewRun) {
+      return;
+    }
+    const list = $('#series-dates');
+    list.textContent = '';
+    if (result.status !== 200) {
+      $('#series-dates-status').textContent = 'No dates until the problems above are fixed.';
+      const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+      showErrors(errors.length ? errors : [{field: '', message: problemText(result)}], null, {focus: false});
+      return;
+    }
+    clearErrors();
+    for (const occurrence of result.body.occurrences) {
+      const li = document.createElement('li');
+      const time = document.createElement('time');
+      time.dateTime = occurrence.start.slice(0, 16);
+      time.textContent = localDay(occurrence.start);
+      li.appendChild(time);
+      list.appendChild(li);
+    }
+    const count = result.body.occurrences.length;
+    $('#series-dates-status').textContent = count === 1 ? '1 date, made as a draft when you create the series.'
+      : count + ' dates, made as drafts when you create the series.';
+  }
+
+  function schedulePreview() {
+    window.clearTimeout(previewTimer);
+    previewTimer = window.setTimeout(previewSeries, 300);
+  }
+
+  async function onCreateSeries(event) {
+    event.preventDefault();
+    clearErrors();
+    const result = await api('POST', '/api/series', {body: readSeriesForm()});
+    if (result.status !== 201) {
+      const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+      showErrors(errors.length ? errors : [{field: '', message: problemText(result)}],
+        errors.length ? null : 'The series was not created');
+      return;
+    }
+    location.hash = '#/series/' + encodeURIComponent(result.body.id);
+    flash('Series created with ' + result.body.occurrences.length + ' draft dates.');
+  }
+
+  /** A series with its dates: open one to edit it, skip one. */
+  async function showSeries(id) {
+    showSeriesView(true);
+    const result = await api('GET', '/api/series/' + encodeURIComponent(id));
+    if (result.status !== 200) {
+      flash('Could not open the series: ' + problemText(result));
+      return;
+    }
+    renderSeries(result.body);
+    $('#series-heading').focus();
+  }
+
+  function renderSeries(series) {
+    const ended = series.status === 'ENDED';
+    $('#series-heading').textContent = series.title;
+    document.title = series.title + ' · Handbill admin';
+    $('#series-state').textContent = 'Rule ' + series.rule + ' · ' + series.startTime.slice(0, 5) + ' '
+      + series.timeZone + (ended ? ' · ended' : '');
+    $('#skip-form').dataset.series = series.id;
+    const tbody = $('#series-occurrences tbody');
+    tbody.textContent = '';
+    const skip = $('#skip-date');
+    skip.textContent = '';
+    const today = new Date().toISOString().slice(0, 10);
+    for (const occurrence of series.occurrences) {
+      const day = localDay(occurrence.start);
+      const tr = document.createElement('tr');
+      const when = document.createElement('td');
+      when.textContent = day;
+      const status = document.createElement('td');
+      const badge = document.createElement('span');
+      badge.className = 'status status-' + occurrence.status.toLowerCase();
+      badge.textContent = occurrence.status.charAt(0) + occurrence.status.slice(1).toLowerCase();
+      status.appendChild(badge);
+      const links = document.createElement('td');
+      links.className = 'links';
+      links.appendChild(anchor('#/events/' + encodeURIComponent(occurrence.id), 'Open', 'Open ' + day));
+      if (occurrence.status !== 'DRAFT') {
+        links.appendChild(anchor(sitePath('/events/' + occurrence.slug + '/'), 'Page', 'Page of ' + day));
+      }
+      tr.append(when, status, links);
+      tbody.appendChild(tr);
+      if (occurrence.start.slice(0, 10) >= today && occurrence.status !== 'CANCELLED') {
+        skip.appendChild(new Option(day, occurrence.start.slice(0, 10)));
+      }
+    }
+    const skipped = $('#series-skipped');
+    skipped.textContent = '';
+    for (const s of series.exceptions) {
+      const li = document.createElement('li');
+      li.textContent = localDay(s.date) + ' — ' + (s.reason || 'no reason given');
+      skipped.appendChild(li);
+    }
+    if (!series.exceptions.length) {
+      const li = document.createElement('li');
+      li.textContent = 'None.';
+      skipped.appendChild(li);
+    }
+    $('#skip-form').hidden = ended || !skip.options.length;
+    const isPublic = series.occurrences.some((o) => o.status !== 'DRAFT');
+    $('#series-public').hidden = !isPublic;
+    $('#series-page').href = sitePath('/series/' + series.slug + '/');
+  }
+
+  async function onSkip(event) {
+    event.preventDefault();
+    clearErrors();
+    const date = $('#skip-date').value;
+    const day = $('#skip-date').selectedOptions.length ? $('#skip-date').selectedOptions[0].text : date;
+    if (!window.confirm('Skip ' + day + '? Its draft is deleted; a published date is cancelled and its subscribers'
+      + ' are told.')) {
+      return;
+    }
+    const result = await api('POST', '/api/series/' + encodeURIComponent($('#skip-form').dataset.series) + '/skip',
+      {body: {date: date, reason: text($('#skip-reason').value)}});
+    if (result.status !== 200) {
+      const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+      showErrors(errors.length ? errors : [{field: '', message: problemText(result)}],
+        errors.length ? null : 'The date was not skipped');
+      return;
+    }
+    $('#skip-reason').value = '';
+    renderSeries(result.body);
+    flash('Skipped ' + day + '.');
+    $('#skipped-heading').focus();
+  }
+
   // ---------------------------------------------------------------- routing and start
 
   async function route(event) {
@@ -1100,10 +1378,16 @@
     const hash = location.hash || '#/';
     $('#flash').textContent = '';
     const edit = /^#\/events\/([^/]+)$/.exec(hash);
+    const newSeries = /^#\/series\/new\/([^/]+)$/.exec(hash);
+    const series = /^#\/series\/([^/]+)$/.exec(hash);
     if (hash === '#/new') {
       await showEditor(null);
     } else if (edit) {
       await showEditor(decodeURIComponent(edit[1]));
+    } else if (newSeries) {
+      await showNewSeries(decodeURIComponent(newSeries[1]));
+    } else if (series) {
+      await showSeries(decodeURIComponent(series[1]));
     } else {
       nextCursor = null;
       await showList(false);
@@ -1161,6 +1445,23 @@
       showList(false);
     });
     $('#more').addEventListener('click', () => showList(true));
+    $('#make-series').addEventListener('click', () => {
+      location.hash = '#/series/new/' + encodeURIComponent(current.id);
+    });
+    $('#series-preset').addEventListener('change', () => {
+      if ($('#series-preset').value) {
+        $('#series-rule').value = $('#series-preset').value;
+      } else {
+        $('#series-rule').focus();
+      }
+    });
+    $('#series-rule').addEventListener('input', () => {
+      const preset = $$('option', $('#series-preset')).find((o) => o.value === $('#series-rule').value.trim());
+      $('#series-preset').value = preset ? preset.value : '';
+    });
+    $('#series-form').addEventListener('change', schedulePreview);
+    $('#series-form').addEventListener('submit', onCreateSeries);
+    $('#skip-form').addEventListener('submit', onSkip);
     window.addEventListener('hashchange', route);
     await route();
     document.body.dataset.ready = 'true';

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 public final class SitePaths {
     public static final String HOME = "/";
     public static final String EVENTS = "/events/";
+    /** A recurring series' page, listing its occurrences: {@code /series/<slug>/}. */
+    public static final String SERIES = "/series/";
     public static final String ASSETS = "/assets/";
     public static final String ICS = ".ics";
     public static final String CALENDAR = "/calendar.ics";
@@ -43,6 +45,10 @@ public final class SitePaths {
 
     public static String eventPage(String slug) {
         return EVENTS + slug + "/";
+    }
+
+    public static String seriesPage(String slug) {
+        return SERIES + slug + "/";
     }
 
     public static String eventIcs(String slug) {
@@ -94,7 +100,7 @@ public final class SitePaths {
         return RESERVED_FIRST_SEGMENTS.contains(key.split("/", 2)[0].toLowerCase(Locale.ROOT));
     }
 
-    private static final Set<String> RESERVED_FIRST_SEGMENTS = Stream.of(HOME, EVENTS, ASSETS, CALENDAR, FEED,
+    private static final Set<String> RESERVED_FIRST_SEGMENTS = Stream.of(HOME, EVENTS, SERIES, ASSETS, CALENDAR, FEED,
                     SITEMAP, ROBOTS, NOT_FOUND, FAVICON, API, MEDIA, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
             .map(path -> key(path).split("/", 2)[0]).collect(Collectors.toUnmodifiableSet());
 

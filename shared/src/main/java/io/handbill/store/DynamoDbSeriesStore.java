@@ -30,6 +30,11 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
     private static final String CLAIM_PK = "SERIES#";
     private static final String CLAIM_SK = "DATE#";
 
+    /** The id of the series whose item has these keys; empty for any other item (claims, events, ...). */
+    public static Optional<String> seriesId(String pk, String sk) {
+        return SERIES_PK.equals(pk) && sk != null && !sk.isEmpty() ? Optional.of(sk) : Optional.empty();
+    }
+
     @Override
     public void create(Series series) {
         try {

@@ -50,6 +50,7 @@ final class EventEndpoints {
             .on("PUT /api/series/{id}", organisers((api, request) -> api.series.update(request)))
             .on("DELETE /api/series/{id}", organisers((api, request) -> api.series.end(request)))
             .on("POST /api/series/{id}/skip", organisers((api, request) -> api.series.skip(request)))
+            .on("POST /api/series/preview", organisers((api, request) -> api.series.preview(request)))
             .on("POST /api/events/{id}/reinstate", organisers((api, request) ->
                     withEtag(api.service.reinstate(eventId(request), ifMatch(request)))))
             .build();

@@ -19,6 +19,10 @@ final class SeriesEndpoints {
     record SeriesList(List<Series> items) {
     }
 
+    /** Body of {@code POST /api/series/preview}: the dates a series would have, nothing stored. */
+    record Preview(List<SeriesService.PreviewDate> occurrences) {
+    }
+
     private final SeriesService service;
 
     SeriesEndpoints(SeriesService service) {
@@ -50,6 +54,10 @@ final class SeriesEndpoints {
 
     HttpResponse skip(ApiRequest request) {
         return view(200, service.skip(seriesId(request), JsonRequestBody.read(request, SkipRequest.class)));
+    }
+
+    HttpResponse preview(ApiRequest request) {
+        return HttpResponse.json(200, new Preview(service.preview(JsonRequestBody.read(request, SeriesRequest.class))));
     }
 
     /** The series' fields with its {@code occurrences} next to them, and its version as the ETag. */

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,10 @@ final class SeriesService {
 
     /** An occurrence as the series lists it; {@code start} is local to the series' zone. */
     record Occurrence(String id, String slug, LocalDate date, LocalDateTime start, EventStatus status) {
+    }
+
+    /** A date a series would have, with its start local to the series' zone. */
+    record PreviewDate(LocalDate date, LocalDateTime start) {
     }
 
     private final SeriesStore store;
@@ -70,6 +75,17 @@ final class SeriesService {
         store.create(series);
         generator.generate(series);
         return view(series.id());
+    }
+
+    /**
+     * The first {@code horizon} occurrences the request would make, checked exactly as {@link #create} checks it
+     * (so the form shows the same field errors before saving), and nothing stored.
+     */
+    List<PreviewDate> preview(SeriesRequest request) {
+        var s = SeriesRequestValidator.validate(request, clock);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(s.timeZone())));
+        return SeriesSchedule.of(s.rule(), s.firstDate()).dates(today, s.horizon()).stream()
+                .map(date -> new PreviewDate(date, date.atTime(s.startTime()))).toList();
     }
 
     List<Series> list() {
@@ -119,7 +135,7 @@ final class SeriesService {
     /** There is no meetup on {@code date}: its draft goes, a published occurrence is cancelled with the reason. */
     SeriesView skip(String id, SkipRequest request) {
         Series series = get(id);
-        LocalDate date = skipDate(series, request);
+        LocalDate date = skipDate(series, request, LocalDate.now(clock.withZone(ZoneId.of(series.timeZone()))));
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         if (reason != null && reason.length() > EventService.MAX_REASON) {
             throw invalid("reason", "too_long", "At most " + EventService.MAX_REASON + " characters");
@@ -205,7 +221,7 @@ final class SeriesService {
         }
     }
 
-    private static LocalDate skipDate(Series series, SkipRequest request) {
+    private static LocalDate skipDate(Series series, SkipRequest request, LocalDate today) {
         if (request == null || request.date() == null || request.date().isBlank()) {
             throw invalid("date", "required", "Give the date to skip, YYYY-MM-DD");
         }
@@ -217,6 +233,9 @@ final class SeriesService {
         }
         if (!SeriesSchedule.of(series.rule(), series.firstDate()).isDate(date)) {
             throw invalid("date", "not_in_series", "The series has no meetup on " + date);
+        }
+        if (date.isBefore(today)) {
+            throw invalid("date", "in_past", "That meetup has happened; skip a date from today on");
         }
         return date;
     }

@@ -169,6 +169,41 @@ class SeriesApiIT {
     }
 
     @Test
+    void preview_givesTheDatesCreateWouldMake_andStoresNothing() throws Exception {
+        var before = scan();
+
+        var preview = send(ApiEvents.organiser("POST", "/api/series/preview").json(monthly(6)));
+
+        assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(200);
+        assertThat(json(preview).get("occurrences").findValuesAsText("start")).containsExactly(
+                "2027-02-09T18:30:00", "2027-03-09T18:30:00", "2027-04-13T18:30:00", "2027-05-11T18:30:00",
+                "2027-06-08T18:30:00", "2027-07-13T18:30:00");
+        assertThat(json(preview).get("occurrences").get(0).get("date").asText()).isEqualTo("2027-02-09");
+        assertThat(scan()).isEqualTo(before);
+        var created = json(send(ApiEvents.organiser("POST", "/api/series").json(monthly(6))));
+        assertThat(created.get("occurrences").findValuesAsText("start"))
+                .isEqualTo(json(preview).get("occurrences").findValuesAsText("start"));
+    }
+
+    @ParameterizedTest(name = "preview: {0} -> 400 {2}")
+    @CsvSource(delimiter = '|', value = {
+            "invalid rule             | rule=FREQ=MONTHLY;BYDAY=9XX     | rule",
+            "unbounded, no dates      | rule=FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30 | rule",
+            "bad duration             | duration=3 hours                | duration"})
+    void badPreview_is400NamingTheField_andStoresNothing(String name, String change, String field) throws Exception {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
+        String[] parts = change.split("=", 2);
+        body.put(parts[0], parts[1]);
+        var before = scan();
+
+        var response = send(ApiEvents.organiser("POST", "/api/series/preview").json(Json.write(body)));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(scan()).isEqualTo(before);
+    }
+
+    @Test
     void badHorizonAndTemplate_areNamed_andStoreNothing() throws Exception {
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(99));
         ((ObjectNode) body.get("template")).putArray("agenda").addObject().put("start", "2017-09-26T10:00:00")

@@ -142,6 +142,15 @@ class SeriesServiceTest {
                         e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("date"));
     }
 
+    @Test
+    void skip_aDateThatHasPassed_is400NamingDate() {
+        var view = service.create(request("FREQ=MONTHLY;BYDAY=2TU", "18:30", "Europe/London", "2026-11-01", 1));
+
+        assertThatThrownBy(() -> service.skip(view.series().id(), new SkipRequest("2026-12-08", null)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field() + " " + f.code()).containsExactly("date in_past"));
+    }
+
     private static List<Instant> startsAt(SeriesService.SeriesView view) {
         return view.occurrences().stream().map(o -> o.start().atZone(java.time.ZoneId.of(view.series().timeZone()))
                 .toInstant()).toList();

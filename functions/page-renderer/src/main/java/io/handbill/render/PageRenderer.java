@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.model.Aliases;
 import io.handbill.model.Event;
+import io.handbill.model.Series;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.SitePaths;
 
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,14 @@ public final class PageRenderer {
 
     /** The event's page and a redirect page at each of its aliases. Only for public events. */
     public List<SiteObject> eventPages(Event event) {
+        return eventPages(event, null);
+    }
+
+    /**
+     * As {@link #eventPages(Event)}, for an occurrence of {@code series} (or {@code null}): its page links the
+     * series page.
+     */
+    public List<SiteObject> eventPages(Event event, Series series) {
         if (!event.status().isPublic()) {
             throw new IllegalArgumentException("Event " + event.id() + " is a draft");
         }
@@ -55,7 +65,7 @@ public final class PageRenderer {
                 view.jsonLd(), cssHref(), view.cover(), logoUrl);
         List<SiteObject> objects = new ArrayList<>();
         objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
-                render("event.jte", Map.of("view", view, "meta", meta))));
+                render("event.jte", eventParams(view, meta, series))));
         for (String key : Aliases.keys(event)) {
             // validation refuses reserved paths; checked again because a site file overwritten is a site broken
             if (!SitePaths.isReservedKey(key)) {
@@ -89,6 +99,28 @@ public final class PageRenderer {
                     ImageVariants.resized(source, width, png), png ? SiteObject.PNG : SiteObject.JPEG,
                     SiteObject.IMMUTABLE, null));
         }).toList();
+    }
+
+    private static Map<String, Object> eventParams(EventView view, PageMeta meta, Series series) {
+        Map<String, Object> params = new HashMap<>(Map.of("view", view, "meta", meta));
+        params.put("series", series == null ? null : SeriesView.Link.of(series));
+        return params;
+    }
+
+    /**
+     * The series' page at {@code series/<slug>/index.html}: its public occurrences (as the listing keeps them) and
+     * its skipped dates, split into upcoming and past at {@code now}.
+     */
+    public SiteObject seriesPage(Series series, List<Event> publicOccurrences, Instant now) {
+        SeriesView view = SeriesView.of(series, publicOccurrences, site, now);
+        PageMeta meta = new PageMeta(site, series.title() + " · " + site.groupName(),
+                "Every date of " + series.title() + ", upcoming and past.", site.url(view.path()), "website", null,
+                cssHref(), null, logoUrl);
+        return SiteObject.page(seriesKey(series), render("series.jte", Map.of("view", view, "meta", meta)));
+    }
+
+    static String seriesKey(Series series) {
+        return SitePaths.key(SitePaths.seriesPage(series.slug()));
     }
 
     /** A small redirect page at the bucket key a request for the alias path reads ({@link Aliases#key}). */
@@ -155,7 +187,12 @@ public final class PageRenderer {
     }
 
     public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
-        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages),
+        return sitemap(publicEvents, indexPages, List.of());
+    }
+
+    /** @param series the series with a page: those with a public occurrence among {@code publicEvents} */
+    public SiteObject sitemap(List<Event> publicEvents, int indexPages, List<Series> series) {
+        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages, series),
                 SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 

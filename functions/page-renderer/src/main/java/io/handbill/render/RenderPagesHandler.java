@@ -13,6 +13,7 @@ import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.slf4j.Logger;
@@ -60,7 +61,8 @@ public final class RenderPagesHandler implements RequestStreamHandler {
     /** What the function publishes with; the local stack also rebuilds the whole site with it. */
     public static SitePublisher publisher(PageRendererConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
         return new SitePublisher(new DynamoDbEventStore(dynamo, config.eventsTable()),
-                new PublicListing(dynamo, config.eventsTable()), new PageRenderer(config.site(), config.logoUrl()),
+                new DynamoDbSeriesStore(dynamo, config.eventsTable()), new PublicListing(dynamo, config.eventsTable()),
+                new PageRenderer(config.site(), config.logoUrl()),
                 new BucketWriter(s3, config.pagesBucket()), clock);
     }
 
@@ -88,7 +90,7 @@ public final class RenderPagesHandler implements RequestStreamHandler {
             response = Map.of("written", outcome.written().size());
         } else if ("refresh".equals(request.path("action").asText())) {
             // time moves events from "upcoming" to "past" with no edit to trigger a render: a schedule sends this
-            SitePublisher.Outcome outcome = publisher.publish(List.of());
+            SitePublisher.Outcome outcome = publisher.refresh();
             log.info("Refreshed the listings: {} objects written", outcome.written().size());
             response = Map.of("written", outcome.written().size());
         } else {
@@ -100,11 +102,13 @@ public final class RenderPagesHandler implements RequestStreamHandler {
 
     /**
      * One stream batch: event records publish their events, alias-claim records settle their paths (a freed alias
-     * loses its redirect); records of other items (slugs, subscribers, ...) are ignored.
+     * loses its redirect), series records re-render their series' pages; records of other items (slugs,
+     * subscribers, ...) are ignored.
      */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Map<String, List<String>> sequencesByEvent = new LinkedHashMap<>();
         Map<String, List<String>> sequencesByAlias = new LinkedHashMap<>();
+        Map<String, List<String>> sequencesBySeries = new LinkedHashMap<>();
         for (DynamodbStreamRecord record : event.getRecords()) {
             Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
             String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
@@ -114,19 +118,25 @@ public final class RenderPagesHandler implements RequestStreamHandler {
                     .computeIfAbsent(eventId, id -> new ArrayList<>()).add(sequence));
             EventKeys.aliasKey(pk, sk).ifPresent(aliasKey -> sequencesByAlias
                     .computeIfAbsent(aliasKey, key -> new ArrayList<>()).add(sequence));
+            DynamoDbSeriesStore.seriesId(pk, sk).ifPresent(seriesId -> sequencesBySeries
+                    .computeIfAbsent(seriesId, id -> new ArrayList<>()).add(sequence));
         }
-        if (sequencesByEvent.isEmpty() && sequencesByAlias.isEmpty()) {
+        if (sequencesByEvent.isEmpty() && sequencesByAlias.isEmpty() && sequencesBySeries.isEmpty()) {
             return new StreamsEventResponse(List.of());
         }
-        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet(), sequencesByAlias.keySet());
+        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet(), sequencesByAlias.keySet(),
+                sequencesBySeries.keySet());
         List<BatchItemFailure> failures = new ArrayList<>();
         outcome.failedEventIds().stream().flatMap(id -> sequencesByEvent.getOrDefault(id, List.of()).stream())
                 .map(BatchItemFailure::new).forEach(failures::add);
         outcome.failedAliasKeys().stream().flatMap(key -> sequencesByAlias.get(key).stream())
                 .map(BatchItemFailure::new).forEach(failures::add);
-        log.info("Published {} events and settled {} aliases: {} objects written, {} events and {} aliases failed",
-                sequencesByEvent.size(), sequencesByAlias.size(), outcome.written().size(),
-                outcome.failedEventIds().size(), outcome.failedAliasKeys().size());
+        outcome.failedSeriesIds().stream().flatMap(id -> sequencesBySeries.get(id).stream())
+                .map(BatchItemFailure::new).forEach(failures::add);
+        log.info("Published {} events, {} series and settled {} aliases: {} objects written, {} events, {} series "
+                        + "and {} aliases failed", sequencesByEvent.size(), sequencesBySeries.size(),
+                sequencesByAlias.size(), outcome.written().size(), outcome.failedEventIds().size(),
+                outcome.failedSeriesIds().size(), outcome.failedAliasKeys().size());
         return new StreamsEventResponse(failures);
     }
 

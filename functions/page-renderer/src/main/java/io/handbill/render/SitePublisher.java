@@ -1,8 +1,10 @@
 package io.handbill.render;
 
 import io.handbill.model.Event;
+import io.handbill.model.Series;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
+import io.handbill.store.SeriesStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,11 +12,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +32,8 @@ import java.util.function.Function;
 /**
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
  * so repeating or reordering calls is harmless. An edit writes only objects whose bytes change: the event's page,
- * the index page listing it, feed.xml and sitemap.xml; and it reads the one listing item rather than every event.
+ * the index page listing it, feed.xml and sitemap.xml, and for an occurrence its series' page; and it reads the one
+ * listing item rather than every event (and, on a site with series, the series items: one query).
  * A rebuild renders everything and compares it with one listing of the bucket: it writes only what differs.
  */
 public final class SitePublisher {
@@ -47,6 +52,7 @@ public final class SitePublisher {
     });
 
     private final EventStore store;
+    private final SeriesStore seriesStore;
     private final ListingStore listing;
     private final PageRenderer renderer;
     private final SiteBucket bucket;
@@ -71,13 +77,16 @@ public final class SitePublisher {
      *
      * @param failedEventIds  events whose pages could not be written; the caller retries them
      * @param failedAliasKeys alias keys that could not be settled; the caller retries them
+     * @param failedSeriesIds series whose pages could not be written; the caller retries them
      */
-    public record Outcome(List<String> written, Set<String> failedEventIds, Set<String> failedAliasKeys) {
+    public record Outcome(List<String> written, Set<String> failedEventIds, Set<String> failedAliasKeys,
+                          Set<String> failedSeriesIds) {
     }
 
-    public SitePublisher(EventStore store, ListingStore listing, PageRenderer renderer, SiteBucket bucket,
-                         Clock clock) {
+    public SitePublisher(EventStore store, SeriesStore seriesStore, ListingStore listing, PageRenderer renderer,
+                         SiteBucket bucket, Clock clock) {
         this.store = store;
+        this.seriesStore = seriesStore;
         this.listing = listing;
         this.renderer = renderer;
         this.bucket = bucket;
@@ -94,11 +103,27 @@ public final class SitePublisher {
     }
 
     /**
+     * Re-renders the listings and every series page from the stored listing: time moves events from "upcoming" to
+     * "past" with no edit to trigger a render.
+     */
+    public Outcome refresh() {
+        return publishEvents(List.of(), List.of(), true);
+    }
+
+    /**
      * As {@link #publish(Collection)}, and also settles these alias paths (bucket keys whose claim changed): one a
      * public event holds is written with that event's pages; any other loses its redirect object.
      *
      */
     public Outcome publish(Collection<String> eventIds, Collection<String> aliasKeys) {
+        return publish(eventIds, aliasKeys, List.of());
+    }
+
+    /**
+     * As {@link #publish(Collection, Collection)}, and also re-renders the pages of these series (whose items
+     * changed: a skipped date, a new title).
+     */
+    public Outcome publish(Collection<String> eventIds, Collection<String> aliasKeys, Collection<String> seriesIds) {
         Set<String> failed = new LinkedHashSet<>();
         List<String> removed = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>(eventIds);
@@ -117,7 +142,7 @@ public final class SitePublisher {
                 failed.add(key);
             }
         }
-        Outcome outcome = publishEvents(ids);
+        Outcome outcome = publishEvents(ids, seriesIds, false);
         holders.forEach((key, id) -> {
             if (outcome.failedEventIds().contains(id)) {
                 failed.add(key);
@@ -125,11 +150,13 @@ public final class SitePublisher {
         });
         List<String> written = new ArrayList<>(removed);
         written.addAll(outcome.written());
-        return new Outcome(List.copyOf(written), outcome.failedEventIds(), Set.copyOf(failed));
+        return new Outcome(List.copyOf(written), outcome.failedEventIds(), Set.copyOf(failed),
+                outcome.failedSeriesIds());
     }
 
-    private Outcome publishEvents(Collection<String> eventIds) {
+    private Outcome publishEvents(Collection<String> eventIds, Collection<String> seriesIds, boolean allSeries) {
         Set<String> failed = ConcurrentHashMap.newKeySet();
+        SeriesLookup lookup = new SeriesLookup();
         CompletableFuture<Optional<PublicListing.Snapshot>> known = CompletableFuture.supplyAsync(listing::lastSeen,
                 WORK);
         Map<String, CompletableFuture<Optional<Event>>> reads = new LinkedHashMap<>();
@@ -150,7 +177,7 @@ public final class SitePublisher {
             List<String> written = new ArrayList<>();
             for (Event event : toRender) {
                 try {
-                    written.addAll(bucket.writeChanged(renderer.eventPages(event)));
+                    written.addAll(bucket.writeChanged(renderer.eventPages(event, lookup.get(event.seriesId()))));
                 } catch (RuntimeException e) {
                     log.error("Could not publish event {}", event.id(), e);
                     failed.add(event.id());
@@ -168,14 +195,17 @@ public final class SitePublisher {
                 failed.add(event.id());
             }
         }
+        Set<String> failedSeries = Set.of();
         try {
-            written.addAll(publishListings(current, known));
+            written.addAll(publishListings(current, known, lookup, allSeries ? null : Set.copyOf(seriesIds)));
         } catch (RuntimeException e) {
-            log.error("Could not publish the index, feed and sitemap for events {}", eventIds, e);
+            log.error("Could not publish the index, feed, sitemap and series pages for events {} and series {}",
+                    eventIds, seriesIds, e);
             failed.addAll(eventIds);
+            failedSeries = Set.copyOf(seriesIds);
         }
         written.addAll(0, pages.join());
-        return new Outcome(List.copyOf(written), Set.copyOf(failed), Set.of());
+        return new Outcome(List.copyOf(written), Set.copyOf(failed), Set.of(), failedSeries);
     }
 
     /** Renders the whole site from the table and writes what differs from the bucket: after a template change, or to recover. */
@@ -194,11 +224,13 @@ public final class SitePublisher {
         // each page of events is rendered and written while the next is read
         List<Event> events = new ArrayList<>();
         List<CompletableFuture<List<String>>> pages = new ArrayList<>();
+        SeriesLookup lookup = new SeriesLookup();
+        SeriesScope everySeries = new SeriesScope(lookup, null);
         forEachPublicPage(page -> {
             events.addAll(page);
             pages.add(CompletableFuture.supplyAsync(() -> {
-                List<String> written = new ArrayList<>(
-                        bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody));
+                List<String> written = new ArrayList<>(bucket.renderAndWriteChanged(page,
+                        e -> renderer.eventPages(e, lookup.get(e.seriesId())), storedBody));
                 written.addAll(bucket.writeMissing(page.stream().flatMap(e -> renderer.eventPictures(e).stream())
                         .toList(), storedBody));
                 return written;
@@ -215,7 +247,8 @@ public final class SitePublisher {
         List<SiteObject> indexPages = renderer.indexPages(entries, clock.instant());
         List<SiteObject> listings = new ArrayList<>(indexPages);
         listings.add(renderer.feed(entries));
-        listings.add(renderer.sitemap(entries, indexPages.size()));
+        listings.add(renderer.sitemap(entries, indexPages.size(), lookup.withPages(entries)));
+        listings.addAll(seriesPages(entries, everySeries));
         listings.addAll(renderer.furniture());
         written.addAll(bucket.renderAndWriteChanged(listings, List::of, bodies::get));
         furnitureInPlace = true;
@@ -227,8 +260,8 @@ public final class SitePublisher {
                 written.add(PageRenderer.pageKey(page));
             }
         }
-        written.addAll(settle(version + 1));
-        return new Outcome(List.copyOf(written), Set.of(), Set.of());
+        written.addAll(settle(version + 1, everySeries));
+        return new Outcome(List.copyOf(written), Set.of(), Set.of(), Set.of());
     }
 
     /**
@@ -238,30 +271,33 @@ public final class SitePublisher {
      * fresh read.
      */
     private List<String> publishListings(Map<String, Event> current,
-                                         CompletableFuture<Optional<PublicListing.Snapshot>> known) {
+                                         CompletableFuture<Optional<PublicListing.Snapshot>> known,
+                                         SeriesLookup lookup, Set<String> seriesIds) {
         Optional<PublicListing.Snapshot> stored = known.join();
         while (true) {
             PublicListing.Snapshot snapshot = stored
                     .orElseGet(() -> new PublicListing.Snapshot(0, PublicListing.sorted(
                             publicEventsFromIndex().stream().map(Event::listingEntry).toList())));
             List<Event> entries = overlay(snapshot.events(), current);
+            SeriesScope scope = new SeriesScope(lookup, seriesIds == null ? null
+                    : touchedSeries(seriesIds, current, snapshot.events()));
             if (snapshot.version() > 0 && entries.equals(snapshot.events())) {
                 if (listing.version() != snapshot.version()) {
                     stored = listing.read();
                     continue;
                 }
                 // nothing to commit (a replay, a refresh, or a retry after failed writes): check every object
-                List<String> written = new ArrayList<>(writeListings(entries, null));
-                written.addAll(settle(snapshot.version()));
+                List<String> written = new ArrayList<>(writeListings(entries, null, scope));
+                written.addAll(settle(snapshot.version(), scope));
                 return written;
             }
             List<Event> previous = snapshot.version() > 0 ? snapshot.events() : null;
             // rendered while the commit is on its way; written only once it succeeded
-            CompletableFuture<Listings> rendered = CompletableFuture.supplyAsync(() -> listings(entries, previous),
-                    WORK);
+            CompletableFuture<Listings> rendered = CompletableFuture.supplyAsync(
+                    () -> listings(entries, previous, scope), WORK);
             if (listing.commit(snapshot.version(), entries)) {
                 List<String> written = new ArrayList<>(write(rendered.join()));
-                written.addAll(settle(snapshot.version() + 1));
+                written.addAll(settle(snapshot.version() + 1, scope));
                 return written;
             }
             rendered.cancel(false);
@@ -269,19 +305,81 @@ public final class SitePublisher {
         }
     }
 
-    /** Rewrites the listings from newer versions until none appeared while writing. */
-    private List<String> settle(long rendered) {
+    /**
+     * Rewrites the listings (and the series pages in {@code scope}) from newer versions until none appeared while
+     * writing.
+     */
+    private List<String> settle(long rendered, SeriesScope scope) {
         List<String> written = new ArrayList<>();
         for (long version = rendered; listing.version() != version; ) {
             PublicListing.Snapshot newer = listing.read().orElseThrow();
-            written.addAll(writeListings(newer.events(), null));
+            written.addAll(writeListings(newer.events(), null, scope));
             version = newer.version();
         }
         return written;
     }
 
-    private List<String> writeListings(List<Event> entries, List<Event> previous) {
-        return write(listings(entries, previous));
+    private List<String> writeListings(List<Event> entries, List<Event> previous, SeriesScope scope) {
+        return write(listings(entries, previous, scope));
+    }
+
+    /**
+     * The series a publish renders pages of, and where it reads them: {@code touched} ids, or every series with a
+     * public occurrence when {@code null}.
+     */
+    private record SeriesScope(SeriesLookup lookup, Set<String> touched) {
+    }
+
+    /**
+     * The series items, read at most once per publish (one query of their partition) and only when something on the
+     * site belongs to a series: a site without series pays nothing for them.
+     */
+    private final class SeriesLookup {
+        private Map<String, Series> byId;
+
+        synchronized Map<String, Series> all() {
+            if (byId == null) {
+                Map<String, Series> read = new HashMap<>();
+                seriesStore.list().forEach(s -> read.put(s.id(), s));
+                byId = read;
+            }
+            return byId;
+        }
+
+        /** The series {@code id} names, or {@code null} for no id (not a series occurrence) or an unknown one. */
+        Series get(String id) {
+            return id == null ? null : all().get(id);
+        }
+
+        /** The series with a public occurrence among {@code entries}, which have a page: by slug, for stable bytes. */
+        List<Series> withPages(List<Event> entries) {
+            return entries.stream().map(Event::seriesId).filter(Objects::nonNull).distinct().map(this::get)
+                    .filter(Objects::nonNull).sorted(Comparator.comparing(Series::slug)).toList();
+        }
+    }
+
+    /** The pages of the series in scope that have a public occurrence, from the listing {@code entries}. */
+    private List<SiteObject> seriesPages(List<Event> entries, SeriesScope scope) {
+        List<Series> series = scope.touched() == null ? scope.lookup().withPages(entries)
+                : scope.touched().isEmpty() ? List.of()
+                : scope.lookup().withPages(entries).stream().filter(s -> scope.touched().contains(s.id())).toList();
+        Instant now = clock.instant();
+        return series.stream().map(s -> renderer.seriesPage(s,
+                entries.stream().filter(e -> s.id().equals(e.seriesId())).toList(), now)).toList();
+    }
+
+    /**
+     * The series whose pages a batch may change: those whose items changed, and those of the changed events before
+     * and after the change (an event can leave the listing, or be an occurrence of none any more).
+     */
+    private static Set<String> touchedSeries(Collection<String> seriesIds, Map<String, Event> current,
+                                             List<Event> listed) {
+        Set<String> touched = new LinkedHashSet<>(seriesIds);
+        current.values().stream().filter(Objects::nonNull).map(Event::seriesId)
+                .filter(Objects::nonNull).forEach(touched::add);
+        listed.stream().filter(e -> current.containsKey(e.id()) && e.seriesId() != null).map(Event::seriesId)
+                .forEach(touched::add);
+        return touched;
     }
 
     /**
@@ -302,13 +400,14 @@ public final class SitePublisher {
      * look at the bucket; and an index page whose view is unchanged is not even rendered: an edit costs the same on a
      * site of ten events or a thousand. Without it, every object is checked against the bucket.
      */
-    private Listings listings(List<Event> entries, List<Event> previous) {
+    private Listings listings(List<Event> entries, List<Event> previous, SeriesScope scope) {
         Instant now = clock.instant();
         List<ListingView> views = renderer.indexViews(entries, now);
         List<SiteObject> changed = new ArrayList<>();
-        List<SiteObject> toCheck = new ArrayList<>();
+        // a series page may change with no change to the listing (a skipped date): always compared with the bucket
+        List<SiteObject> toCheck = new ArrayList<>(seriesPages(entries, scope));
         SiteObject feed = renderer.feed(entries);
-        SiteObject sitemap = renderer.sitemap(entries, views.size());
+        SiteObject sitemap = renderer.sitemap(entries, views.size(), scope.lookup().withPages(entries));
         List<String> dropped = new ArrayList<>();
         if (previous == null) {
             views.forEach(v -> toCheck.add(renderer.indexPage(v)));
@@ -327,7 +426,7 @@ public final class SitePublisher {
                 changed.add(feed);
             }
             if (!sitemap.sha256().equals(known.isPresent() ? last.sitemap()
-                    : renderer.sitemap(previous, before.size()).sha256())) {
+                    : renderer.sitemap(previous, before.size(), scope.lookup().withPages(previous)).sha256())) {
                 changed.add(sitemap);
             }
             for (int page = views.size() + 1; page <= before.size(); page++) {

@@ -3,6 +3,7 @@ package io.handbill.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handbill.model.Event;
+import io.handbill.model.Series;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Image;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,11 @@ class HtmlValidityIT {
                     LocalDateTime.parse("2015-03-03T18:30:00").plusMonths(i)));
         }
         objects.addAll(renderer.indexPages(events, TestEvents.NOW));
+        Series series = TestEvents.series("s1", TestEvents.XSS, TestEvents.XSS);
+        Event occurrence = TestEvents.occurrence(series, "o1", LocalDateTime.parse("2017-10-10T18:30:00"));
+        objects.addAll(rename("occurrence", renderer.eventPages(occurrence, series)));
+        objects.add(renderer.seriesPage(series, List.of(occurrence, TestEvents.occurrence(series, "o0",
+                LocalDateTime.parse("2017-07-11T18:30:00")).cancel(TestEvents.XSS, TestEvents.NOW)), TestEvents.NOW));
         objects.addAll(renderer.furniture());
         long fuzzSeed = Long.getLong("handbill.fuzz.seed", new Random().nextLong());
         long started = System.nanoTime();

@@ -45,9 +45,10 @@ class PageRenderer_ReservedPathsTest {
         own.add(renderer.feed(events));
         own.add(renderer.sitemap(events, 3));
         own.addAll(renderer.furniture());
+        own.add(renderer.seriesPage(TestEvents.series("s1", "Leeds DevOps", null), List.of(), TestEvents.NOW));
 
         assertThat(own).extracting(SiteObject::key).contains("index.html", "page/3/index.html", "feed.xml",
-                "sitemap.xml", "robots.txt", "404.html").allSatisfy(key -> assertThat(SitePaths.isReservedKey(key))
+                "sitemap.xml", "series/leeds-devops/index.html", "robots.txt", "404.html").allSatisfy(key -> assertThat(SitePaths.isReservedKey(key))
                 .as(key).isTrue());
         assertThat(made).anyMatch(key -> key.startsWith("media/")).anyMatch(key -> key.endsWith(".png"))
                 .allSatisfy(key -> assertThat(SitePaths.isReservedKey(key)).as(key).isTrue());

@@ -3,7 +3,10 @@ package io.handbill.render;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Series;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
+import io.handbill.store.SeriesStore;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,16 +51,23 @@ class PublishedBytesIT {
 
     private final LocalAws aws;
     private final EventStore store;
+    private final SeriesStore seriesStore;
 
     PublishedBytesIT(LocalAws aws) {
         this.aws = aws;
         this.store = aws.eventStore();
+        this.seriesStore = new DynamoDbSeriesStore(aws.dynamoDb(), aws.tableName());
     }
 
     @Test
     void rebuildAndEdits_publishTheSameBytesAsBefore() throws IOException {
-        // given: the seed, a cancelled hostile event and enough past events for three archive pages
+        // given: the seed, a cancelled hostile event, a series with two occurrences and a skipped date, and enough
+        // past events for three archive pages
         store.create(Fixtures.seedEvent());
+        Series series = TestEvents.series("s-golden", "Leeds DevOps monthly", "Summer break");
+        seriesStore.create(series);
+        store.create(TestEvents.occurrence(series, "occurrence-1", LocalDateTime.parse("2017-07-11T18:30:00")));
+        store.create(TestEvents.occurrence(series, "occurrence-2", LocalDateTime.parse("2017-10-10T18:30:00")));
         store.create(TestEvents.hostile());
         for (int i = 0; i < 2 * PageRenderer.PAGE_SIZE + 3; i++) {
             store.create(TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
@@ -81,6 +92,11 @@ class PublishedBytesIT {
         store.update(past.edit(p.toBuilder().title(p.title() + " (renamed)").build(), NOW.plusSeconds(60)));
         store.delete("past-2", store.get("past-2").orElseThrow().version());
         publisher().publish(List.of(SEED_ID, "past-7", "past-2"));
+        // and a skipped date, which only the series item records
+        var skipped = new ArrayList<>(series.exceptions());
+        skipped.add(new Series.SkippedDate(LocalDate.parse("2017-11-14"), "Venue closed"));
+        seriesStore.update(series.withExceptions(skipped, NOW.plusSeconds(60)));
+        publisher().publish(List.of(), List.of(), List.of(series.id()));
 
         // then
         thenMatchesGolden("after-edits.txt", objects());
@@ -88,7 +104,8 @@ class PublishedBytesIT {
 
     /** A publisher as a new container has it: nothing remembered from an earlier call. */
     private SitePublisher publisher() {
-        return new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
+        return new SitePublisher(store, seriesStore,
+                new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -2,8 +2,9 @@ package io.handbill.render;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.handbill.fixtures.Fixtures;
-import io.handbill.testkit.FaultInjector;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.testkit.FaultInjector.Fault;
+import io.handbill.testkit.FaultInjector;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,7 @@ class RenderPages_FaultsIT {
     private RenderPagesHandler handler(FaultInjector faults) {
         var clients = aws.withFaults(faults);
         return new RenderPagesHandler(new SitePublisher(aws.eventStore(),
+                new DynamoDbSeriesStore(clients.dynamoDb(), aws.tableName()),
                 new PublicListing(clients.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(clients.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC)));
     }

@@ -14,6 +14,7 @@ import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Image;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -56,6 +57,7 @@ class SitePublisherIT {
 
     private final LocalAws aws;
     private final EventStore store;
+    private final DynamoDbSeriesStore series;
     private final SitePublisher publisher;
     private final RenderPagesHandler handler;
     private final ObjectMapper json = new ObjectMapper();
@@ -63,7 +65,8 @@ class SitePublisherIT {
     SitePublisherIT(LocalAws aws) {
         this.aws = aws;
         this.store = aws.eventStore();
-        this.publisher = new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()),
+        this.series = new DynamoDbSeriesStore(aws.dynamoDb(), aws.tableName());
+        this.publisher = new SitePublisher(store, series, new PublicListing(aws.dynamoDb(), aws.tableName()),
                 new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
         this.handler = new RenderPagesHandler(publisher);
     }
@@ -367,7 +370,7 @@ class SitePublisherIT {
     @Test
     void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
         givenSeedOnTheSite();
-        RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store,
+        RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store, series,
                 new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW.plusSeconds(14 * 86_400), ZoneOffset.UTC)));
 
@@ -388,7 +391,7 @@ class SitePublisherIT {
         Event b = TestEvents.published("b", "event-b", "Event B", LocalDateTime.parse("2017-10-10T18:30:00"));
         store.create(a);
         store.create(b);
-        SitePublisher otherContainer = new SitePublisher(store, new PublicListing(aws.dynamoDb(), aws.tableName()),
+        SitePublisher otherContainer = new SitePublisher(store, series, new PublicListing(aws.dynamoDb(), aws.tableName()),
                 new PageRenderer(SITE), new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
         ExecutorService pool = Executors.newFixedThreadPool(2);
 

@@ -2,12 +2,16 @@ package io.handbill.render;
 
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
+import io.handbill.model.Series;
 import io.handbill.model.SitePaths;
 import io.handbill.store.InMemoryEventStore;
+import io.handbill.store.InMemorySeriesStore;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,8 +31,10 @@ class SitePublisherTest {
     private static final String INDEX = SitePaths.key(SitePaths.HOME);
     private static final String FEED = SitePaths.key(SitePaths.FEED);
     private static final String SITEMAP = SitePaths.key(SitePaths.SITEMAP);
+    private static final String SERIES_KEY = SitePaths.key(SitePaths.seriesPage("leeds-devops"));
 
     private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemorySeriesStore seriesStore = new InMemorySeriesStore();
     private final InMemoryListingStore listing = new InMemoryListingStore();
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final SitePublisher publisher = publisher();
@@ -136,8 +142,95 @@ class SitePublisherTest {
         assertThat(Jsoup.parse(text(INDEX)).select(".entry-title").eachText()).hasSize(2);
     }
 
+    @Test
+    void occurrence_getsItsSeriesPage_upcomingPastAndSkipped_linkedFromItsPage_andInTheSitemap() {
+        Series series = TestEvents.series("s1", "Leeds DevOps", "Summer break");
+        seriesStore.create(series);
+        Event past = TestEvents.occurrence(series, "o1", LocalDateTime.parse("2017-07-11T18:30:00"));
+        Event next = TestEvents.occurrence(series, "o2", LocalDateTime.parse("2017-10-10T18:30:00"));
+        Event other = TestEvents.published("other-1", "other-event", "Other event",
+                LocalDateTime.parse("2017-10-03T18:30:00"));
+        List.of(past, next, other).forEach(store::create);
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of("o1", "o2", other.id()));
+
+        assertThat(outcome.written()).contains(SERIES_KEY);
+        Document page = Jsoup.parse(text(SERIES_KEY));
+        assertThat(page.select("h1").text()).isEqualTo("Leeds DevOps");
+        assertThat(page.select("#upcoming-heading + ol .entry-title").eachText())
+                .containsExactly("Leeds DevOps", "No meetup in December 2017");
+        assertThat(page.select("#upcoming-heading + ol a.entry-title").eachAttr("href"))
+                .containsExactly(SitePaths.eventPage(next.slug()));
+        assertThat(page.select("#past-heading + ol .entry").eachText()).containsExactly(
+                "No meetup in August 2017 Tue 8 Aug 2017 · Summer break",
+                "Leeds DevOps Tue 11 Jul 2017, 18:30 · The ODI Node Leeds, Leeds");
+        assertThat(Jsoup.parse(text(SitePaths.key(SitePaths.eventPage(next.slug())))).select(".facts a[href]")
+                .eachAttr("href")).contains(SitePaths.seriesPage("leeds-devops"));
+        assertThat(Jsoup.parse(text(SitePaths.key(SitePaths.eventPage(other.slug())))).text())
+                .doesNotContain("Every date of");
+        assertThat(text(SITEMAP)).contains(SITE.url(SitePaths.seriesPage("leeds-devops")));
+    }
+
+    @Test
+    void skippedDate_rewritesTheSeriesPageAlone() {
+        Series series = TestEvents.series("s1", "Leeds DevOps", "Summer break");
+        seriesStore.create(series);
+        store.create(TestEvents.occurrence(series, "o2", LocalDateTime.parse("2017-10-10T18:30:00")));
+        publisher.publish(List.of("o2"));
+        var skipped = new ArrayList<>(series.exceptions());
+        skipped.add(new Series.SkippedDate(LocalDate.of(2017, 11, 14), "Venue closed"));
+        seriesStore.update(series.withExceptions(skipped, NOW));
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(), List.of(), List.of("s1"));
+
+        assertThat(outcome.written()).containsExactly(SERIES_KEY);
+        assertThat(text(SERIES_KEY)).contains("No meetup in November 2017", "Venue closed");
+        assertThat(publisher.publish(List.of(), List.of(), List.of("s1")).written()).isEmpty();
+    }
+
+    @Test
+    void theDailyRefresh_movesAPassedOccurrenceToPastOnTheSeriesPage() {
+        Series series = TestEvents.series("s1", "Leeds DevOps", null);
+        seriesStore.create(series);
+        store.create(TestEvents.occurrence(series, "o2", LocalDateTime.parse("2017-10-10T18:30:00")));
+        publisher.publish(List.of("o2"));
+        assertThat(Jsoup.parse(text(SERIES_KEY)).select("#past-heading + ol a.entry-title")).isEmpty();
+
+        SitePublisher monthLater = new SitePublisher(store, seriesStore, listing, new PageRenderer(SITE), bucket,
+                Clock.fixed(NOW.plus(java.time.Duration.ofDays(30)), ZoneOffset.UTC));
+        assertThat(monthLater.refresh().written()).contains(SERIES_KEY, INDEX);
+
+        assertThat(Jsoup.parse(text(SERIES_KEY)).select("#past-heading + ol a.entry-title").eachText())
+                .containsExactly("Leeds DevOps");
+    }
+
+    @Test
+    void seriesWithoutPublicOccurrences_hasNoPage_andASiteWithoutSeriesNeverReadsThem() {
+        seriesStore.create(TestEvents.series("s1", "Leeds DevOps", null));
+        store.create(Fixtures.seedEvent());
+
+        assertThat(publisher.publish(List.of(SEED_ID), List.of(), List.of("s1")).written())
+                .doesNotContain(SERIES_KEY);
+        assertThat(bucket.keys()).noneMatch(k -> k.startsWith("series/"));
+    }
+
+    @Test
+    void seriesTitleAndSkipReason_areEscapedOnTheSeriesPage() {
+        Series series = TestEvents.series("s1", TestEvents.XSS, TestEvents.XSS);
+        seriesStore.create(series);
+        store.create(TestEvents.occurrence(series, "o2", LocalDateTime.parse("2017-10-10T18:30:00")));
+
+        publisher.publish(List.of("o2"));
+
+        Document page = Jsoup.parse(text(SERIES_KEY));
+        assertThat(page.select("script, img")).isEmpty();
+        assertThat(page.select("h1").text()).isEqualTo(TestEvents.XSS);
+        assertThat(page.select(".entry-when").eachText()).anySatisfy(t -> assertThat(t).endsWith(TestEvents.XSS));
+    }
+
     private SitePublisher publisher() {
-        return new SitePublisher(store, listing, new PageRenderer(SITE), bucket, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SitePublisher(store, seriesStore, listing, new PageRenderer(SITE), bucket,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private String text(String key) {

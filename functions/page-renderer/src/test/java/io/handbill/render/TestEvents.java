@@ -8,6 +8,8 @@ import io.handbill.model.AgendaKind;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Image;
+import io.handbill.model.Series;
+import io.handbill.model.SeriesStatus;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -16,8 +18,11 @@ import io.handbill.model.TicketLink;
 import io.handbill.model.Venue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 /** Events for renderer tests: the seed, variations of it, and one with an attack string in every text field. */
@@ -60,5 +65,20 @@ final class TestEvents {
                 .codeOfConductUrl(badUrl).tags(List.of(bad)).aliases(List.of("/" + "post/1"))
                 .cover(new Image(badUrl, bad)).build();
         return Event.create("hostile-id", draft, NOW).publish(NOW).cancel(bad, NOW);
+    }
+
+    /** A monthly series (second Tuesdays, 18:30 London) whose August meetup is skipped for {@code reason}. */
+    static Series series(String id, String title, String reason) {
+        return new Series(id, "leeds-devops", title, "FREQ=MONTHLY;BYDAY=2TU", LocalTime.of(18, 30),
+                Duration.ofHours(3), "Europe/London", LocalDate.of(2017, 6, 1), 6, EventDraft.builder().build(),
+                List.of(new Series.SkippedDate(LocalDate.of(2017, 8, 8), reason),
+                        new Series.SkippedDate(LocalDate.of(2017, 12, 12), null)),
+                SeriesStatus.ACTIVE, 1, NOW, NOW);
+    }
+
+    /** A published occurrence of {@code series}. */
+    static Event occurrence(Series series, String id, LocalDateTime start) {
+        return published(id, start.toLocalDate() + "-leeds-devops", "Leeds DevOps", start).toBuilder()
+                .seriesId(series.id()).build();
     }
 }

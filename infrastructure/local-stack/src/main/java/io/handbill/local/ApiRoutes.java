@@ -28,6 +28,7 @@ public final class ApiRoutes {
             new ApiRoute("PUT", "/api/series/{id}", EVENT_API),
             new ApiRoute("DELETE", "/api/series/{id}", EVENT_API),
             new ApiRoute("POST", "/api/series/{id}/skip", EVENT_API),
+            new ApiRoute("POST", "/api/series/preview", EVENT_API),
             new ApiRoute("POST", "/api/events/{id}/reinstate", EVENT_API),
             new ApiRoute("POST", "/api/subscriptions", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/subscriptions/confirm", SUBSCRIPTIONS),

@@ -2,6 +2,7 @@ package io.handbill.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,22 @@ class DeploymentShapeTest {
     }
 
     @Test
-    void renderer_isInvokedForEventAndAliasClaimItemsOnly_notForItsOwnOrOtherModulesWrites() throws Exception {
+    void renderer_isInvokedForEventAliasClaimAndSeriesItemsOnly_notForItsOwnOrOtherModulesWrites() throws Exception {
         JsonNode filters = onlyEvent("PageRendererFunction", "DynamoDB").at("/FilterCriteria/Filters");
-        assertThat(filters).hasSize(2);
+        assertThat(filters).hasSize(3);
         String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
         String aliasKey = "post/165145694230/meetup/index.html";
         List<String> passed = new ArrayList<>();
         for (JsonNode filter : filters) {
             JsonNode keys = new ObjectMapper().readTree(filter.path("Pattern").asText()).at("/dynamodb/Keys");
+            if (keys.at("/" + HandbillTable.PK + "/S/0").isTextual()) {
+                // the series items: one partition, any sort key (the series id), and nothing else in it
+                String pk = keys.at("/" + HandbillTable.PK + "/S/0").asText();
+                assertThat(keys.has(HandbillTable.SK)).isFalse();
+                assertThat(DynamoDbSeriesStore.seriesId(pk, id)).contains(id);
+                passed.add("series");
+                continue;
+            }
             String prefix = keys.at("/" + HandbillTable.PK + "/S/0/prefix").asText();
             String sortKey = keys.at("/" + HandbillTable.SK + "/S/0").asText();
             assertThat(prefix).isNotBlank();
@@ -82,7 +91,7 @@ class DeploymentShapeTest {
             }
         }
         assertThat(passed).as("every event item and every alias claim passes a filter")
-                .containsExactlyInAnyOrder("events", "aliases");
+                .containsExactlyInAnyOrder("events", "aliases", "series");
     }
 
     @Test

@@ -53,7 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The admin form and the public site in real Chromium (Debian's chromium + chromium-driver; nothing is
  * downloaded), against a local stack started in this JVM with no sample events: the seed event is typed in
  * through the form, published, read on the public page and through its alias and .ics, subscribed to (confirmed
- * through the outbox) and cancelled.
+ * through the outbox) and cancelled; and a series is made from the seed-like sample ("make this monthly").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -444,7 +444,124 @@ class AdminFormBrowserIT {
         assertThat(find("#venue-name").getAttribute("value")).isEqualTo("The back room");
     }
 
+    @Test
+    @Order(11)
+    void makeThisMonthly_showsSixDatesBeforeSaving_thenTheThirdIsEditedPublishedAndOnTheSiteAndFeed()
+            throws Exception {
+        // the local stack's seed-like sample: the seed's evening a week from now
+        EventDraft sample = new SampleEvents(null, java.time.Clock.systemUTC()).upcoming(SampleEvents.seedDraft());
+        HttpResponse<String> created = send("POST", "/api/events", io.handbill.json.Json.write(sample));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String sampleId = io.handbill.json.Json.MAPPER.readTree(created.body()).get("id").asText();
+
+        leaveTheFormWithoutSaving();
+        openAdmin("#/events/" + sampleId);
+        find("#make-series").click();
+        wait.until(d -> d.findElements(By.cssSelector("#series-dates li time")).size() == 6);
+        String weekday = sample.start().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+                java.util.Locale.UK);
+        List<String> dates = browser.findElements(By.cssSelector("#series-dates li time")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(dates).hasSize(6).allSatisfy(d -> assertThat(d).startsWith(weekday + " ")
+                .endsWith(sample.start().toLocalTime().toString()));
+        assertThat(new Select(find("#series-preset")).getFirstSelectedOption().getText()).endsWith("of every month");
+        assertThat(get("/api/series", true).body()).as("nothing saved by the preview").contains("\"items\":[]");
+        assertThat(axeViolations()).isEmpty();
+        screenshot("make-this-monthly.png");
+
+        // a rule with no date is refused next to its field, and nothing is saved
+        type("#series-rule", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30");
+        find("#series-save").click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("series-rule"), "aria-invalid", "true"));
+        assertThat(find("#series-error-summary").getText()).contains("Rule: ");
+        assertThat(get("/api/series", true).body()).contains("\"items\":[]");
+        new Select(find("#series-preset")).selectByIndex(0);
+        wait.until(d -> d.findElements(By.cssSelector("#series-dates li time")).size() == 6);
+        assertThat(browser.findElements(By.cssSelector("#series-dates li time")).stream().map(WebElement::getText)
+                .toList()).isEqualTo(dates);
+
+        find("#series-save").click();
+        wait.until(d -> d.findElements(By.cssSelector("#series-occurrences tbody tr")).size() == 6);
+        assertThat(browser.findElements(By.cssSelector("#series-occurrences tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList()).isEqualTo(dates);
+        String seriesUrl = browser.getCurrentUrl();
+        assertThat(axeViolations()).isEmpty();
+
+        // open the third, give it its talk, publish it
+        browser.findElements(By.cssSelector("#series-occurrences tbody tr")).get(2)
+                .findElement(By.linkText("Open")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Draft"));
+        assertThat(find("#open-series").isDisplayed()).isTrue();
+        int talk = addRow("talks");
+        type(field("talks", talk, "id"), "month-three");
+        type(field("talks", talk, "title"), "Chaos engineering in month three");
+        type(field("talks", talk, "abstract"), "What broke, and what we learnt.");
+        find("#publish").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Published"));
+        String page = find("#public-page").getAttribute("href");
+
+        // skip the fifth, with a reason the series page shows
+        browser.get(seriesUrl);
+        wait.until(d -> d.findElements(By.cssSelector("#series-occurrences tbody tr")).size() == 6);
+        new Select(find("#skip-date")).selectByVisibleText(dates.get(4));
+        type("#skip-reason", "Summer break");
+        find("#skip-save").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> d.findElements(By.cssSelector("#series-occurrences tbody tr")).size() == 5);
+        assertThat(find("#series-skipped").getText()).contains(dates.get(4).split(",")[0] + " — Summer break");
+
+        // on the site: the occurrence's page with its talk, linked to the series page
+        try {
+            new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
+                d.get(page);
+                return d.getPageSource().contains("Chaos engineering in month three");
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("The occurrence's page never showed its talk:\n" + browser.getPageSource(), e);
+        }
+        browser.findElement(By.partialLinkText("Every date of")).click();
+        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
+            d.navigate().refresh();
+            return d.getPageSource().contains("Summer break");
+        });
+        assertThat(browser.findElements(By.cssSelector("a.entry-title")).stream().map(e -> e.getAttribute("href"))
+                .toList()).containsExactly(page);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("No meetup in", "Summer break");
+        assertThat(axeViolations()).isEmpty();
+        screenshot("series-page.png");
+        assertThat(get("/sitemap.xml", false).body()).contains(browser.getCurrentUrl());
+
+        // and in the group's calendar, as an event of its own
+        String ics = get("/calendar.ics", false).body().replace("\r\n ", "");
+        assertThat(ics).contains("Chaos engineering in month three");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** Back to the list through the app, saying yes if it asks about unsaved input (an earlier test left some). */
+    private void leaveTheFormWithoutSaving() {
+        browser.findElement(By.cssSelector(".top nav a[href='#/']")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.alertIsPresent()).accept();
+        } catch (TimeoutException e) {
+            // nothing was unsaved
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     private void openAdmin(String hash) {
         browser.get(stack.url() + "/admin/" + hash);

@@ -1,7 +1,10 @@
 package io.handbill.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.TestClock;
+import io.handbill.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,6 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local stack over HTTP, as a reader, an organiser and a developer use it: the sample events on the site, the
- * feeds, the admin token, the outbox, a reminder sweep on a moved clock, and a restart on the same data directory.
+ * feeds, the admin token, the outbox, a reminder sweep on a moved clock, a restart on the same data directory, and
+ * a series template edit applied to a published occurrence mailing the change.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,6 +138,45 @@ class LocalStackIT {
         assertThat(Pattern.compile("\"slug\":\"").matcher(events.body()).results().count()).isEqualTo(2);
         assertThat(get("/events/" + Fixtures.SEED_SLUG + "/").statusCode()).isEqualTo(200);
         assertThat(stack.outboxMessages()).hasSize(mails);
+    }
+
+    @Test
+    @Order(5)
+    void seriesTemplateEdit_appliedToPublished_mailsTheChangeAsAnyEdit() throws Exception {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("title", "Leeds DevOps")
+                .put("rule", "FREQ=MONTHLY;BYDAY=2TU").put("startTime", "18:30").put("duration", "PT4H15M")
+                .put("timeZone", "Europe/London").put("horizon", 2)
+                .put("firstDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusMonths(1).toString());
+        body.set("template", Json.MAPPER.readTree(Fixtures.seedJson()));
+        HttpResponse<String> created = admin("POST", "/api/series", Json.write(body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode series = Json.MAPPER.readTree(created.body());
+        String occurrence = series.get("occurrences").get(0).get("id").asText();
+        assertThat(admin("POST", "/api/events/" + occurrence + "/publish", "").statusCode()).isEqualTo(200);
+        runSweep();
+        List<String> before = stack.outboxMessages().stream().map(OutboxMessage::id).toList();
+
+        ((ObjectNode) body.get("template").get("venue")).put("name", "Leeds Beckett University");
+        body.put("applyToPublished", true);
+        HttpResponse<String> updated = admin("PUT", "/api/series/" + series.get("id").asText(), Json.write(body));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        runSweep();
+
+        List<OutboxMessage> sent = stack.outboxMessages().stream().filter(m -> !before.contains(m.id())).toList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).to()).contains("reader@example.org");
+        assertThat(sent.get(0).subject()).startsWith("Changed: Leeds DevOps");
+        assertThat(get("/outbox/" + sent.get(0).id() + "/text").body()).contains("Leeds Beckett University");
+    }
+
+    private void runSweep() throws Exception {
+        HttpResponse<String> sweep = send(request("/local/reminders/run").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(sweep.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json"));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -149,7 +149,7 @@ class DynamoDbEventStore_ClaimsIT {
     }
 
     @Test
-    void concurrentCreatesOfOneSlug_withNoWait_eachFencingTheOthers_leaveExactlyOneHolder() throws Exception {
+    void concurrentCreatesOfOneSlug_withNoWait_eachFencingTheOthers_leaveAtMostOneHolder() throws Exception {
         // no wait: every contender may fence every pending create, the harshest interleaving for the fence
         for (int round = 0; round < 3; round++) {
             String slug = "2026-07-01-fenced-" + round;
@@ -175,12 +175,20 @@ class DynamoDbEventStore_ClaimsIT {
                     created.add(outcome.get(60, TimeUnit.SECONDS));
                 }
 
-                assertThat(created).as("round %d", round).containsOnlyOnce(true);
+                // safety, not liveness: with no wait, contenders may fence each other until none wins (each caller
+                // then retries), but never may two of them hold the slug
+                long winners = created.stream().filter(Boolean::booleanValue).count();
+                assertThat(winners).as("round %d", round).isLessThanOrEqualTo(1);
                 List<String> holders = eventItemsHolding(slug);
-                assertThat(holders).as("round %d", round).hasSize(1);
-                assertThat(store(NOW).findBySlug(slug)).get().extracting(Event::id).isEqualTo(holders.get(0));
-                assertThat(store(NOW).findByAlias("old/fenced-" + round + "/index.html")).get()
-                        .extracting(Event::id).isEqualTo(holders.get(0));
+                assertThat(holders).as("round %d", round).hasSize((int) winners);
+                if (winners == 1) {
+                    assertThat(store(NOW).findBySlug(slug)).get().extracting(Event::id).isEqualTo(holders.get(0));
+                    assertThat(store(NOW).findByAlias("old/fenced-" + round + "/index.html")).get()
+                            .extracting(Event::id).isEqualTo(holders.get(0));
+                } else {
+                    assertThat(store(NOW).findBySlug(slug)).isEmpty();
+                    assertThat(store(NOW).findByAlias("old/fenced-" + round + "/index.html")).isEmpty();
+                }
             } finally {
                 pool.shutdownNow();
             }

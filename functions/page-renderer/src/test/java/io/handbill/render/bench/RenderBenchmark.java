@@ -10,6 +10,7 @@ import io.handbill.render.PublicListing;
 import io.handbill.render.SiteObject;
 import io.handbill.render.SitePublisher;
 import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
@@ -121,7 +122,8 @@ public final class RenderBenchmark {
         List<Event> events = SyntheticSite.events(size, NOW);
         createAll(events);
         PageRenderer renderer = new PageRenderer(SITE);
-        SitePublisher publisher = new SitePublisher(store, new PublicListing(aws.dynamoDbWith(calls), aws.tableName()),
+        SitePublisher publisher = new SitePublisher(store,
+                new DynamoDbSeriesStore(aws.dynamoDbWith(calls), aws.tableName()), new PublicListing(aws.dynamoDbWith(calls), aws.tableName()),
                 renderer, new BucketWriter(s3, aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC));
         Path hugoSite = null;
         if (HUGO) {
