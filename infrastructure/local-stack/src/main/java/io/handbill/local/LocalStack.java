@@ -5,6 +5,7 @@ import io.handbill.model.Event;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
+import io.handbill.testkit.EmbeddedS3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -111,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
                 .region(Region.of(AwsEndpoints.REGION))
                 .credentialsProvider(credentials())
                 .endpointOverride(endpoints.s3())
-                .forcePathStyle(true)
+                .serviceConfiguration(EmbeddedS3.clientConfiguration())
                 .build();
         SesV2Client sesV2 = SesV2Client.builder()
                 .httpClient(AwsClients.http())

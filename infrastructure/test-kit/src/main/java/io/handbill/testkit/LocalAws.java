@@ -58,7 +58,7 @@ public final class LocalAws {
                 .build();
         this.dynamoDb = dynamoDbClient(fewRetries);
         this.s3 = S3Client.builder().httpClient(AwsClients.http()).region(REGION)
-                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.s3()).forcePathStyle(true)
+                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.s3()).serviceConfiguration(EmbeddedS3.clientConfiguration())
                 .overrideConfiguration(fewRetries).build();
         this.sesV2 = SesV2Client.builder().httpClient(AwsClients.http()).region(REGION)
                 .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.sesV2())
@@ -105,7 +105,8 @@ public final class LocalAws {
         AwsEndpoints endpoints = emulators.endpoints();
         return new FaultyClients(dynamoDbClient(configuration),
                 S3Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(endpoints.s3()).forcePathStyle(true).overrideConfiguration(configuration)
+                        .endpointOverride(endpoints.s3()).serviceConfiguration(EmbeddedS3.clientConfiguration())
+                        .overrideConfiguration(configuration)
                         .build(),
                 SesV2Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
                         .endpointOverride(endpoints.sesV2()).overrideConfiguration(configuration).build());
@@ -117,7 +118,7 @@ public final class LocalAws {
         public static final int ATTEMPTS = 3;
     }
 
-    /** Path-style, as S3Proxy and LocalStack need. */
+    /** Path-style, as S3Proxy and LocalStack need, and configured for S3Proxy ({@link EmbeddedS3#clientConfiguration()}). */
     public S3Client s3() {
         return s3;
     }

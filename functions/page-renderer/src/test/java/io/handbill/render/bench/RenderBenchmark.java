@@ -14,6 +14,7 @@ import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
+import io.handbill.testkit.EmbeddedS3;
 import io.handbill.testkit.LocalAws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -308,7 +309,7 @@ public final class RenderBenchmark {
         return S3Client.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .endpointOverride(emulators.endpoints().s3()).forcePathStyle(true)
+                .endpointOverride(emulators.endpoints().s3()).serviceConfiguration(EmbeddedS3.clientConfiguration())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     }
 
