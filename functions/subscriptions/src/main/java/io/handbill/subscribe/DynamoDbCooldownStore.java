@@ -15,14 +15,7 @@ import java.util.Map;
  * that also records who took last (so a retried update knows its own take), and removed by TTL a window after it
  * closes.
  */
-public final class DynamoDbCooldownStore implements CooldownStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbCooldownStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
+public record DynamoDbCooldownStore(DynamoDbClient dynamo, String table) implements CooldownStore {
 
     @Override
     public boolean take(String key, int limit, Duration window, Instant now, String taker) {
