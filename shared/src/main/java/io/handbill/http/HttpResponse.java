@@ -20,7 +20,8 @@ public final class HttpResponse {
     public static final String HTML = "text/html; charset=utf-8";
     public static final String CSV = "text/csv; charset=utf-8";
     public static final String NO_STORE = "no-store";
-    static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** As template.yaml's ResponseHeadersPolicys send it for the site and the admin form: two years. */
+    static final String HSTS = "max-age=63072000; includeSubDomains";
 
     private final int status;
     private final String contentType;

@@ -59,7 +59,7 @@ class HttpResponseTest {
                 .containsEntry("Content-Security-Policy", "default-src 'none'; "
                         + "style-src 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='; img-src 'self'; "
                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-                .containsEntry("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
                 .containsEntry("X-Frame-Options", "DENY");
     }
 

@@ -3,34 +3,60 @@ package io.handbill.icsfeed;
 import io.handbill.http.ApiRequest;
 import io.handbill.http.HttpResponse;
 import io.handbill.http.Problem;
+import io.handbill.http.ProblemException;
 import io.handbill.http.Routes;
 import io.handbill.model.Event;
 import io.handbill.model.SitePaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The public calendar routes: the group's feed and one event's file, each with conditional requests that match
  * answered after reading only the site version. Calendars may sit in a CDN for a few minutes and be served stale
  * while it revalidates (a revalidation costs one small read); 404s are cached briefly, so that a newly published
- * event appears soon; errors are not cached.
+ * event appears soon; errors are not cached, and DynamoDB failing is a 503 with {@code Retry-After}.
  */
 final class CalendarEndpoints {
     static final String CACHE_CALENDAR = "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400";
     static final String CACHE_NOT_FOUND = "public, max-age=60";
+    static final String RETRY_AFTER_SECONDS = "60";
+    private static final Logger log = LoggerFactory.getLogger(CalendarEndpoints.class);
 
     /** The routes template.yaml gives the ics-feed function; a HEAD gets a GET's headers and no body. */
     static final Routes<CalendarEndpoints> ROUTES = Routes.<CalendarEndpoints>builder()
-            .on("GET /calendar.ics", (calendars, request) -> calendars.groupFeed(request, true))
-            .on("HEAD /calendar.ics", (calendars, request) -> calendars.groupFeed(request, false))
-            .on("GET /events/{file}", (calendars, request) -> calendars.eventFile(request, true))
-            .on("HEAD /events/{file}", (calendars, request) -> calendars.eventFile(request, false))
+            .on("GET /calendar.ics", (calendars, request) ->
+                    unlessDynamoDbFails(() -> calendars.groupFeed(request, true)))
+            .on("HEAD /calendar.ics", (calendars, request) ->
+                    unlessDynamoDbFails(() -> calendars.groupFeed(request, false)))
+            .on("GET /events/{file}", (calendars, request) ->
+                    unlessDynamoDbFails(() -> calendars.eventFile(request, true)))
+            .on("HEAD /events/{file}", (calendars, request) ->
+                    unlessDynamoDbFails(() -> calendars.eventFile(request, false)))
             .build();
 
     private final CalendarFeeds feeds;
 
     CalendarEndpoints(CalendarFeeds feeds) {
         this.feeds = feeds;
+    }
+
+    /**
+     * DynamoDB still failing after the SDK's retries: a calendar is only written once every page is read, so the
+     * answer is a 503 that calendar apps retry, while a CDN serves its last good copy (stale-if-error).
+     */
+    private static HttpResponse unlessDynamoDbFails(Supplier<HttpResponse> answer) {
+        try {
+            return answer.get();
+        } catch (SdkException e) {
+            log.warn("Calendar unavailable: DynamoDB failed with {}", e.getClass().getSimpleName());
+            throw new ProblemException(Problem.of(503, "The calendar is unavailable just now. "
+                    + "Please try again in a minute."), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        }
     }
 
     private HttpResponse groupFeed(ApiRequest request, boolean withBody) {

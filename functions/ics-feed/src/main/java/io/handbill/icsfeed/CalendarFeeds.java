@@ -30,10 +30,16 @@ final class CalendarFeeds {
     private final SiteConfig site;
     private final Clock clock;
     private final int pastDays;
+    private final int pageSize;
     /** Tells representations apart when the same site version is served under another configuration. */
     private final String configTag;
 
     CalendarFeeds(EventStore events, SiteConfig site, Clock clock, int pastDays) {
+        this(events, site, clock, pastDays, PAGE_SIZE);
+    }
+
+    /** @param pageSize events per read of the public index (tests make a feed of several pages with few events) */
+    CalendarFeeds(EventStore events, SiteConfig site, Clock clock, int pastDays, int pageSize) {
         if (pastDays < 0) {
             throw new IllegalArgumentException("pastDays is negative: " + pastDays);
         }
@@ -41,6 +47,7 @@ final class CalendarFeeds {
         this.site = site;
         this.clock = clock;
         this.pastDays = pastDays;
+        this.pageSize = pageSize;
         this.configTag = Integer.toHexString(Arrays.hashCode(
                 new Object[]{site.siteUrl(), site.groupName(), site.organiserEmail()}));
     }
@@ -66,7 +73,7 @@ final class CalendarFeeds {
         var all = new ArrayList<Event>();
         String cursor = null;
         do {
-            Page<Event> page = events.listPublic(from, NO_END, cursor, PAGE_SIZE);
+            Page<Event> page = events.listPublic(from, NO_END, cursor, pageSize);
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -43,7 +43,11 @@ public final class IcsFeedHandler
 
     /** For tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
     public IcsFeedHandler(EventStore events, SiteConfig site, Clock clock, int pastDays) {
-        this.feeds = new CalendarFeeds(events, site, clock, pastDays);
+        this(new CalendarFeeds(events, site, clock, pastDays));
+    }
+
+    IcsFeedHandler(CalendarFeeds feeds) {
+        this.feeds = feeds;
         this.http = new HttpApi<>(CalendarEndpoints.ROUTES, new CalendarEndpoints(feeds), ExpectedFailures.NONE,
                 "The calendar is unavailable just now. Please try again later.");
     }

@@ -3,8 +3,9 @@ package io.handbill.render;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.store.DynamoDbSeriesStore;
-import io.handbill.testkit.FaultInjector.Fault;
+import io.handbill.testkit.FaultInjector.Attempt;
 import io.handbill.testkit.FaultInjector;
+import io.handbill.testkit.FaultInjector.Fault;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +31,10 @@ import static io.handbill.render.TestEvents.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stream batch that publishes an event, under injected S3 and DynamoDB faults: each kind of write the renderer
- * makes (the first and last page, the listing commit) in turn, under each kind of fault, met by the renderer (every
- * attempt) or the SDK's retry (once). The batch must either publish everything or report its record as failed;
+ * A stream batch that publishes an event, under injected S3 and DynamoDB faults: each write the renderer makes to
+ * the event page, the index, the feed and the listing (chosen by object key or item key, since the renderer writes
+ * objects in parallel and skips unchanged ones, so the n-th PutObject is a different object each run), in turn,
+ * under each kind of fault, met by the renderer (every attempt) or the SDK's retry (once). The batch must either publish everything or report its record as failed;
  * Lambda then redelivers it, and after the redelivery the event's page, its entry in the listing, the index and
  * the feed are all there — never a page without its listing entry or the reverse.
  */
@@ -40,15 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderPages_FaultsIT {
     private static final String SEED_ID = "seed-2017-09-26";
     private static final String PAGE = "events/" + Fixtures.SEED_SLUG + "/index.html";
-    private static final Set<String> FAULTED = Set.of("PutObject", "DeleteObject", "DeleteObjects", "PutItem",
-            "UpdateItem");
+    /** The objects whose write a publish must not lose; every DynamoDB write is broken too. */
+    private static final Set<String> FAULTED_OBJECTS = Set.of(PAGE, "index.html", "feed.xml");
+    private static final Set<String> FAULTED_ITEM_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem");
     private static final int REDELIVERIES = 3;
     private static final Map<String, Integer> INJECTED = new TreeMap<>();
     private static final AtomicInteger CASES_HELD = new AtomicInteger();
     private static final AtomicInteger REPORTED = new AtomicInteger();
-
-    record Call(String operation, int nth) {
-    }
 
     private LocalAws aws;
 
@@ -66,17 +66,18 @@ class RenderPages_FaultsIT {
 
     @TestFactory
     Stream<DynamicTest> publishUnderEveryFault_reportsTheRecordOrPublishesIt_andTheRedeliveryRepairs() {
-        List<Call> calls = callsOfAPublish();
-        assertThat(calls).extracting(Call::operation).contains("PutObject", "PutItem");
+        List<Attempt> calls = writesOfAPublish();
+        assertThat(calls).extracting(Attempt::operation).contains("PutObject", "PutItem");
+        assertThat(calls).extracting(Attempt::target).containsAll(FAULTED_OBJECTS);
         List<DynamicTest> tests = new ArrayList<>();
-        for (Call call : chosen(calls)) {
+        for (Attempt call : calls) {
             for (Fault fault : Fault.values()) {
                 for (int times : fault == Fault.DROPPED_AFTER_APPLIED
                         ? new int[]{1, LocalAws.FaultyClients.ATTEMPTS} : new int[]{LocalAws.FaultyClients.ATTEMPTS}) {
                     tests.add(DynamicTest.dynamicTest(call + " " + fault + " x" + times, () -> {
                         aws.reset();
                         aws.eventStore().create(Fixtures.seedEvent());
-                        var faults = new FaultInjector().inject(fault, call.operation(), call.nth(), times);
+                        var faults = new FaultInjector().inject(fault, call, times);
                         RenderPagesHandler handler = handler(faults);
 
                         boolean reported = deliver(handler);
@@ -87,7 +88,8 @@ class RenderPages_FaultsIT {
                             reported = deliver(handler);
                         }
 
-                        assertThat(faults.injected()).isNotEmpty();
+                        assertThat(faults.injected()).as("faults injected")
+                                .containsEntry(call.operation() + " " + fault, times);
                         assertThat(missing()).as("after the redelivery").isEmpty();
                         faults.injected().forEach((kind, count) -> INJECTED.merge(kind, count, Integer::sum));
                         REPORTED.addAndGet(missing.isEmpty() ? 0 : 1);
@@ -118,36 +120,17 @@ class RenderPages_FaultsIT {
                 new BucketWriter(clients.s3(), aws.bucketName()), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
-    private List<Call> callsOfAPublish() {
+    /** The faulted writes of a clean publish, each once, in a fixed order. */
+    private List<Attempt> writesOfAPublish() {
         aws.reset();
         aws.eventStore().create(Fixtures.seedEvent());
         var recorder = new FaultInjector();
         assertThat(deliver(handler(recorder))).isFalse();
         assertThat(missing()).isEmpty();
-        Map<String, Integer> seen = new HashMap<>();
-        List<Call> calls = new ArrayList<>();
-        for (String call : recorder.calls()) {
-            String operation = call.substring(call.indexOf('.') + 1);
-            int nth = seen.merge(operation, 1, Integer::sum);
-            if (FAULTED.contains(operation)) {
-                calls.add(new Call(operation, nth));
-            }
-        }
-        return calls;
-    }
-
-    /** The first and the last call of each kind of write. */
-    private static List<Call> chosen(List<Call> calls) {
-        Map<String, List<Call>> byOperation = new TreeMap<>();
-        calls.forEach(call -> byOperation.computeIfAbsent(call.operation(), o -> new ArrayList<>()).add(call));
-        List<Call> chosen = new ArrayList<>();
-        byOperation.values().forEach(list -> {
-            chosen.add(list.get(0));
-            if (list.size() > 1) {
-                chosen.add(list.get(list.size() - 1));
-            }
-        });
-        return chosen;
+        return recorder.attempts().stream()
+                .filter(a -> FAULTED_ITEM_WRITES.contains(a.operation())
+                        || a.operation().equals("PutObject") && FAULTED_OBJECTS.contains(a.target()))
+                .distinct().sorted(Comparator.comparing(Attempt::operation).thenComparing(Attempt::target)).toList();
     }
 
     /** What of the published event is not where it must be. */

@@ -6,7 +6,6 @@ import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.Subscriber;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /** The double opt-in mail: text and HTML with the signed confirm link. */
 public final class ConfirmationMail {
@@ -22,7 +21,8 @@ public final class ConfirmationMail {
         this.clock = clock;
     }
 
-    public byte[] compose(Subscriber subscriber, String confirmToken) {
+    /** @param messageId the Message-ID's local part, the same for every mail that repeats one request */
+    public byte[] compose(Subscriber subscriber, String confirmToken, String messageId) {
         String link = site.confirmUrl(confirmToken);
         String text = "Hello,\n\nsomeone (we hope you) asked " + site.groupName() + " to email this address about "
                 + "upcoming events: reminders before each event, and news when one is added, moved or cancelled.\n\n"
@@ -30,7 +30,7 @@ public final class ConfirmationMail {
                 + "If it wasn't you, ignore this mail: nothing will be sent unless you confirm.\n\n-- \n"
                 + site.groupName() + "\n" + site.siteUrl() + "\n";
         return MimeMail.create(origin.from(), subscriber.email(), "Confirm your " + site.groupName() + " event emails",
-                        clock.instant(), origin.messageId("confirm." + UUID.randomUUID()))
+                        clock.instant(), origin.messageId("confirm." + messageId))
                 .header("Auto-Submitted", "auto-generated")
                 .body(MimeMail.alternative(text, pages.confirmationMail(link)))
                 .toBytes();

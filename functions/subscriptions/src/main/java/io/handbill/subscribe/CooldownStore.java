@@ -10,11 +10,12 @@ import java.time.Instant;
 public interface CooldownStore {
 
     /**
-     * Counts one take of {@code key} in the window holding {@code now}.
+     * Counts one take of {@code key} in the window holding {@code now} for the request {@code taker}. Asking again
+     * for the same taker (the SDK retrying a write whose answer was lost) finds its own take rather than a full window.
      *
-     * @return false, counting nothing, when the window already holds {@code limit} takes
+     * @return false, counting nothing, when the window already holds {@code limit} takes by others
      */
-    boolean take(String key, int limit, Duration window, Instant now);
+    boolean take(String key, int limit, Duration window, Instant now, String taker);
 
     /** Gives back one take of {@code key} in the window holding {@code now}, after the work it paid for failed. */
     void giveBack(String key, Duration window, Instant now);

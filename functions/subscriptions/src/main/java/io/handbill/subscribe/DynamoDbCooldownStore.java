@@ -12,25 +12,31 @@ import java.util.Map;
 /**
  * {@link CooldownStore} on the single table: one item {@code COOLDOWN#<key>#<window number> / COOLDOWN} per key
  * and window, counted up by a conditional update (so concurrent Lambda instances cannot both take the last slot)
- * and removed by TTL a window after it closes.
+ * that also records who took last (so a retried update knows its own take), and removed by TTL a window after it
+ * closes.
  */
 public record DynamoDbCooldownStore(DynamoDbClient dynamo, String table) implements CooldownStore {
 
     @Override
-    public boolean take(String key, int limit, Duration window, Instant now) {
+    public boolean take(String key, int limit, Duration window, Instant now, String taker) {
         long number = now.getEpochSecond() / window.toSeconds();
         long expires = (number + 2) * window.toSeconds();
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(key, number))
-                    .updateExpression("ADD #n :one SET #ttl = :expires")
+                    .updateExpression("ADD #n :one SET #ttl = :expires, #by = :taker")
                     .conditionExpression("attribute_not_exists(#n) OR #n < :limit")
-                    .expressionAttributeNames(Map.of("#n", "taken", "#ttl", HandbillTable.TTL))
+                    .expressionAttributeNames(Map.of("#n", "taken", "#ttl", HandbillTable.TTL, "#by", "takenBy"))
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                             ":limit", AttributeValue.fromN(Integer.toString(limit)),
-                            ":expires", AttributeValue.fromN(Long.toString(expires)))));
+                            ":expires", AttributeValue.fromN(Long.toString(expires)),
+                            ":taker", AttributeValue.fromS(taker))));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            // the SDK retries a write whose answer was lost: then the last take is this request's own
+            AttributeValue last = dynamo.getItem(r -> r.tableName(table).key(key(key, number)).consistentRead(true)
+                    .projectionExpression("#by").expressionAttributeNames(Map.of("#by", "takenBy"))).item()
+                    .get("takenBy");
+            return last != null && taker.equals(last.s());
         }
     }
 

@@ -31,14 +31,27 @@ public final class SubscribeLimits {
         this.key = new SecretKeySpec(hmacSecret, "HmacSHA256");
     }
 
-    /** Counts one subscribe request from this client; false when it has used up its window. */
-    boolean clientMayAsk(String sourceIp, Instant now) {
-        return store.take(hash("client", client(sourceIp)), CLIENT_LIMIT, CLIENT_WINDOW, now);
+    /** Counts one subscribe request ({@code request}) from this client; false when it has used up its window. */
+    boolean clientMayAsk(String sourceIp, Instant now, String request) {
+        return store.take(hash("client", client(sourceIp)), CLIENT_LIMIT, CLIENT_WINDOW, now, request);
     }
 
-    /** Whether this address's mailbox may get a confirmation mail now; true takes its slot for the window. */
-    boolean mailboxMayBeMailed(String address, Instant now) {
-        return store.take(mailboxKey(address), 1, MAILBOX_WINDOW, now);
+    /**
+     * Whether this address's mailbox may get a confirmation mail now, for {@code request}; true takes its slot for
+     * the window.
+     */
+    boolean mailboxMayBeMailed(String address, Instant now, String request) {
+        return store.take(mailboxKey(address), 1, MAILBOX_WINDOW, now, request);
+    }
+
+    /**
+     * The Message-ID's local part of this mailbox's confirmation mail in the window holding {@code now}: a reader who
+     * asks again after an error whose mail had in fact gone out gets the same message again, which mail systems
+     * show once, rather than a second one.
+     */
+    String confirmationMailId(String address, Instant now) {
+        return hash("mail", Mailbox.of(address) + "#" + now.getEpochSecond() / MAILBOX_WINDOW.toSeconds())
+                .replace('#', '.');
     }
 
     /** The mail was not sent after all: the next request may try again at once. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Double opt-in. Subscribing records the address as PENDING and mails a signed confirm link; the caller learns
@@ -53,38 +54,50 @@ public final class SubscriptionService {
      */
     public void subscribe(String typed, String sourceIp) {
         Instant now = clock.instant();
-        if (!limits.clientMayAsk(sourceIp, now)) {
+        String request = UUID.randomUUID().toString();
+        if (!limits.clientMayAsk(sourceIp, now, request)) {
             log.info("Subscription request over the client limit; nothing sent");
             throw new TooManyRequestsException(SubscribeLimits.CLIENT_WINDOW);
         }
         String key = EmailAddresses.normalise(typed);
         Optional<Subscriber> known = store.get(key);
         boolean returning = known.isPresent() && known.get().state() == SubscriberState.UNSUBSCRIBED;
-        if (!limits.mailboxMayBeMailed(typed, now) && !returning) {
-            log.info("Subscription request within the mailbox cooldown; no mail sent");
-            return;
-        }
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Subscriber next = known.map(s -> s.resubscribe(typed, now)).orElseGet(() -> Subscriber.pending(typed, now));
-            boolean written = known.isPresent() ? store.update(next) : store.create(next);
-            if (written) {
-                sendConfirmation(next, now);
+        try {
+            if (!limits.mailboxMayBeMailed(typed, now, request) && !returning) {
+                log.info("Subscription request within the mailbox cooldown; no mail sent");
                 return;
             }
-            known = store.get(key);
+            for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+                Subscriber next = known.map(s -> s.resubscribe(typed, now))
+                        .orElseGet(() -> Subscriber.pending(typed, now));
+                boolean written = known.isPresent() ? store.update(next) : store.create(next);
+                if (written) {
+                    sendConfirmation(next, now);
+                    return;
+                }
+                known = store.get(key);
+            }
+        } catch (RuntimeException e) {
+            // the reader sees an error and may ask again: the mailbox's slot, which this request may or may not have
+            // taken, must not then keep their mail from them
+            try {
+                limits.mailNotSent(typed, now);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
         log.info("Subscription request raced with another; the other one mails");
     }
 
     private void sendConfirmation(Subscriber subscriber, Instant now) {
         try {
-            String messageId = sender.send(subscriber.email(),
-                    mail.compose(subscriber, tokens.confirmToken(subscriber.key(), now)));
+            String messageId = sender.send(subscriber.email(), mail.compose(subscriber,
+                    tokens.confirmToken(subscriber.key(), now), limits.confirmationMailId(subscriber.email(), now)));
             log.info("Confirmation mail sent, message {}", messageId);
         } catch (MailRejectedException e) {
             log.warn("Confirmation mail rejected: {}", e.reason());
         } catch (MailThrottledException e) {
-            limits.mailNotSent(subscriber.email(), now);
             log.warn("Confirmation mail not sent: SES kept throttling");
             throw e;
         }

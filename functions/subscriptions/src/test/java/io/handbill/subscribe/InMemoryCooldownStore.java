@@ -10,7 +10,7 @@ final class InMemoryCooldownStore implements CooldownStore {
     private final Map<String, Integer> taken = new ConcurrentHashMap<>();
 
     @Override
-    public boolean take(String key, int limit, Duration window, Instant now) {
+    public boolean take(String key, int limit, Duration window, Instant now, String taker) {
         String slot = key + "#" + now.getEpochSecond() / window.toSeconds();
         boolean[] took = {false};
         taken.compute(slot, (k, n) -> {

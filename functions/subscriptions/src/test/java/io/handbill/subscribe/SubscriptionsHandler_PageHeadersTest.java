@@ -43,7 +43,7 @@ class SubscriptionsHandler_PageHeadersTest {
                             + "base-uri 'none'")
                     .containsEntry("Referrer-Policy", "no-referrer")
                     .containsEntry("X-Content-Type-Options", "nosniff")
-                    .containsEntry("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                    .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
                     .containsEntry("X-Frame-Options", "DENY")
                     .containsEntry("Cache-Control", "no-store");
             assertThat(page.getHeaders().get("Content-Security-Policy")).doesNotContain("unsafe");

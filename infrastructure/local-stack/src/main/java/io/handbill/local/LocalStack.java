@@ -4,6 +4,7 @@ import io.handbill.model.Event;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
+import io.handbill.testkit.EmbeddedS3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -98,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
                         .addExecutionInterceptor(new StreamRecorder(TABLE, renderer))
                         .apiCallTimeout(Duration.ofSeconds(20)).build())
                 .build();
-        S3Client s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true).build();
+        S3Client s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder())
+                .serviceConfiguration(EmbeddedS3.clientConfiguration()).build();
         SesV2Client sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).build();
         long started = System.nanoTime();
         // Each client's first call loads much of the SDK: do both at once.

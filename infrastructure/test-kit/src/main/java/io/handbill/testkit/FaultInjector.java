@@ -1,5 +1,7 @@
 package io.handbill.testkit;
 
+import io.handbill.store.HandbillTable;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -7,6 +9,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -27,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * makes chosen attempts of an operation ({@code PutItem}, {@code PutObject}, {@code SendEmail}) fail the way AWS
  * fails — throttled before anything happened, or a 500, a timeout or a dropped connection <em>after</em> the
  * emulator applied the request ("applied then lost", the case a retry must not double). It counts every attempt
- * per operation, so a test can first learn a function's calls and then break each of them in turn.
+ * per operation, so a test can first learn a function's calls and then break each of them in turn: by their place
+ * among the operation's attempts where the function makes them one after the other, or by their target (an S3 key,
+ * a DynamoDB item's keys) where it makes them in parallel or skips some, and the n-th is a different call each run.
  */
 public final class FaultInjector implements ExecutionInterceptor {
     public enum Fault {
@@ -56,12 +66,28 @@ public final class FaultInjector implements ExecutionInterceptor {
     private final List<Plan> plans = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
+    private final Map<Attempt, AtomicInteger> targetAttempts = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<Attempt> attemptsInOrder = new CopyOnWriteArrayList<>();
 
-    /** A planned fault: attempts {@code from} to {@code from + times - 1} (1-based, counted from now) of an operation. */
-    private record Plan(String operation, int from, int times, Fault fault, int base) {
-        boolean covers(int attempt) {
-            return attempt > base + from - 1 && attempt <= base + from - 1 + times;
+    /**
+     * One attempt as the fault layer saw it: operation and target — the object key of an S3 object call, the
+     * {@code pk}/{@code sk} of a DynamoDB item write, empty for anything else.
+     */
+    public record Attempt(String operation, String target) {
+    }
+
+    /**
+     * A planned fault: attempts {@code from} to {@code from + times - 1} (1-based, counted from {@code base}) of an
+     * operation, or of an operation on one target when {@code target} is not null.
+     */
+    private record Plan(String operation, String target, int from, int times, Fault fault, int base) {
+        boolean covers(Attempt attempt, int nth, int nthOnTarget) {
+            if (!operation.equals(attempt.operation()) || target != null && !target.equals(attempt.target())) {
+                return false;
+            }
+            int counted = target == null ? nth : nthOnTarget;
+            return counted > base + from - 1 && counted <= base + from - 1 + times;
         }
     }
 
@@ -71,7 +97,14 @@ public final class FaultInjector implements ExecutionInterceptor {
      * the SDK's own retry meets it.
      */
     public FaultInjector inject(Fault fault, String operation, int nth, int times) {
-        plans.add(new Plan(operation, nth, times, fault, count(operation)));
+        plans.add(new Plan(operation, null, nth, times, fault, count(operation)));
+        return this;
+    }
+
+    /** Makes the next {@code times} attempts of {@code operation} on {@code target} (see {@link Attempt}) fail. */
+    public FaultInjector inject(Fault fault, Attempt on, int times) {
+        AtomicInteger before = targetAttempts.get(on);
+        plans.add(new Plan(on.operation(), on.target(), 1, times, fault, before == null ? 0 : before.get()));
         return this;
     }
 
@@ -83,6 +116,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     /** Every attempt so far, as "Service.Operation", in order. */
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Every attempt so far with its target, in order. */
+    public List<Attempt> attempts() {
+        return List.copyOf(attemptsInOrder);
     }
 
     /** Attempts of an operation so far. */
@@ -103,9 +141,12 @@ public final class FaultInjector implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        int attempt = attempts.computeIfAbsent(operation, key -> new AtomicInteger()).incrementAndGet();
+        Attempt attempt = new Attempt(operation, targetOf(context.request()));
+        int nth = attempts.computeIfAbsent(operation, key -> new AtomicInteger()).incrementAndGet();
+        int nthOnTarget = targetAttempts.computeIfAbsent(attempt, key -> new AtomicInteger()).incrementAndGet();
         calls.add(service + "." + operation);
-        Fault fault = plans.stream().filter(p -> p.operation().equals(operation) && p.covers(attempt))
+        attemptsInOrder.add(attempt);
+        Fault fault = plans.stream().filter(p -> p.covers(attempt, nth, nthOnTarget))
                 .map(Plan::fault).findFirst().orElse(null);
         attributes.putAttribute(FAULT, fault);
         if (fault == null) {
@@ -115,6 +156,31 @@ public final class FaultInjector implements ExecutionInterceptor {
         if (fault == Fault.THROTTLED) {
             throw ServiceErrors.throttling(service);
         }
+    }
+
+    private static String targetOf(SdkRequest request) {
+        if (request instanceof PutObjectRequest put) {
+            return put.key();
+        }
+        if (request instanceof DeleteObjectRequest delete) {
+            return delete.key();
+        }
+        if (request instanceof PutItemRequest put) {
+            return itemKey(put.item());
+        }
+        if (request instanceof UpdateItemRequest update) {
+            return itemKey(update.key());
+        }
+        if (request instanceof DeleteItemRequest delete) {
+            return itemKey(delete.key());
+        }
+        return "";
+    }
+
+    private static String itemKey(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(HandbillTable.PK);
+        AttributeValue sk = item.get(HandbillTable.SK);
+        return (pk == null ? "" : pk.s()) + " " + (sk == null ? "" : sk.s());
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class LocalAws {
                 .apiCallTimeout(Duration.ofSeconds(20))
                 .build();
         this.dynamoDb = dynamoDbClient(fewRetries);
-        this.s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true)
+        this.s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder()).serviceConfiguration(EmbeddedS3.clientConfiguration())
                 .overrideConfiguration(fewRetries).build();
         this.sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).overrideConfiguration(fewRetries).build();
     }
@@ -93,7 +93,7 @@ public final class LocalAws {
                 .build();
         AwsEndpoints endpoints = emulators.endpoints();
         return new FaultyClients(dynamoDbClient(configuration),
-                AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true)
+                AwsEndpoints.at(endpoints.s3(), S3Client.builder()).serviceConfiguration(EmbeddedS3.clientConfiguration())
                         .overrideConfiguration(configuration).build(),
                 AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).overrideConfiguration(configuration)
                         .build());
@@ -105,7 +105,7 @@ public final class LocalAws {
         public static final int ATTEMPTS = 3;
     }
 
-    /** Path-style, as S3Proxy and LocalStack need. */
+    /** Path-style, as S3Proxy and LocalStack need, and configured for S3Proxy ({@link EmbeddedS3#clientConfiguration()}). */
     public S3Client s3() {
         return s3;
     }

@@ -14,6 +14,7 @@ import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
+import io.handbill.testkit.EmbeddedS3;
 import io.handbill.testkit.LocalAws;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -303,7 +304,7 @@ public final class RenderBenchmark {
 
     /** S3 with the SDK's standard retries (the test kit's client retries little, to fail fast in tests). */
     private static S3Client s3(EmbeddedAws emulators, CallTimes calls) {
-        return AwsEndpoints.at(emulators.endpoints().s3(), S3Client.builder()).forcePathStyle(true)
+        return AwsEndpoints.at(emulators.endpoints().s3(), S3Client.builder()).serviceConfiguration(EmbeddedS3.clientConfiguration())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     }
 
