@@ -385,6 +385,8 @@
     $('#venue-longitude').value = venue.longitude == null ? '' : venue.longitude;
     $('#venue-access').value = venue.accessNotes || '';
     $('#codeOfConductUrl').value = event.codeOfConductUrl || '';
+    $('#cover-url').value = (event.cover && event.cover.url) || '';
+    $('#cover-alt').value = (event.cover && event.cover.alt) || '';
     $('#tags').value = (event.tags || []).join(', ');
     $('#cancel-reason').value = '';
     for (const list of LISTS) {
@@ -733,12 +735,20 @@
       timeZone: $('#timeZone').value,
       venue: venueGiven ? venue : undefined,
       codeOfConductUrl: text($('#codeOfConductUrl').value),
-      tags: csv($('#tags').value)
+      tags: csv($('#tags').value),
+      cover: cover()
     };
     for (const list of LISTS) {
       draft[list] = readRows(list);
     }
     return draft;
+  }
+
+  /** The picture, when either of its fields is filled in (an alt text alone is an error the API names). */
+  function cover() {
+    const url = text($('#cover-url').value);
+    const alt = text($('#cover-alt').value);
+    return url === undefined && alt === undefined ? undefined : { url, alt };
   }
 
   // ---------------------------------------------------------------- field errors

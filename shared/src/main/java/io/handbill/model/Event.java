@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  * @param imported         where an import brought it from and what it wrote, or {@code null}
  * @param seriesId         the {@link Series} this event is an occurrence of, or {@code null}
  * @param seriesStamp      for an occurrence, its date and the template values it was given; otherwise {@code null}
+ * @param cover            the event's picture, or {@code null}
  */
 public record Event(String id, String slug, String title, String summary, String description,
                     LocalDateTime start, LocalDateTime end, Boolean openEnded, String timeZone, Instant startsAt,
@@ -31,7 +32,7 @@ public record Event(String id, String slug, String title, String summary, String
                     List<String> tags, List<String> aliases,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
                     long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported,
-                    String seriesId, SeriesStamp seriesStamp) {
+                    String seriesId, SeriesStamp seriesStamp, Image cover) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -79,7 +80,7 @@ public record Event(String id, String slug, String title, String summary, String
                 .end(end).openEnded(openEnded).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks)
                 .speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
-                .imported(imported).build();
+                .imported(imported).cover(cover).build();
     }
 
     /**
@@ -125,7 +126,7 @@ public record Event(String id, String slug, String title, String summary, String
     public Event listingEntry() {
         EventDraft shown = EventDraft.builder().slug(slug).title(title).summary(summary).start(start).end(end)
                 .openEnded(openEnded).timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags)
-                .build();
+                .cover(cover).build();
         return builder().id(id).draft(shown).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
                 .updatedAt(updatedAt).seriesId(seriesId).build();
@@ -255,7 +256,8 @@ public record Event(String id, String slug, String title, String summary, String
             return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(),
                     d.openEnded(), d.timeZone(), null, null, d.venue(), d.agenda(), d.talks(), d.speakers(),
                     d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason,
-                    previousStartsAt, version, icsSequence, createdAt, updatedAt, d.imported(), seriesId, seriesStamp);
+                    previousStartsAt, version, icsSequence, createdAt, updatedAt, d.imported(), seriesId, seriesStamp,
+                    d.cover());
         }
     }
 }

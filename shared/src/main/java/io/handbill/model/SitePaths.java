@@ -26,6 +26,8 @@ public final class SitePaths {
     public static final String SUBSCRIBE = "/api/subscriptions";
     public static final String CONFIRM = "/api/subscriptions/confirm";
     public static final String UNSUBSCRIBE = "/api/unsubscribe";
+    /** Pictures organisers upload ({@link Image#UPLOAD}) and the resized copies the renderer makes of them. */
+    public static final String MEDIA = "/media/";
     /** Index pages after the first: {@code /page/2/}, … */
     public static final String PAGES = "/page/";
     /** The admin form, in the same bucket as the site in AWS. */
@@ -45,6 +47,20 @@ public final class SitePaths {
 
     public static String eventIcs(String slug) {
         return EVENTS + slug + ICS;
+    }
+
+    /**
+     * The generated share card of an event without a picture; {@code hash} names what it shows, so that a new title
+     * or date is a new address (social sites cache a picture by its address).
+     */
+    public static String eventCard(String slug, String hash) {
+        return EVENTS + slug + "/card-" + hash + ".png";
+    }
+
+    /** A resized copy of an uploaded picture ({@code /media/<id>.jpg}): {@code /media/<id>-720.jpg}. */
+    public static String mediaVariant(String upload, int width) {
+        int dot = upload.lastIndexOf('.');
+        return upload.substring(0, dot) + "-" + width + upload.substring(dot);
     }
 
     /** Page 1 of the index is the home page; older past events follow on {@code /page/N/}. */
@@ -79,7 +95,7 @@ public final class SitePaths {
     }
 
     private static final Set<String> RESERVED_FIRST_SEGMENTS = Stream.of(HOME, EVENTS, ASSETS, CALENDAR, FEED,
-                    SITEMAP, ROBOTS, NOT_FOUND, FAVICON, API, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
+                    SITEMAP, ROBOTS, NOT_FOUND, FAVICON, API, MEDIA, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
             .map(path -> key(path).split("/", 2)[0]).collect(Collectors.toUnmodifiableSet());
 
     /** The CDN's split: these paths go to the HTTP API, every other one to the bucket. */

@@ -3,6 +3,7 @@ package io.handbill.validation;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.HumanTime;
 import io.handbill.model.Aliases;
+import io.handbill.model.Image;
 import io.handbill.model.ImportRecord;
 import io.handbill.model.SitePaths;
 import io.handbill.model.EventDraft;
@@ -43,6 +44,7 @@ public final class EventDraftValidator {
     public static final int MAX_TICKETS = 10;
     public static final int MAX_TAGS = 20;
     public static final int MAX_ALIASES = 20;
+    public static final int MAX_ALT = 300;
     public static final Duration MAX_LENGTH_OF_EVENT = Duration.ofDays(14);
     /** Years an event may be in: wide enough for any archive and plan, narrow enough for slugs, feeds and indexes. */
     public static final int FIRST_YEAR = 2000;
@@ -98,6 +100,7 @@ public final class EventDraftValidator {
         sponsors(d.sponsors());
         tickets(d.tickets());
         url("codeOfConductUrl", d.codeOfConductUrl(), false);
+        cover(d.cover());
         strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
         aliases(d.aliases());
         imported(d.imported());
@@ -291,6 +294,19 @@ public final class EventDraftValidator {
                 add(at + ".talkId", "unknown_talk", "No talk has this id");
             }
         }
+    }
+
+    /** An outside link, or the path of an upload the API named ({@link Image#UPLOAD}); nothing else. */
+    private void cover(Image cover) {
+        if (cover == null) {
+            return;
+        }
+        if (cover.url() == null || cover.url().isBlank()) {
+            add("cover.url", "required", "Give the picture's web address or upload one");
+        } else if (!cover.uploaded() && !SafeUrl.isSafe(cover.url())) {
+            add("cover.url", "invalid_url", "Use a full http:// or https:// link, or upload the picture");
+        }
+        text("cover.alt", cover.alt(), false, MAX_ALT);
     }
 
     private void sponsors(List<Sponsor> sponsors) {

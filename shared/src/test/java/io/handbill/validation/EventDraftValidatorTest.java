@@ -5,6 +5,7 @@ import io.handbill.fixtures.Fixtures;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Image;
 import io.handbill.model.TicketLink;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,23 @@ class EventDraftValidatorTest {
 
         assertThat(fields(draft)).containsExactlyInAnyOrder("tickets[0].url:invalid_url",
                 "codeOfConductUrl:invalid_url");
+    }
+
+    @Test
+    void cover_isAnHttpLinkOrAnUploadPath_andNothingElse() {
+        assertThat(fields(Drafts.minimal().cover(new Image("https://photos.example/a.jpg", "A room")).build()))
+                .isEmpty();
+        assertThat(fields(Drafts.minimal().cover(new Image("/media/0123456789abcdef0123456789abcdef.png", null))
+                .build())).isEmpty();
+        for (String bad : List.of("javascript:alert(1)", "/media/../index.html", "/media/x.jpg",
+                "/media/0123456789abcdef0123456789abcdef.svg", "/index.html", "data:image/png;base64,AAAA")) {
+            assertThat(fields(Drafts.minimal().cover(new Image(bad, null)).build())).as(bad)
+                    .containsExactly("cover.url:invalid_url");
+        }
+        assertThat(fields(Drafts.minimal().cover(new Image(null, "Alt alone")).build()))
+                .containsExactly("cover.url:required");
+        assertThat(fields(Drafts.minimal().cover(new Image("https://photos.example/a.jpg", "x".repeat(301)))
+                .build())).containsExactly("cover.alt:too_long");
     }
 
     @Test

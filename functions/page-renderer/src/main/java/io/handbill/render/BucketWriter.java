@@ -1,11 +1,16 @@
 package io.handbill.render;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +31,7 @@ import java.util.function.Function;
  * site is compared with one listing instead ({@link #storedBodies}, 1 call per 1,000 keys).
  */
 public final class BucketWriter implements SiteBucket {
+    private static final Logger log = LoggerFactory.getLogger(BucketWriter.class);
     /** {@code x-amz-meta-sha256}: hash of body and headers, see {@link SiteObject#sha256()}. */
     public static final String HASH = "sha256";
     /** {@code x-amz-meta-redirect-location}: on alias pages, the URL the local stack answers with a 301. */
@@ -97,6 +103,44 @@ public final class BucketWriter implements SiteBucket {
                                                   Function<String, String> storedBody) {
         return inParallel(items, item -> render.apply(item).stream()
                 .filter(o -> !o.md5().equals(storedBody.apply(o.key()))).map(this::put).toList());
+    }
+
+    @Override
+    public List<String> writeMissing(Collection<DerivedObject> objects, Function<String, String> storedBody) {
+        return inParallel(objects, o -> {
+            boolean present = storedBody != null ? storedBody.apply(o.key()) != null : head(o.key()).isPresent();
+            if (present) {
+                return List.of();
+            }
+            byte[] source = null;
+            if (o.source() != null) {
+                Optional<byte[]> read = read(o.source());
+                if (read.isEmpty()) {
+                    log.warn("No {} in the bucket to make {} from", o.source(), o.key());
+                    return List.of();
+                }
+                source = read.get();
+            }
+            try {
+                return List.of(put(o.make().apply(source)));
+            } catch (IllegalArgumentException unreadable) {
+                log.warn("Could not make {} from {}: {}", o.key(), o.source(), unreadable.getMessage());
+                return List.of();
+            }
+        });
+    }
+
+    private Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObject(r -> r.bucket(bucket).key(key), ResponseTransformer.toBytes()).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -33,8 +33,12 @@ final class EventJsonLd {
     private EventJsonLd() {
     }
 
-    /** The JSON, escaped so that it can sit inside {@code <script type="application/ld+json">}. */
-    static SafeHtml of(Event e, SiteConfig site) {
+    /**
+     * The JSON, escaped so that it can sit inside {@code <script type="application/ld+json">}.
+     *
+     * @param picture what the page is shown with: Google asks for an image at least 720 px wide (ours are 1200)
+     */
+    static SafeHtml of(Event e, SiteConfig site, Picture picture) {
         ObjectNode event = NODES.objectNode();
         event.put("@context", "https://schema.org");
         event.put("@type", "Event");
@@ -43,6 +47,7 @@ final class EventJsonLd {
             event.put("description", e.summary());
         }
         event.put("url", site.eventUrl(e.slug()));
+        event.putArray("image").add(picture.shareUrl());
         event.put("startDate", When.iso(e.start(), e.zone()));
         if (!e.endIsOpen()) {
             // an estimated end is for calendars; search engines are told only what the organiser said

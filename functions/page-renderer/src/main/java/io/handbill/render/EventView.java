@@ -4,7 +4,6 @@ import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
-import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
 import io.handbill.model.Talk;
@@ -16,8 +15,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -29,7 +26,7 @@ import java.util.stream.Stream;
  * Everything the event page template shows, worked out in Java (formatted times, checked links, sanitised Markdown) so
  * the template only lays it out. Every link here is absolute http(s) or null.
  */
-public record EventView(Event event, String url, String icsUrl, String googleCalendarUrl, String subscribeUrl,
+public record EventView(Event event, String url, CalendarLinks calendar, CallToAction action, Picture cover,
                         String startIso, String day, String hours, String timeZone,
                         String rescheduledFrom, String rescheduledFromIso,
                         SafeHtml description, List<AgendaRow> agenda, List<TalkView> talks, VenueView venue,
@@ -55,19 +52,34 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     public record SponsorView(String name, String url, String provides) {
     }
 
-    private static final DateTimeFormatter CALENDAR_UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    /**
+     * The one big button at the top of the page: where a reader says they are coming.
+     *
+     * @param note what it costs, beside the button ("Free", "£5.00 or £8.00")
+     */
+    public record CallToAction(String label, String href, String note) {
+    }
 
     public static EventView of(Event e, SiteConfig site) {
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
-        return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
-                site.url(SitePaths.SUBSCRIBE), When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
+        List<TicketView> tickets = tickets(e.tickets());
+        Picture cover = Picture.of(e, site);
+        return new EventView(e, site.eventUrl(e.slug()), CalendarLinks.forEvent(e, site), action(e, tickets),
+                cover, When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
                 HumanTime.hours(e),
                 e.timeZone(),
                 rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
-                Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets(e.tickets()),
-                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site));
+                Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets,
+                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site, cover));
+    }
+
+    /** The first ticket link; none for a cancelled event or one without tickets. */
+    private static CallToAction action(Event e, List<TicketView> tickets) {
+        if (e.status() == EventStatus.CANCELLED || tickets.isEmpty()) {
+            return null;
+        }
+        return new CallToAction("Get a ticket", tickets.get(0).url(), prices(tickets));
     }
 
     public boolean cancelled() {
@@ -83,6 +95,10 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
 
     /** "Free", or the distinct prices: "£5.00 or £8.00". */
     public String ticketSummary() {
+        return prices(tickets);
+    }
+
+    private static String prices(List<TicketView> tickets) {
         return String.join(" or ", tickets.stream().map(TicketView::price).distinct().toList());
     }
 
@@ -127,7 +143,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
         return new VenueView(v.name(), safe(v.url()), address, mapUrl(v, address), v.accessNotes());
     }
 
-    private static List<String> address(Venue v) {
+    static List<String> address(Venue v) {
         List<String> address = new ArrayList<>(v.addressLines());
         Stream.of(v.city(), v.postcode(), v.country()).filter(p -> p != null && !p.isBlank()).forEach(address::add);
         return List.copyOf(address);
@@ -166,26 +182,6 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
 
     private static List<SponsorView> sponsors(List<Sponsor> sponsors) {
         return sponsors.stream().map(s -> new SponsorView(s.name(), safe(s.url()), s.provides())).toList();
-    }
-
-    /** "Add to Google Calendar": Google's documented render URL with UTC times and the event's zone. */
-    private static String googleCalendarUrl(Event e, SiteConfig site) {
-        String details = (e.summary() == null ? "" : e.summary() + "\n\n") + site.eventUrl(e.slug());
-        String location = e.venue() == null ? "" : String.join(", ", prepend(e.venue().name(),
-                address(e.venue())));
-        return "https://calendar.google.com/calendar/render?action=TEMPLATE"
-                + "&text=" + encode(e.title())
-                + "&dates=" + CALENDAR_UTC.format(e.startsAt()) + "/" + CALENDAR_UTC.format(e.endsAt())
-                + "&ctz=" + encode(e.timeZone())
-                + "&details=" + encode(details)
-                + "&location=" + encode(location);
-    }
-
-    private static List<String> prepend(String first, List<String> rest) {
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 
     private static String safe(String url) {

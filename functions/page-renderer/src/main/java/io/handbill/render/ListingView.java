@@ -3,6 +3,7 @@ package io.handbill.render;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.HumanTime;
+import io.handbill.model.SiteConfig;
 import io.handbill.model.SitePaths;
 
 import java.util.List;
@@ -16,12 +17,20 @@ import java.util.List;
 public record ListingView(int page, int pages, List<Entry> upcoming, List<Year> past, String newerUrl,
                           String olderUrl) {
 
-    public record Entry(String path, String title, String startIso, String day, String place, boolean cancelled) {
-        static Entry of(Event e) {
+    /**
+     * One event in the list.
+     *
+     * @param thumbnail site path or URL of its picture (the smallest copy); {@code null} in the compact past list
+     */
+    public record Entry(String path, String title, String startIso, String day, String time, String place,
+                        String summary, String thumbnail, boolean cancelled) {
+        static Entry of(Event e, SiteConfig site, boolean withThumbnail) {
             String place = e.venue() == null ? null
                     : e.venue().city() == null ? e.venue().name() : e.venue().name() + ", " + e.venue().city();
             return new Entry(SitePaths.eventPage(e.slug()), e.title(), When.iso(e.start(), e.zone()),
-                    HumanTime.shortDay(e.zonedStart()), place, e.status() == EventStatus.CANCELLED);
+                    HumanTime.shortDay(e.zonedStart()), HumanTime.time(e.zonedStart()), place,
+                    withThumbnail ? e.summary() : null, withThumbnail ? Picture.of(e, site).src() : null,
+                    e.status() == EventStatus.CANCELLED);
         }
     }
 

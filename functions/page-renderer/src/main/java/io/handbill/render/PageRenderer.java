@@ -29,10 +29,17 @@ public final class PageRenderer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private final SiteConfig site;
+    private final String logoUrl;
     private final SiteObject stylesheet;
 
     public PageRenderer(SiteConfig site) {
+        this(site, null);
+    }
+
+    /** @param logoUrl the group's logo, an absolute http(s) URL, or {@code null} */
+    public PageRenderer(SiteConfig site, String logoUrl) {
         this.site = site;
+        this.logoUrl = logoUrl;
         this.stylesheet = stylesheet();
     }
 
@@ -43,11 +50,12 @@ public final class PageRenderer {
         }
         String url = site.eventUrl(event.slug());
         String title = event.displayTitle();
+        EventView view = EventView.of(event, site);
         PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
-                EventJsonLd.of(event, site), cssHref());
+                view.jsonLd(), cssHref(), view.cover(), logoUrl);
         List<SiteObject> objects = new ArrayList<>();
         objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
-                render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
+                render("event.jte", Map.of("view", view, "meta", meta))));
         for (String key : Aliases.keys(event)) {
             // validation refuses reserved paths; checked again because a site file overwritten is a site broken
             if (!SitePaths.isReservedKey(key)) {
@@ -55,6 +63,32 @@ public final class PageRenderer {
             }
         }
         return objects;
+    }
+
+    /**
+     * The pictures an event's pages show that are made rather than written: the resized copies of its upload, or
+     * the share card drawn when it has no picture. Each key names what it is made from, so only a new upload, title
+     * or date makes one.
+     */
+    public List<DerivedObject> eventPictures(Event event) {
+        Picture picture = Picture.of(event, site);
+        if (picture.generated()) {
+            ShareCard.Text text = ShareCard.Text.of(event, site);
+            return List.of(new DerivedObject(SitePaths.key(picture.src()), null,
+                    none -> new SiteObject(SitePaths.key(picture.src()), ShareCard.png(text), SiteObject.PNG,
+                            SiteObject.IMMUTABLE, null)));
+        }
+        if (event.cover() == null || !event.cover().uploaded()) {
+            return List.of();
+        }
+        String upload = event.cover().url();
+        boolean png = upload.endsWith(".png");
+        return Picture.WIDTHS.stream().map(width -> {
+            String key = SitePaths.key(SitePaths.mediaVariant(upload, width));
+            return new DerivedObject(key, SitePaths.key(upload), source -> new SiteObject(key,
+                    ImageVariants.resized(source, width, png), png ? SiteObject.PNG : SiteObject.JPEG,
+                    SiteObject.IMMUTABLE, null));
+        }).toList();
     }
 
     /** A small redirect page at the bucket key a request for the alias path reads ({@link Aliases#key}). */
@@ -86,7 +120,8 @@ public final class PageRenderer {
             List<Event> slice = past.subList(Math.min(past.size(), (page - 1) * PAGE_SIZE),
                     Math.min(past.size(), page * PAGE_SIZE));
             views.add(new ListingView(page, pages,
-                    page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
+                    page == 1 ? upcoming.stream().map(e -> ListingView.Entry.of(e, site, true)).toList() : List.of(),
+                    byYear(slice),
                     page == 1 ? null : SitePaths.indexPage(page - 1),
                     page == pages ? null : SitePaths.indexPage(page + 1)));
         }
@@ -97,7 +132,7 @@ public final class PageRenderer {
         int page = view.page();
         String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
         PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                site.url(SitePaths.indexPage(page)), "website", null, cssHref());
+                site.url(SitePaths.indexPage(page)), "website", null, cssHref(), null, logoUrl);
         return SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta)));
     }
 
@@ -105,10 +140,10 @@ public final class PageRenderer {
         return SitePaths.key(SitePaths.indexPage(page));
     }
 
-    private static List<ListingView.Year> byYear(List<Event> newestFirst) {
+    private List<ListingView.Year> byYear(List<Event> newestFirst) {
         Map<Integer, List<ListingView.Entry>> years = new LinkedHashMap<>();
         for (Event e : newestFirst) {
-            years.computeIfAbsent(e.start().getYear(), y -> new ArrayList<>()).add(ListingView.Entry.of(e));
+            years.computeIfAbsent(e.start().getYear(), y -> new ArrayList<>()).add(ListingView.Entry.of(e, site, false));
         }
         return years.entrySet().stream().map(y -> new ListingView.Year(y.getKey(), List.copyOf(y.getValue())))
                 .toList();
@@ -127,7 +162,7 @@ public final class PageRenderer {
     /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page and the icon. */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
-                "website", null, cssHref());
+                "website", null, cssHref(), null, logoUrl);
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
         return List.of(stylesheet,
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),

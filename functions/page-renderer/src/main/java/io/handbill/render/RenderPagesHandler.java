@@ -60,7 +60,7 @@ public final class RenderPagesHandler implements RequestStreamHandler {
     /** What the function publishes with; the local stack also rebuilds the whole site with it. */
     public static SitePublisher publisher(PageRendererConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
         return new SitePublisher(new DynamoDbEventStore(dynamo, config.eventsTable()),
-                new PublicListing(dynamo, config.eventsTable()), new PageRenderer(config.site()),
+                new PublicListing(dynamo, config.eventsTable()), new PageRenderer(config.site(), config.logoUrl()),
                 new BucketWriter(s3, config.pagesBucket()), clock);
     }
 

@@ -24,6 +24,13 @@ public interface SiteBucket {
     <T> List<String> renderAndWriteChanged(Collection<T> items, Function<T, List<SiteObject>> render,
                                            Function<String, String> storedBody);
 
+    /**
+     * Makes and writes the objects whose key is missing: from {@code storedBody} (key to MD5 as {@link #storedBodies()}
+     * gives it) when not {@code null}, else asking the bucket. One whose source is missing or unreadable is left out
+     * (logged): retrying would not help. Returns the keys written.
+     */
+    List<String> writeMissing(Collection<DerivedObject> objects, Function<String, String> storedBody);
+
     /** Deletes the object if it exists; returns whether it did. */
     boolean deleteIfPresent(String key);
 

@@ -164,7 +164,16 @@ public final class SitePublisher {
             }
             return written;
         }, WORK);
+        // before the index that shows them: a reader (or the CDN) asking for a card too early would get a 404
         List<String> written = new ArrayList<>();
+        for (Event event : toRender) {
+            try {
+                written.addAll(bucket.writeMissing(renderer.eventPictures(event), null));
+            } catch (RuntimeException e) {
+                log.error("Could not make the pictures of event {}", event.id(), e);
+                failed.add(event.id());
+            }
+        }
         try {
             written.addAll(publishListings(current, known));
         } catch (RuntimeException e) {
@@ -193,8 +202,13 @@ public final class SitePublisher {
         List<CompletableFuture<List<String>>> pages = new ArrayList<>();
         forEachPublicPage(page -> {
             events.addAll(page);
-            pages.add(CompletableFuture.supplyAsync(
-                    () -> bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody), WORK));
+            pages.add(CompletableFuture.supplyAsync(() -> {
+                List<String> written = new ArrayList<>(
+                        bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody));
+                written.addAll(bucket.writeMissing(page.stream().flatMap(e -> renderer.eventPictures(e).stream())
+                        .toList(), storedBody));
+                return written;
+            }, WORK));
         });
         List<String> written = new ArrayList<>();
         pages.forEach(page -> written.addAll(join(page)));

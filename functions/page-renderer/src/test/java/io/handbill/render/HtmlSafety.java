@@ -16,7 +16,9 @@ final class HtmlSafety {
                 .allMatch("application/ld+json"::equals);
         assertThat(page.select("script")).allSatisfy(script ->
                 assertThat(script.data()).doesNotContain("</", "<!--"));
-        assertThat(page.select("iframe, img, style, object, embed, svg, base, [style]")).isEmpty();
+        assertThat(page.select("iframe, style, object, embed, svg, base, [style]")).isEmpty();
+        assertThat(page.select("img[srcset]").eachAttr("srcset")).as("pictures' copies are the site's own")
+                .allMatch(srcset -> srcset.matches("(/media/[0-9a-f]{32}-[0-9]+\\.(jpg|png) [0-9]+w(, )?)+"));
         for (Element element : page.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
                 assertThat(attribute.getKey()).as("event handler attribute on <%s>", element.tagName())
@@ -27,6 +29,7 @@ final class HtmlSafety {
                 .flatMap(e -> java.util.stream.Stream.of(e.attr("href"), e.attr("src"), e.attr("action")))
                 .filter(v -> !v.isEmpty()))
                 .allMatch(v -> v.startsWith("https://") || v.startsWith("http://") || v.startsWith("/")
-                        || v.startsWith("#") || v.startsWith("mailto:"), "http(s), site or fragment links only");
+                        || v.startsWith("#") || v.startsWith("mailto:") || v.startsWith("webcal://"),
+                        "http(s), webcal, site or fragment links only");
     }
 }

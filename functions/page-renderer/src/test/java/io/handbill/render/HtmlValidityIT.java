@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,11 @@ class HtmlValidityIT {
         objects.addAll(rename("cancelled", renderer.eventPages(seed.cancel("Snow.", TestEvents.NOW))));
         objects.addAll(rename("moved", renderer.eventPages(moved(seed))));
         objects.addAll(renderer.eventPages(TestEvents.hostile()));
+        PageRenderer withLogo = new PageRenderer(TestEvents.SITE, "https://example.org/logo.png");
+        objects.addAll(rename("uploaded", withLogo.eventPages(seed.toBuilder().draft(d -> d.cover(
+                new Image("/media/0123456789abcdef0123456789abcdef.jpg", "The audience"))).build())));
+        objects.addAll(rename("linked", withLogo.eventPages(seed.toBuilder().draft(d -> d.cover(
+                new Image("https://photos.example/a.jpg?w=1200&h=630", null))).build())));
         List<Event> events = new ArrayList<>(List.of(seed, TestEvents.hostile()));
         for (int i = 0; i < PageRenderer.PAGE_SIZE + 2; i++) {
             events.add(TestEvents.published("p" + i, "p" + i, "Past " + i,

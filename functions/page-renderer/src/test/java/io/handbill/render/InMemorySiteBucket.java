@@ -56,6 +56,24 @@ final class InMemorySiteBucket implements SiteBucket {
     }
 
     @Override
+    public List<String> writeMissing(Collection<DerivedObject> toWrite, Function<String, String> storedBody) {
+        List<String> written = new ArrayList<>();
+        for (DerivedObject o : toWrite) {
+            boolean present = storedBody != null ? storedBody.apply(o.key()) != null : objects.containsKey(o.key());
+            SiteObject source = o.source() == null ? null : objects.get(o.source());
+            if (!present && (o.source() == null || source != null)) {
+                written.addAll(put(o.make().apply(source == null ? null : source.body())));
+            }
+        }
+        return written;
+    }
+
+    /** Puts an object as an upload through a presigned PUT would. */
+    void upload(String key, byte[] body, String contentType) {
+        objects.put(key, new SiteObject(key, body, contentType, SiteObject.IMMUTABLE, null));
+    }
+
+    @Override
     public boolean deleteIfPresent(String key) {
         return objects.remove(key) != null;
     }

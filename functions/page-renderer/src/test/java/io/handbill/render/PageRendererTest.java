@@ -77,21 +77,58 @@ class PageRendererTest {
     }
 
     @Test
-    void seedEvent_offersCalendarLinksAndReminderForm() {
+    void seedEvent_topOffersTheFirstTicketAsTheOneButton_andCalendarsInAMenu() {
         Document page = eventPage(TestEvents.seed());
 
-        assertThat(page.select(".actions a").eachAttr("href")).first()
-                .isEqualTo(SITE.eventIcsUrl(Fixtures.SEED_SLUG));
-        String google = page.select(".actions a").get(1).attr("href");
-        assertThat(google).startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+        Element head = page.selectFirst(".event-head");
+        assertThat(head.select(".button-primary")).hasSize(1);
+        assertThat(head.selectFirst(".button-primary").attr("href"))
+                .isEqualTo("https://leedsdevops-sept-17.eventbrite.co.uk");
+        assertThat(head.selectFirst(".button-primary").text()).isEqualTo("Get a ticket Free");
+        Element menu = head.selectFirst("details.calendar-menu");
+        assertThat(menu.selectFirst("summary").text()).isEqualTo("Add to calendar");
+        List<String> links = menu.select("a").eachAttr("href");
+        assertThat(links).hasSize(4);
+        assertThat(links.get(0)).isEqualTo("webcal://events.example.org/events/" + Fixtures.SEED_SLUG + ".ics");
+        assertThat(links.get(1)).startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
                 .contains("dates=20170926T174500Z/20170926T220000Z", "ctz=Europe%2FLondon",
                         "text=Leeds%20DevOps%3A%20Kubernetes");
-        Element form = page.selectFirst("form");
+        assertThat(links.get(2)).startsWith("https://outlook.live.com/calendar/0/deeplink/compose?")
+                .contains("startdt=2017-09-26T17%3A45%3A00Z", "enddt=2017-09-26T22%3A00%3A00Z",
+                        "subject=Leeds%20DevOps%3A%20Kubernetes");
+        assertThat(links.get(3)).isEqualTo(SITE.eventIcsUrl(Fixtures.SEED_SLUG));
+        assertThat(menu.select("a[download]")).hasSize(1);
+        assertThat(head.select("a[href=#subscribe]")).as("the reminder form is one jump away").hasSize(1);
+        Element form = page.selectFirst("#subscribe form");
         assertThat(form.attr("method")).isEqualTo("post");
         assertThat(form.attr("action")).isEqualTo("https://events.example.org/api/subscriptions");
         assertThat(form.select("input[type=email][name=email][required]")).hasSize(1);
         assertThat(form.select("input[type=hidden][name=event]").attr("value")).isEqualTo(Fixtures.SEED_SLUG);
         assertThat(form.select("label[for=subscribe-email]")).hasSize(1);
+    }
+
+    @Test
+    void eventWithoutTickets_hasNoButtonButStillTheCalendarMenu() {
+        Document page = eventPage(TestEvents.seed().toBuilder().draft(d -> d.tickets(List.of())).build());
+
+        assertThat(page.select(".button-primary")).isEmpty();
+        assertThat(page.select(".event-head details.calendar-menu")).hasSize(1);
+    }
+
+    @Test
+    void everyPage_footerSubscribesToTheGroupFeedInEachCalendar() {
+        for (Document page : List.of(eventPage(TestEvents.seed()),
+                Jsoup.parse(renderer.indexPages(List.of(TestEvents.seed()), TestEvents.NOW).get(0).text()))) {
+            Element feed = page.selectFirst("footer #calendar-feed details.calendar-menu");
+            assertThat(feed.selectFirst("summary").text()).isEqualTo("Subscribe to the calendar");
+            assertThat(feed.select("a").eachAttr("href")).containsExactly(
+                    "webcal://events.example.org/calendar.ics",
+                    "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fevents.example.org%2Fcalendar.ics",
+                    "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fevents.example.org%2Fcalendar.ics"
+                            + "&name=Leeds%20DevOps",
+                    "https://events.example.org/calendar.ics");
+            assertThat(page.select("nav a[href=#calendar-feed]")).hasSize(1);
+        }
     }
 
     @Test
@@ -104,7 +141,10 @@ class PageRendererTest {
         assertThat(page.select("meta[property=og:title]").attr("content"))
                 .isEqualTo("Leeds DevOps: Kubernetes networking and nanoservices · Leeds DevOps");
         assertThat(page.select("meta[property=og:description]").attr("content")).startsWith("After our summer");
-        assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+        assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+        assertThat(page.select("meta[property=og:image]").attr("content"))
+                .matches("https://events\\.example\\.org/events/" + Fixtures.SEED_SLUG + "/card-[0-9a-f]{12}\\.png");
+        assertThat(page.select("meta[property=og:image:width]").attr("content")).isEqualTo("1200");
         assertThat(page.select("link[rel=stylesheet]").attr("href")).matches("/assets/site\\.[0-9a-f]{12}\\.css");
         assertThat(page.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
                 .isEqualTo("https://events.example.org/feed.xml");
@@ -338,10 +378,31 @@ class PageRendererTest {
     }
 
     @Test
+    void index_upcomingEntriesShowTimePlaceSummaryAndPicture_pastOnesStayCompact_andTheFormIsThere() {
+        Event upcoming = TestEvents.seed();
+        Event past = TestEvents.published("p1", "2017-08-01-summer", "Summer social",
+                java.time.LocalDateTime.parse("2017-08-01T18:30:00"));
+        Document index = Jsoup.parse(renderer.indexPages(List.of(upcoming, past), TestEvents.NOW).get(0).text());
+
+        Element entry = index.selectFirst("section[aria-labelledby=upcoming-heading] .entry");
+        assertThat(entry.select(".entry-when").text())
+                .isEqualTo("Tue 26 Sep 2017, 18:45 · The ODI Node Leeds, Leeds");
+        assertThat(entry.select(".entry-summary").text()).startsWith("After our summer break");
+        assertThat(entry.select("img.thumb").attr("src")).matches("/events/" + Fixtures.SEED_SLUG
+                + "/card-[0-9a-f]{12}\\.png");
+        assertThat(entry.select("img.thumb").attr("alt")).isEmpty();
+        Element archived = index.selectFirst("section[aria-labelledby=past-heading] .entry");
+        assertThat(archived.select(".entry-title").text()).isEqualTo("Summer social");
+        assertThat(archived.select("img, .entry-summary")).isEmpty();
+        assertThat(index.select("#subscribe form input[name=event]")).isEmpty();
+        assertThat(index.select("#subscribe form input[type=email]")).hasSize(1);
+    }
+
+    @Test
     void index_datesEachEntryInEnglish_SepNotTheEnGbSept() {
         Document index = Jsoup.parse(renderer.indexPages(List.of(TestEvents.seed()), TestEvents.NOW).get(0).text());
 
-        assertThat(index.select(".entry-when time").text()).isEqualTo("Tue 26 Sep 2017");
+        assertThat(index.select(".entry-when time").text()).isEqualTo("Tue 26 Sep 2017, 18:45");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Aliases;
 import io.handbill.model.SitePaths;
 import io.handbill.model.Event;
+import io.handbill.model.Image;
 import io.handbill.model.EventDraft;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class PageRenderer_ReservedPathsTest {
 
     @Test
     void everyKeyTheSiteWritesItself_isReserved_andAliasPagesAreNot() {
-        List<Event> events = new ArrayList<>(List.of(TestEvents.seed()));
+        List<Event> events = new ArrayList<>(List.of(TestEvents.seed(), TestEvents.seed().toBuilder().id("u")
+                .draft(d -> d.slug("uploaded").cover(new Image("/media/0123456789abcdef0123456789abcdef.png", null)))
+                .build()));
         for (int i = 0; i < 2 * PageRenderer.PAGE_SIZE + 1; i++) {
             events.add(TestEvents.published("p" + i, "p" + i, "Past " + i,
                     LocalDateTime.parse("2010-03-03T18:30:00").plusMonths(i)));
@@ -36,6 +39,8 @@ class PageRenderer_ReservedPathsTest {
                 (object.redirectTo() == null ? own : aliasPages).add(object);
             }
         }
+        List<String> made = events.stream().flatMap(e -> renderer.eventPictures(e).stream())
+                .map(DerivedObject::key).toList();
         own.addAll(renderer.indexPages(events, TestEvents.NOW));
         own.add(renderer.feed(events));
         own.add(renderer.sitemap(events, 3));
@@ -44,6 +49,8 @@ class PageRenderer_ReservedPathsTest {
         assertThat(own).extracting(SiteObject::key).contains("index.html", "page/3/index.html", "feed.xml",
                 "sitemap.xml", "robots.txt", "404.html").allSatisfy(key -> assertThat(SitePaths.isReservedKey(key))
                 .as(key).isTrue());
+        assertThat(made).anyMatch(key -> key.startsWith("media/")).anyMatch(key -> key.endsWith(".png"))
+                .allSatisfy(key -> assertThat(SitePaths.isReservedKey(key)).as(key).isTrue());
         assertThat(aliasPages).extracting(SiteObject::key).isNotEmpty()
                 .noneSatisfy(key -> assertThat(SitePaths.isReservedKey(key)).isTrue());
     }

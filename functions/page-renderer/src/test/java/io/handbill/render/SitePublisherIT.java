@@ -13,6 +13,7 @@ import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Image;
 import io.handbill.store.EventStore;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -111,8 +114,7 @@ class SitePublisherIT {
 
     @Test
     void removedAlias_losesItsRedirect_andTheNextEventCanRedirectFromIt() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         assertThat(keys()).contains(ALIAS + "/index.html");
 
         store.update(seed.edit(seed.draft().toBuilder().aliases(List.of("/old/kept")).build(), LATER));
@@ -130,8 +132,7 @@ class SitePublisherIT {
 
     @Test
     void aliasRecordForASiteFile_neverDeletesIt() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
 
         handler.handleRequest(streamOf(aliasRecord("404.html", "3000"), aliasRecord("robots.txt", "3001"),
                 aliasRecord("index.html", "3002"), aliasRecord(SEED_KEY, "3003")), null);
@@ -141,8 +142,7 @@ class SitePublisherIT {
 
     @Test
     void draft_isNeverPublic_andDeletingItRemovesNothing() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         Event draft = Event.create("draft-1", Drafts.seed().slug("secret-draft").aliases(List.of()).build(), NOW);
         store.create(draft);
 
@@ -160,8 +160,7 @@ class SitePublisherIT {
 
     @Test
     void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().description("We now have **pizza**.").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
@@ -173,22 +172,86 @@ class SitePublisherIT {
 
     @Test
     void titleEdit_alsoRewritesTheIndexAndAliases() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
 
+        String card = cardKey(SEED_KEY);
         assertThat(outcome.written()).containsExactlyInAnyOrder(SEED_KEY, "index.html", "feed.xml", "sitemap.xml",
-                ALIAS + "/index.html");
+                ALIAS + "/index.html", card);
         assertThat(Jsoup.parse(get("index.html")).select(".entry-title").text())
                 .isEqualTo("Kubernetes and nanoservices");
+        thenHeaders(card, "image/png", "public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void withoutCover_theShareCardIsDrawnOnce_andAnEditThatKeepsTitleAndDateDrawsNone() throws Exception {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        String card = cardKey(SEED_KEY);
+        assertThat(keys()).contains(card);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes(card)));
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(630);
+
+        store.update(seed.edit(seed.draft().toBuilder().description("Pizza.").build(), LATER));
+        assertThat(publisher.publish(List.of(SEED_ID)).written()).doesNotContain(card).hasSize(3);
+        assertThat(publisher.rebuildAll().written()).isEmpty();
+    }
+
+    @Test
+    void uploadedCover_isResizedTo1200And720AtPublish_once() throws Exception {
+        String upload = "media/0123456789abcdef0123456789abcdef.jpg";
+        BufferedImage photo = new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(photo, "jpeg", jpeg);
+        aws.s3().putObject(r -> r.bucket(aws.bucketName()).key(upload).contentType("image/jpeg"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg.toByteArray()));
+        Event seed = Fixtures.seedEvent().toBuilder().draft(d -> d.cover(new Image("/" + upload, "The room"))).build();
+        store.create(seed);
+
+        List<String> written = publisher.publish(List.of(SEED_ID)).written();
+
+        for (int width : List.of(1200, 720)) {
+            String key = "media/0123456789abcdef0123456789abcdef-" + width + ".jpg";
+            assertThat(written).contains(key);
+            thenHeaders(key, "image/jpeg", "public, max-age=31536000, immutable");
+            BufferedImage copy = ImageIO.read(new ByteArrayInputStream(bytes(key)));
+            assertThat(copy.getWidth()).isEqualTo(width);
+            assertThat(copy.getHeight()).isEqualTo(width * 630 / 1200);
+        }
+        assertThat(written).noneMatch(k -> k.contains("/card-"));
+        assertThat(Jsoup.parse(get(SEED_KEY)).select("meta[property=og:image]").attr("content"))
+                .isEqualTo("https://events.example.org/media/0123456789abcdef0123456789abcdef-1200.jpg");
+        store.update(seed.edit(seed.draft().toBuilder().description("Pizza.").build(), LATER));
+        assertThat(publisher.publish(List.of(SEED_ID)).written()).noneMatch(k -> k.startsWith("media/"));
+    }
+
+    @Test
+    void coverWhoseUploadIsMissing_publishesThePageWithoutCopies() {
+        Event seed = Fixtures.seedEvent().toBuilder()
+                .draft(d -> d.cover(new Image("/media/ffffffffffffffffffffffffffffffff.png", null))).build();
+        store.create(seed);
+
+        SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
+
+        assertThat(outcome.failedEventIds()).isEmpty();
+        assertThat(outcome.written()).contains(SEED_KEY).noneMatch(k -> k.startsWith("media/"));
+    }
+
+    private String cardKey(String pageKey) {
+        String src = Jsoup.parse(get(pageKey)).select("meta[property=og:image]").attr("content");
+        return src.substring(SITE.url("/").length());
+    }
+
+    private byte[] bytes(String key) {
+        return aws.s3().getObjectAsBytes(r -> r.bucket(aws.bucketName()).key(key)).asByteArray();
     }
 
     @Test
     void cancel_keepsThePageWithBannerAndReason() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.cancel("The venue has flooded; see you in October.", LATER));
 
         handler.handleRequest(stream(SEED_ID), null);
@@ -204,8 +267,7 @@ class SitePublisherIT {
 
     @Test
     void dateChange_showsRescheduledWithThePreviousStart() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         EventDraft d = seed.draft();
         store.update(seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).agenda(List.of())
                 .build(), LATER));
@@ -262,13 +324,7 @@ class SitePublisherIT {
 
     @Test
     void rebuildAction_rendersTheWholeSite_andDropsArchivePagesThatNoLongerExist() throws Exception {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         givenPublishedSeed();
 
         JsonNode response = invoke(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)));
@@ -295,29 +351,22 @@ class SitePublisherIT {
 
     @Test
     void editOfAnArchivedEvent_rewritesOnlyItsArchivePage() {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         publisher.rebuildAll();
         Event oldest = past.get(0);
         store.update(oldest.edit(oldest.draft().toBuilder().title("Renamed meetup").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(oldest.id()));
 
-        // the feed holds the latest fifty events, so all thirty here
+        // the feed holds the latest fifty events, so all thirty here; a new title is a new share card
         assertThat(outcome.written()).containsExactlyInAnyOrder("events/past-0/index.html", "page/2/index.html",
-                "feed.xml", "sitemap.xml");
+                "feed.xml", "sitemap.xml", cardKey("events/past-0/index.html"));
         assertThat(Jsoup.parse(get("page/2/index.html")).select(".entry-title").eachText()).contains("Renamed meetup");
     }
 
     @Test
     void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store,
                 new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW.plusSeconds(14 * 86_400), ZoneOffset.UTC)));
@@ -366,6 +415,25 @@ class SitePublisherIT {
         assertThat(listing.read().orElseThrow()).isEqualTo(new PublicListing.Snapshot(2, List.of()));
         assertThat(listing.commit(2, entries)).isTrue();
         assertThat(listing.read().orElseThrow().events()).isEqualTo(entries);
+    }
+
+    /** {@code count} published meetups, a week apart from January 2015: enough to fill archive pages. */
+    private List<Event> givenPastMeetups(int count) {
+        List<Event> past = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
+                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
+            store.create(event);
+            past.add(event);
+        }
+        return past;
+    }
+
+    /** The published seed, already put on the site by its stream record. */
+    private Event givenSeedOnTheSite() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        return seed;
     }
 
     private Event givenPublishedSeed() {

@@ -7,6 +7,7 @@ import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.Image;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -56,7 +57,8 @@ final class TestEvents {
                 .sponsors(List.of(new Sponsor(bad, "data:text/html,<script>alert(7)</script>", bad)))
                 .tickets(List.of(new TicketLink(bad, "https://tickets.example/?q=%22%3E", false,
                         new BigDecimal("5.00"), "GBP"), new TicketLink(bad, badUrl, true, null, null)))
-                .codeOfConductUrl(badUrl).tags(List.of(bad)).aliases(List.of("/" + "post/1")).build();
+                .codeOfConductUrl(badUrl).tags(List.of(bad)).aliases(List.of("/" + "post/1"))
+                .cover(new Image(badUrl, bad)).build();
         return Event.create("hostile-id", draft, NOW).publish(NOW).cancel(bad, NOW);
     }
 }

@@ -9,7 +9,6 @@ import io.handbill.aws.Env;
 import io.handbill.http.ExpectedFailures;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
-import io.handbill.http.Routes;
 import io.handbill.mail.MailSender;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberStore;
@@ -29,9 +28,9 @@ import java.util.List;
 public final class SubscriptionsHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The routes template.yaml gives this function (a deploy test compares). */
-    public static final List<String> ROUTES = Routes.keys(SubscriptionEndpoints.Route.class);
+    public static final List<String> ROUTES = SubscriptionEndpoints.ROUTES.keys();
 
-    private final HttpApi<SubscriptionEndpoints.Route> http;
+    private final HttpApi<SubscriptionEndpoints> http;
 
     public SubscriptionsHandler() {
         this(SubscriptionsConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.sesV2(),
@@ -55,7 +54,7 @@ public final class SubscriptionsHandler
 
     public SubscriptionsHandler(SubscriptionService subscriptions, SubscriberExport export,
                                 GroupAuthorizer organisers, Pages pages) {
-        this.http = new HttpApi<>(SubscriptionEndpoints.Route.class,
+        this.http = new HttpApi<>(SubscriptionEndpoints.ROUTES,
                 new SubscriptionEndpoints(subscriptions, export, organisers, pages), ExpectedFailures.NONE,
                 "Something went wrong on our side. Please try again.");
     }

@@ -206,8 +206,15 @@ class AdminFormBrowserIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
         screenshot("public-page-390.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
-        browser.get(stack.url() + "/");
-        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        givenAnUpcomingEventIsPublished();
+        wait.until(d -> {
+            d.get(stack.url() + "/");
+            return d.getPageSource().contains("Observability without the bill");
+        });
+        WebElement thumb = find("section[aria-labelledby=upcoming-heading] img.thumb");
+        assertThat(thumb.getAttribute("src")).contains("/card-");
+        wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", thumb))
+                == 1200L);
         screenshot("index.png");
 
         browser.get(stack.url() + seed.aliases().get(0));
@@ -223,6 +230,35 @@ class AdminFormBrowserIT {
 
     @Test
     @Order(3)
+    void calendarMenu_opensFromTheKeyboard_andNoPageOverflowsAt390() {
+        openPublicPage(page -> page.contains("Bryan Boreham"));
+        WebElement menu = find(".event-head details.calendar-menu");
+        WebElement summary = menu.findElement(By.tagName("summary"));
+        assertThat(menu.findElement(By.cssSelector("a")).isDisplayed()).as("closed until asked").isFalse();
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", summary);
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+
+        assertThat(menu.getAttribute("open")).isNotNull();
+        List<WebElement> links = menu.findElements(By.cssSelector("a"));
+        assertThat(links).hasSize(4).allMatch(WebElement::isDisplayed);
+        assertThat(links.get(0).getAttribute("href")).startsWith("webcal://").endsWith("/events/" + slug + ".ics");
+        assertThat(find(".event-head .button-primary").getAttribute("href"))
+                .isEqualTo("https://leedsdevops-sept-17.eventbrite.co.uk/");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+        try {
+            assertThat(horizontalOverflow()).as("event page, menu open: %s", overflowing()).isZero();
+            browser.get(stack.url() + "/");
+            wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+            find("footer details.calendar-menu summary").click();
+            assertThat(horizontalOverflow()).as("index, feed menu open: %s", overflowing()).isZero();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        }
+    }
+
+    @Test
+    @Order(4)
     void subscribingFromThePage_isConfirmedThroughTheOutboxMail() {
         openPublicPage(page -> page.contains("Bryan Boreham"));
         WebElement email = find("form input[type=email]");
@@ -250,7 +286,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cancelling_showsTheBannerOnThePublicPage() {
         openAdmin("#/events/" + eventId);
         type("#cancel-reason", "The venue flooded; see you next month.");
@@ -265,7 +301,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void invalidInput_isReportedNextToItsField_andKeepsWhatWasTyped() {
         openAdmin("#/new");
         type("#title", "Broken evening");
@@ -297,7 +333,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void staleEditInASecondTab_says412_andReloadsTheLatestVersion() {
         find("[aria-label='Remove speaker 1']").click();
         type("#title", "");
@@ -330,7 +366,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deletingTheDraft_afterConfirming_removesItFromTheList() {
         String id = browser.getCurrentUrl().replaceFirst(".*#/events/", "");
         find("#delete").click();
@@ -341,7 +377,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void formAndPublicPage_haveNoSeriousAccessibilityViolations() throws IOException {
         openAdmin("#/events/" + eventId);
         assertThat(axeViolations()).isEmpty();
@@ -350,10 +386,14 @@ class AdminFormBrowserIT {
         assertThat(axeViolations()).isEmpty();
         openPublicPage(page -> page.contains("Bryan Boreham"));
         assertThat(axeViolations()).isEmpty();
+        browser.get(stack.url() + "/");
+        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        find("footer details.calendar-menu summary").click();
+        assertThat(axeViolations()).as("index, feed menu open").isEmpty();
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRejectedToken_showsTheSignInPrompt_andSigningInAgainKeepsWhatWasTyped() {
         openAdmin("#/new");
         type("#title", "Typed before the restart");
@@ -376,7 +416,7 @@ class AdminFormBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void unsavedChanges_warnBeforeLeaving_andAreKeptInTheBrowserToRestore() {
         openAdmin("#/new");
         type("#title", "Typed but never saved");
@@ -466,6 +506,37 @@ class AdminFormBrowserIT {
                 + "arguments[0].dispatchEvent(new window.Event('change', {bubbles: true}));", input, value);
     }
 
+    /** Next month's meetup, so that the index shows an upcoming event beside the archive. */
+    private void givenAnUpcomingEventIsPublished() {
+        String start = java.time.LocalDate.now().plusMonths(1).atTime(18, 30).toString();
+        String end = java.time.LocalDate.now().plusMonths(1).atTime(21, 0).toString();
+        String body = "{\"title\":\"Leeds DevOps: Observability without the bill\",\"summary\":\"Tracing, "
+                + "metrics and logs on a budget, with two talks and pizza.\",\"start\":\"" + start + "\",\"end\":\""
+                + end + "\",\"timeZone\":\"Europe/London\",\"venue\":{\"name\":\"The ODI Node Leeds\","
+                + "\"city\":\"Leeds\"},\"tickets\":[{\"label\":\"Meetup\",\"url\":\"https://www.meetup.com/"
+                + "LeedsDevops/\",\"free\":true}]}";
+        HttpResponse<String> created = send("POST", "/api/events", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
+        assertThat(send("POST", "/api/events/" + id + "/publish", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Origin", stack.url());
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> get(String path, boolean admin) {
         var request = HttpRequest.newBuilder(URI.create(stack.url() + path)).GET();
         if (admin) {
@@ -506,6 +577,19 @@ class AdminFormBrowserIT {
             }
         }
         throw new IllegalStateException("axe-core is not installed: run npm install in infrastructure/");
+    }
+
+    /** Pixels the page is wider than the window: a phone would scroll sideways. */
+    private long horizontalOverflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
+    }
+
+    /** The elements reaching past the window's right edge, to name in a failure. */
+    private Object overflowing() {
+        return ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                + ".map(e => e.tagName + '.' + e.className).slice(0, 10).join(', ')");
     }
 
     private void screenshot(String name) throws IOException {

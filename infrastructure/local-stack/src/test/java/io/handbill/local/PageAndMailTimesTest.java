@@ -46,7 +46,7 @@ class PageAndMailTimesTest {
         MimeMessage reminder = reminder(seed);
 
         String listed = listedDay(seed);
-        assertThat(listed).isEqualTo("Tue 26 Sep 2017");
+        assertThat(listed).isEqualTo("Tue 26 Sep 2017, 18:45");
         String subjectWhen = reminder.getSubject().substring(reminder.getSubject().lastIndexOf(" — ") + 3);
         assertThat(subjectWhen).isEqualTo("Tue 26 Sep, 18:45");
         assertThat(listed).startsWith(subjectWhen.substring(0, subjectWhen.indexOf(',')));

@@ -15,10 +15,7 @@ import io.handbill.store.EventStore;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -311,10 +308,7 @@ public final class RenderBenchmark {
      * client retries little, to fail fast in tests).
      */
     private static S3Client s3(EmbeddedAws emulators, CallTimes calls) {
-        return AwsClients.s3Builder().region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .endpointOverride(emulators.endpoints().s3()).forcePathStyle(true)
+        return AwsEndpoints.at(emulators.endpoints().s3(), AwsClients.s3Builder()).forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     }
 

@@ -3,8 +3,6 @@ package io.handbill.local.importer;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventApiConfig;
 import io.handbill.fixtures.TestClock;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
@@ -81,8 +79,7 @@ class FeedImportIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), clock), TOKEN);
+        api = EventApiOverHttp.start(aws, clock, TOKEN);
     }
 
     @AfterEach
