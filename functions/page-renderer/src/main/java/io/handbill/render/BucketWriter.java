@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Puts site objects into the pages bucket, several at a time. Each object carries the hash of what it serves in its
@@ -64,13 +64,13 @@ public final class BucketWriter implements SiteBucket {
     /** Compares hashes: one HEAD per object, a PUT only where the hash differs. */
     @Override
     public List<String> writeChanged(Collection<SiteObject> objects) {
-        return inParallel(objects.stream(), o -> Objects.equals(storedHash(o.key()).orElse(null), o.sha256())
+        return inParallel(objects, o -> Objects.equals(storedHash(o.key()).orElse(null), o.sha256())
                 ? List.of() : List.of(put(o)));
     }
 
     @Override
     public List<String> writeAll(Collection<SiteObject> objects) {
-        return inParallel(objects.stream(), o -> List.of(put(o)));
+        return inParallel(objects, o -> List.of(put(o)));
     }
 
     /**
@@ -101,13 +101,13 @@ public final class BucketWriter implements SiteBucket {
     @Override
     public <T> List<String> renderAndWriteChanged(Collection<T> items, Function<T, List<SiteObject>> render,
                                                   Function<String, String> storedBody) {
-        return inParallel(items.stream(), item -> render.apply(item).stream()
+        return inParallel(items, item -> render.apply(item).stream()
                 .filter(o -> !o.md5().equals(storedBody.apply(o.key()))).map(this::put).toList());
     }
 
     @Override
     public List<String> writeMissing(Collection<DerivedObject> objects, Function<String, String> storedBody) {
-        return inParallel(objects.stream(), o -> {
+        return inParallel(objects, o -> {
             boolean present = storedBody != null ? storedBody.apply(o.key()) != null : head(o.key()).isPresent();
             if (present) {
                 return List.of();
@@ -194,11 +194,23 @@ public final class BucketWriter implements SiteBucket {
         return o.key();
     }
 
-    private <T> List<String> inParallel(Stream<T> items, Function<T, List<String>> write) {
-        List<CompletableFuture<List<String>>> writes = items
+    /**
+     * Writes the items on the pool, the last one on the calling thread: it would only wait otherwise, and a single
+     * object (most of an edit's writes) then goes out without a hand-over to another thread.
+     */
+    private <T> List<String> inParallel(Collection<T> items, Function<T, List<String>> write) {
+        List<T> all = List.copyOf(items);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<CompletableFuture<List<String>>> writes = all.subList(0, all.size() - 1).stream()
                 .map(item -> CompletableFuture.supplyAsync(() -> write.apply(item), pool)).toList();
+        List<String> last = write.apply(all.get(all.size() - 1));
         try {
-            return writes.stream().flatMap(w -> w.join().stream()).toList();
+            List<String> written = new ArrayList<>();
+            writes.forEach(w -> written.addAll(w.join()));
+            written.addAll(last);
+            return List.copyOf(written);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

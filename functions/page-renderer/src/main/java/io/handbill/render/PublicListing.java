@@ -39,7 +39,15 @@ public final class PublicListing implements ListingStore {
     private final String table;
     /** The last version this container read or committed: later edits start from it without reading it again. */
     private volatile Snapshot lastSeen;
-    private volatile Map<Event, byte[]> entryJson = Map.of();
+    /** Each entry's JSON by event id, with the entry it was written from. */
+    private volatile Map<String, EntryJson> entryJson = Map.of();
+
+    private record EntryJson(Event entry, byte[] json) {
+        /** The same object mostly (the listing's entries are kept across edits), so rarely a deep comparison. */
+        boolean of(Event other) {
+            return entry == other || entry.equals(other);
+        }
+    }
 
     /** @param version 0 when the item does not exist yet */
     public record Snapshot(long version, List<Event> events) {
@@ -115,15 +123,16 @@ public final class PublicListing implements ListingStore {
      * the others are not serialised again. Compressed for speed first, and thoroughly only when that would not fit.
      */
     byte[] encode(List<Event> entries) {
-        Map<Event, byte[]> previous = entryJson;
-        Map<Event, byte[]> current = new HashMap<>();
+        Map<String, EntryJson> previous = entryJson;
+        Map<String, EntryJson> current = new HashMap<>(entries.size() * 2);
         ByteArrayOutputStream json = new ByteArrayOutputStream(entries.size() * 512 + 2);
         json.write('[');
         try {
             for (int i = 0; i < entries.size(); i++) {
                 Event entry = entries.get(i);
-                byte[] bytes = previous.get(entry);
-                current.put(entry, bytes != null ? bytes : (bytes = Json.MAPPER.writeValueAsBytes(entry)));
+                EntryJson known = previous.get(entry.id());
+                byte[] bytes = known != null && known.of(entry) ? known.json() : Json.MAPPER.writeValueAsBytes(entry);
+                current.put(entry.id(), new EntryJson(entry, bytes));
                 if (i > 0) {
                     json.write(',');
                 }

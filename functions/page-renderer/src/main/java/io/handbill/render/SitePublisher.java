@@ -159,8 +159,14 @@ public final class SitePublisher {
         SeriesLookup lookup = new SeriesLookup();
         CompletableFuture<Optional<PublicListing.Snapshot>> known = CompletableFuture.supplyAsync(listing::lastSeen,
                 WORK);
+        // the last event is read on this thread: an edit (one event) then waits for no other thread to start
         Map<String, CompletableFuture<Optional<Event>>> reads = new LinkedHashMap<>();
-        eventIds.forEach(id -> reads.put(id, CompletableFuture.supplyAsync(() -> store.get(id), WORK)));
+        List<String> ids = List.copyOf(eventIds);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            reads.put(id, i < ids.size() - 1 ? CompletableFuture.supplyAsync(() -> store.get(id), WORK)
+                    : readHere(id));
+        }
         Map<String, Event> current = new HashMap<>();
         List<Event> toRender = new ArrayList<>();
         reads.forEach((id, read) -> {
@@ -441,8 +447,9 @@ public final class SitePublisher {
     }
 
     private List<String> write(Listings listings) {
-        CompletableFuture<List<String>> checked = CompletableFuture.supplyAsync(
-                () -> bucket.writeChanged(listings.toCheck()), WORK);
+        CompletableFuture<List<String>> checked = listings.toCheck().isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> bucket.writeChanged(listings.toCheck()), WORK);
         List<String> written = new ArrayList<>(bucket.writeAll(listings.changed()));
         written.addAll(checked.join());
         furnitureInPlace = true;
@@ -491,6 +498,15 @@ public final class SitePublisher {
             pageConsumer.accept(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
+    }
+
+    /** A read on the calling thread, failing as the pool's reads do. */
+    private CompletableFuture<Optional<Event>> readHere(String id) {
+        try {
+            return CompletableFuture.completedFuture(store.get(id));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new CompletionException(e));
+        }
     }
 
     /** For the bucket listing of a rebuild, which the writer's threads wait for: never queued behind them. */

@@ -1,35 +1,34 @@
 package io.handbill.reminder;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.mail.MailSender;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
-import org.joda.time.DateTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-
 import java.util.function.BooleanSupplier;
 
 /**
  * EventBridge Scheduler target, every 15 minutes: one {@link ReminderSweep}. It stops sending while a safety margin
  * of the Lambda timeout is left (a send can take a few seconds of throttling backoff) and the next tick resumes.
  * Unexpected errors propagate so that Lambda retries and reports them.
+ *
+ * <p>A stream handler: the tick carries nothing the sweep needs, and a typed {@code ScheduledEvent} would have the
+ * runtime load its event serialisation (Jackson mix-ins, Joda-Time; some 900 classes) on every cold start just to
+ * ignore it. The response is the sweep's outcome as a JSON string, e.g. {@code "COMPLETE"}.
  */
-public final class SendRemindersHandler implements RequestHandler<ScheduledEvent, String> {
+public final class SendRemindersHandler implements RequestStreamHandler {
     static final long SAFETY_MARGIN_MILLIS = 30_000;
-
-    static {
-        // The jar leaves out Joda's zone database (ScheduledEvent's time is UTC): name the UTC provider before the
-        // runtime parses the first event, or Joda prints a stack trace looking for the database, then uses UTC.
-        System.setProperty("org.joda.time.DateTimeZone.Provider", "org.joda.time.tz.UTCProvider");
-    }
 
     private final ReminderSweep sweep;
 
@@ -61,14 +60,21 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
      * {@code java -cp functions/reminder-email/target/reminder-email.jar io.handbill.reminder.SendRemindersHandler}.
      */
     public static void main(String[] args) {
-        var tick = new ScheduledEvent().withSource("aws.scheduler").withDetailType("Scheduled Event")
-                .withTime(DateTime.now());
-        System.out.println(new SendRemindersHandler().handleRequest(tick, null));
+        System.out.println(new SendRemindersHandler().run(null));
     }
 
-    /** @param context may be {@code null} (a local run): then the sweep runs until it is done */
+    /** The scheduled invocation: the tick itself is not read. */
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(('"' + run(context) + '"').getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One sweep; returns its outcome's name.
+     *
+     * @param context may be {@code null} (a local run): then the sweep runs until it is done
+     */
+    public String run(Context context) {
         BooleanSupplier timeLeft = context == null ? () -> true
                 : () -> context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS;
         return sweep.run(timeLeft).outcome().name();

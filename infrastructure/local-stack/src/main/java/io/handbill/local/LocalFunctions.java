@@ -52,8 +52,10 @@ final class LocalFunctions {
                 s.clock());
     }
 
+    /** The reminder function's sweep, as its schedule runs it (the tick itself is not read). */
     static RequestHandler<ScheduledEvent, ?> reminders(LocalServices s) {
-        return new SendRemindersHandler(ReminderEmailConfig.from(s.environment()), s.dynamoDb(), s.sesV2(),
-                s.clock());
+        SendRemindersHandler handler = new SendRemindersHandler(ReminderEmailConfig.from(s.environment()),
+                s.dynamoDb(), s.sesV2(), s.clock());
+        return (tick, context) -> handler.run(context);
     }
 }

@@ -549,20 +549,6 @@ class AdminFormBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
     }
 
-    private HttpResponse<String> send(String method, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void openAdmin(String hash) {
         browser.get(stack.url() + "/admin/" + hash);
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));

@@ -6,9 +6,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -20,6 +24,9 @@ final class CallTimes implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.started");
 
     private final Map<String, LongAdder[]> byOperation = new ConcurrentHashMap<>();
+    /** Each call's name, start and end (nanoTime), in the order they ended: the timeline of one operation. */
+    private final Queue<Object[]> calls = new ConcurrentLinkedQueue<>();
+    private volatile long origin = System.nanoTime();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -41,11 +48,28 @@ final class CallTimes implements ExecutionInterceptor {
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         LongAdder[] counters = byOperation.computeIfAbsent(name, n -> new LongAdder[]{new LongAdder(), new LongAdder()});
         counters[0].increment();
-        counters[1].add(System.nanoTime() - attributes.getAttribute(STARTED));
+        long end = System.nanoTime();
+        counters[1].add(end - attributes.getAttribute(STARTED));
+        calls.add(new Object[]{name, attributes.getAttribute(STARTED), end});
     }
 
+    /** Forgets the calls so far; the timeline counts from now. */
     void clear() {
         byOperation.clear();
+        calls.clear();
+        origin = System.nanoTime();
+    }
+
+    /**
+     * {@code DynamoDb.GetItem 0.2–1.9, S3.PutObject 4.0–9.3, ...}: each call's start and end in ms since
+     * {@link #clear()}, by start; what lies on the critical path shows as calls that wait for each other.
+     */
+    String timeline() {
+        long zero = origin;
+        return calls.stream().sorted(Comparator.comparingLong(c -> (long) c[1]))
+                .map(c -> String.format(Locale.ROOT, "%s %.1f–%.1f", c[0], ((long) c[1] - zero) / 1e6,
+                        ((long) c[2] - zero) / 1e6))
+                .collect(Collectors.joining(", "));
     }
 
     /** {@code S3.PutObject 3× 4.1 ms, DynamoDb.GetItem 2× 1.9 ms}: calls and their summed time. */

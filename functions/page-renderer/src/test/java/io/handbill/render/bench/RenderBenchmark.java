@@ -1,5 +1,6 @@
 package io.handbill.render.bench;
 
+import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.SiteConfig;
@@ -150,6 +151,7 @@ public final class RenderBenchmark {
         List<Integer> editObjects = new ArrayList<>();
         String rebuildCalls = "";
         String editCalls = "";
+        String editTimeline = "";
         for (int round = 1; round <= runs; round++) {
             calls.clear();
             long start = System.nanoTime();
@@ -164,6 +166,7 @@ public final class RenderBenchmark {
             start = System.nanoTime();
             editObjects.add(publisher.publish(List.of(edited.id())).written().size());
             editTimes.add(millis(start));
+            editTimeline = String.format(Locale.ROOT, "%s; done %.1f", calls.timeline(), editTimes.get(editTimes.size() - 1));
             editCalls = calls.summary();
 
             floors.add(floor(site));
@@ -186,6 +189,7 @@ public final class RenderBenchmark {
         breakdown.add(String.format(Locale.ROOT, "rebuild work without I/O: render %s, hash (MD5 + SHA-256) of %d"
                         + " objects %.0f ms on 1 thread", renderTimes(renderer, events), site.size(), hashing(site)));
         breakdown.add(String.format(Locale.ROOT, "edit calls (last round): %s", editCalls));
+        breakdown.add("edit timeline (last round, ms from its start): " + editTimeline);
         breakdown.add("edit work without I/O: " + editRender(renderer, events, edited));
         breakdown.add(String.format(Locale.ROOT, "edit objects written per round %s", editObjects));
         return new Size(size, objects, median(rebuilds), emptyRebuild, median(floors), median(editTimes),
@@ -302,9 +306,15 @@ public final class RenderBenchmark {
         return median(times.subList(5, 10));
     }
 
-    /** S3 with the SDK's standard retries (the test kit's client retries little, to fail fast in tests). */
+    /**
+     * S3 as the function builds it ({@link AwsClients#s3Builder()}), with the SDK's standard retries (the test kit's
+     * client retries little, to fail fast in tests).
+     */
     private static S3Client s3(EmbeddedAws emulators, CallTimes calls) {
-        return AwsEndpoints.at(emulators.endpoints().s3(), S3Client.builder()).serviceConfiguration(EmbeddedS3.clientConfiguration())
+        // the function's builder; the emulator's S3 configuration (whole bodies, path style) on top of it
+        return AwsEndpoints.at(emulators.endpoints().s3(), AwsClients.s3Builder())
+                .serviceConfiguration(EmbeddedS3.clientConfiguration().toBuilder()
+                        .expectContinueThresholdInBytes(AwsClients.EXPECT_CONTINUE_FROM).build())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     }
 

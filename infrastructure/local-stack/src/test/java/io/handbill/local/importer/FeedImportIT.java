@@ -3,7 +3,6 @@ package io.handbill.local.importer;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.handbill.fixtures.TestClock;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
@@ -214,8 +213,7 @@ class FeedImportIT {
                 "GROUP_NAME", SITE.groupName(), "ORGANISER_EMAIL", SITE.organiserEmail(),
                 "SENDER_EMAIL", "events@example.org", "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "true",
                 "HMAC_SECRET", SECRET, "SEND_RATE_PER_SECOND", "1000"));
-        new SendRemindersHandler(config, aws.dynamoDb(), aws.sesV2(), clock)
-                .handleRequest(new ScheduledEvent().withSource("aws.scheduler"), null);
+        new SendRemindersHandler(config, aws.dynamoDb(), aws.sesV2(), clock).run(null);
     }
 
     private List<String> subjectsSince(int index) {
