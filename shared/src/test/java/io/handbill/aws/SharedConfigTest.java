@@ -1,5 +1,6 @@
 package io.handbill.aws;
 
+import io.handbill.fixtures.Fixtures;
 import io.handbill.http.AdminGroupConfig;
 import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
@@ -21,7 +22,7 @@ class SharedConfigTest {
     @Test
     void site_readsItsThreeVariables_andNamesAMissingOne() {
         assertThat(SiteConfig.from(new Env(SITE)))
-                .isEqualTo(new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"));
+                .isEqualTo(Fixtures.SITE);
         for (String name : SITE.keySet()) {
             var without = new HashMap<>(SITE);
             without.remove(name);

@@ -1,7 +1,7 @@
 package io.handbill.icsfeed;
 
+import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.RequiredVariables;
-import io.handbill.model.SiteConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -18,7 +18,7 @@ class IcsFeedConfigTest {
     @Test
     void parsesAGoodEnvironment_keepingAYearOfPastEventsByDefault() {
         assertThat(IcsFeedConfig.from(GOOD)).isEqualTo(new IcsFeedConfig("events",
-                new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"), 365));
+                Fixtures.SITE, 365));
         assertThat(IcsFeedConfig.from(with("FEED_PAST_DAYS", "30")).pastDays()).isEqualTo(30);
     }
 

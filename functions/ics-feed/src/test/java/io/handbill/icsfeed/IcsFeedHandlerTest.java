@@ -9,7 +9,6 @@ import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.ical.IcsAssertions;
 import io.handbill.json.Json;
-import io.handbill.model.SiteConfig;
 import io.handbill.store.InMemoryEventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IcsFeedHandlerTest {
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final InMemoryEventStore memory = new InMemoryEventStore();

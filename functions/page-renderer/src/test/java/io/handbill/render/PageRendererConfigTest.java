@@ -1,7 +1,7 @@
 package io.handbill.render;
 
+import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.RequiredVariables;
-import io.handbill.model.SiteConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,7 +16,7 @@ class PageRendererConfigTest {
     @Test
     void parsesAGoodEnvironment() {
         assertThat(PageRendererConfig.from(GOOD)).isEqualTo(new PageRendererConfig("events", "pages",
-                new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org")));
+                Fixtures.SITE));
     }
 
     @Test

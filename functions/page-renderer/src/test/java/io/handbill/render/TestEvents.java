@@ -27,8 +27,7 @@ import java.util.List;
 
 /** Events for renderer tests: the seed, variations of it, and one with an attack string in every text field. */
 final class TestEvents {
-    static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
+    static final SiteConfig SITE = Fixtures.SITE;
     static final Instant NOW = Instant.parse("2017-09-20T12:00:00Z");
     static final String XSS = "\"'><script>alert(1)</script><img src=x onerror=alert(2)></title><!--";
 

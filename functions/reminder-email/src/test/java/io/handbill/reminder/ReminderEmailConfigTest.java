@@ -1,8 +1,8 @@
 package io.handbill.reminder;
 
+import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.RequiredVariables;
 import io.handbill.mail.SesConfig;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.TokenSecretConfig;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ReminderEmailConfigTest {
     @Test
     void parsesTheRequiredVariables_withTheTemplatesDefaultsForTheRest() {
         assertThat(ReminderEmailConfig.from(REQUIRED)).isEqualTo(new ReminderEmailConfig("events",
-                new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"),
+                Fixtures.SITE,
                 new ReminderSettings(List.of(Duration.ofDays(7), Duration.ofHours(24)), true, "events@example.org"),
                 new SesConfig(null, 1), new TokenSecretConfig(null, "/handbill/hmac-secret")));
     }

@@ -5,7 +5,6 @@ import io.handbill.fixtures.TestClock;
 import io.handbill.ical.IcsAssertions;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
-import io.handbill.model.SiteConfig;
 import io.handbill.model.Venue;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
@@ -17,12 +16,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReminderMailTest {
     private static final byte[] SECRET = "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private final TestClock clock = new TestClock(Instant.parse("2017-09-19T18:50:00Z"));
     private final SubscriberTokens tokens = new SubscriberTokens(SECRET);
     private final ReminderMail mail = new ReminderMail(SITE, "events@example.org", tokens, clock);

@@ -5,7 +5,6 @@ import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SendRate;
 import io.handbill.mail.SesMailSender;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
@@ -31,6 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import static io.handbill.fixtures.Fixtures.SITE;
+
 /**
  * 10,000 confirmed subscribers and one event whose 7-day reminder is due, on dynalite and the SES stub. The sweep
  * dies halfway (a crash injected after the 5,000th claim, and in a second round after SES accepted the 5,000th
@@ -41,8 +42,6 @@ import java.util.stream.IntStream;
  */
 public final class ReminderSweepBench {
     private static final byte[] SECRET = "benchmark-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final Pattern TO = Pattern.compile("^To: (.+)$", Pattern.MULTILINE);
     private static final Pattern MESSAGE_ID = Pattern.compile("^Message-ID: (.+)$", Pattern.MULTILINE);

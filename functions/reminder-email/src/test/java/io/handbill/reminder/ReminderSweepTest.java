@@ -5,7 +5,6 @@ import io.handbill.fixtures.TestClock;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
-import io.handbill.model.SiteConfig;
 import io.handbill.store.InMemoryEventStore;
 import io.handbill.subscriber.InMemorySubscriberStore;
 import io.handbill.subscriber.Subscriber;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * run. {@link ReminderSweepIT} runs the same sweep on dynalite and the SES stub.
  */
 class ReminderSweepTest {
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Duration TICK = Duration.ofMinutes(15);

@@ -6,7 +6,6 @@ import io.handbill.mail.SendRate;
 import io.handbill.mail.SesMailSender;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
-import io.handbill.model.SiteConfig;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
@@ -36,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalAwsExtension.class)
 class ReminderSweep_FaultsIT {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final List<String> READERS = List.of("ann@example.org", "bob@example.org");

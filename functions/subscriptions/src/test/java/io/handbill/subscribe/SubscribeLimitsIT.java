@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SesConfig;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.subscriber.TokenSecretConfig;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalAwsExtension.class)
 class SubscribeLimitsIT {
     private static final byte[] SECRET = "limits-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-09-01T10:00:00Z"));
     private LocalAws aws;

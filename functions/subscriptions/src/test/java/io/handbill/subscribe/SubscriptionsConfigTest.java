@@ -1,8 +1,8 @@
 package io.handbill.subscribe;
 
+import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.RequiredVariables;
 import io.handbill.mail.SesConfig;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.TokenSecretConfig;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class SubscriptionsConfigTest {
     @Test
     void parsesTheRequiredVariables_withTheTemplatesDefaultsForTheRest() {
         assertThat(SubscriptionsConfig.from(REQUIRED)).isEqualTo(new SubscriptionsConfig("events",
-                new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"),
+                Fixtures.SITE,
                 "events@example.org", new SesConfig(null, 1), new TokenSecretConfig(null, "/handbill/hmac-secret"),
                 "organisers"));
     }

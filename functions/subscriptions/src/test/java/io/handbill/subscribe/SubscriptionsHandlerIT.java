@@ -3,7 +3,6 @@ package io.handbill.subscribe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SesConfig;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.subscriber.Subscriber;
@@ -28,13 +27,12 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(LocalAwsExtension.class)
 class SubscriptionsHandlerIT {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Pattern CONFIRM_LINK =
             Pattern.compile("https://events\\.example\\.org/api/subscriptions/confirm\\?token=([A-Za-z0-9_.-]+)");
     private static final Map<String, String> ORGANISER = Map.of("sub", "u1", "cognito:groups", "[organisers]");

@@ -1,10 +1,10 @@
 package io.handbill.subscribe;
 
+import io.handbill.fixtures.Fixtures;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SesConfig;
-import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.InMemorySubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.subscriber.TokenSecretConfig;
@@ -27,7 +27,7 @@ class SubscriptionsHandler_PageHeadersTest {
     private static final Pattern STYLE_BLOCK = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     private final SubscriptionsHandler handler = new SubscriptionsHandler(new SubscriptionsConfig("unused-table",
-            new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"),
+            Fixtures.SITE,
             "events@example.org", new SesConfig(null, 1),
             new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers"),
             new InMemorySubscriberStore(), new InMemoryCooldownStore(), (to, raw) -> "message-1",

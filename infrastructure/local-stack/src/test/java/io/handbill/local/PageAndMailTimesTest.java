@@ -3,7 +3,6 @@ package io.handbill.local;
 import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
-import io.handbill.model.SiteConfig;
 import io.handbill.reminder.MailJob;
 import io.handbill.reminder.ReminderMail;
 import io.handbill.render.PageRenderer;
@@ -26,12 +25,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The site and the mails about one event say its date and times in the same words: they share one formatter. */
 class PageAndMailTimesTest {
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final Instant BEFORE = Instant.parse("2017-09-19T18:45:00Z");
     private final PageRenderer renderer = new PageRenderer(SITE);
     private final ReminderMail mail = new ReminderMail(SITE, "events@example.org",

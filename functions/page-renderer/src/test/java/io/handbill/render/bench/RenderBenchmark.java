@@ -3,7 +3,6 @@ package io.handbill.render.bench;
 import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
-import io.handbill.model.SiteConfig;
 import io.handbill.render.BucketWriter;
 import io.handbill.render.ListingEntries;
 import io.handbill.render.PageRenderer;
@@ -42,6 +41,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static io.handbill.fixtures.Fixtures.SITE;
+
 /**
  * Full rebuild and one-edit times for synthetic sites of 10, 100 and 1,000 published events against dynalite and
  * S3Proxy, with where the time goes; beside them the emulator's own floor (the same objects PUT in a plain loop) and,
@@ -54,8 +55,6 @@ import java.util.stream.IntStream;
  */
 public final class RenderBenchmark {
     private static final Instant NOW = Instant.parse("2017-09-20T12:00:00Z");
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
 
     private final EmbeddedAws emulators;
     private final LocalAws aws;

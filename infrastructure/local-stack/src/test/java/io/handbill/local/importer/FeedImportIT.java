@@ -8,7 +8,6 @@ import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
-import io.handbill.model.SiteConfig;
 import io.handbill.reminder.ReminderEmailConfig;
 import io.handbill.reminder.SendRemindersHandler;
 import io.handbill.store.EventListing;
@@ -49,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,8 +61,6 @@ class FeedImportIT {
     static final Path FEEDS = Path.of("../../functions/feed-sync/src/test/resources/feeds");
     private static final String TOKEN = "feed-import-it-token";
     private static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
-    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org");
     private static final String SECRET = "feed-import-it-secret-0123456789";
     private static final List<String> ALL = List.of("meetup-group.ics", "luma.ics", "eventbrite.ics",
             "windows-tzid.ics", "recurring.ics");
