@@ -23,7 +23,7 @@ public record Event(String id, String slug, String title, String summary, String
                     LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
                     Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                    List<String> tags, List<String> aliases,
+                    List<String> tags, List<String> aliases, RsvpSettings rsvp,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
                     long version, int icsSequence, Instant createdAt, Instant updatedAt) {
 
@@ -71,7 +71,7 @@ public record Event(String id, String slug, String title, String summary, String
         return EventDraft.builder().slug(slug).title(title).summary(summary).description(description).start(start)
                 .end(end).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
-                .build();
+                .rsvp(rsvp).build();
     }
 
     /**
@@ -118,6 +118,12 @@ public record Event(String id, String slug, String title, String summary, String
     @JsonIgnore
     public String displayTitle() {
         return status == EventStatus.CANCELLED ? "Cancelled: " + title : title;
+    }
+
+    /** Whether people can RSVP on the site at {@code now}: enabled, published, not yet ended, inside its window. */
+    public boolean rsvpOpen(Instant now) {
+        return rsvp != null && rsvp.enabled() && status == EventStatus.PUBLISHED && now.isBefore(endsAt)
+                && rsvp.openAt(now, zone());
     }
 
     @JsonIgnore
@@ -220,7 +226,7 @@ public record Event(String id, String slug, String title, String summary, String
             EventDraft d = draft.build();
             return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
                     null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                    d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason, previousStartsAt, version,
+                    d.codeOfConductUrl(), d.tags(), d.aliases(), d.rsvp(), status, cancelReason, previousStartsAt, version,
                     icsSequence, createdAt, updatedAt);
         }
     }

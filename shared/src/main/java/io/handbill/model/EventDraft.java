@@ -15,12 +15,13 @@ import java.util.List;
  * @param end      local end in {@code timeZone}
  * @param timeZone IANA zone id such as {@code Europe/London}
  * @param description Markdown
+ * @param rsvp     whether and how people say "I'm coming" on the site; {@code null} = no RSVPs
  */
 public record EventDraft(String slug, String title, String summary, String description,
                          LocalDateTime start, LocalDateTime end, String timeZone,
                          Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                          List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                         List<String> tags, List<String> aliases) {
+                         List<String> tags, List<String> aliases, RsvpSettings rsvp) {
     public EventDraft {
         agenda = Lists.copy(agenda);
         talks = Lists.copy(talks);
@@ -40,7 +41,7 @@ public record EventDraft(String slug, String title, String summary, String descr
     public Builder toBuilder() {
         return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
                 .timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers).sponsors(sponsors)
-                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases);
+                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases).rsvp(rsvp);
     }
 
     /** The same evening {@code by} later: start, end and every agenda slot; needs start and end set. */
@@ -71,6 +72,7 @@ public record EventDraft(String slug, String title, String summary, String descr
         private String codeOfConductUrl;
         private List<String> tags;
         private List<String> aliases;
+        private RsvpSettings rsvp;
 
         private Builder() {
         }
@@ -155,9 +157,14 @@ public record EventDraft(String slug, String title, String summary, String descr
             return this;
         }
 
+        public Builder rsvp(RsvpSettings rsvp) {
+            this.rsvp = rsvp;
+            return this;
+        }
+
         public EventDraft build() {
             return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases);
+                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
 import io.handbill.model.EventDraft;
+import io.handbill.model.RsvpSettings;
 import io.handbill.model.Slugs;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -36,6 +37,8 @@ public final class EventDraftValidator {
     public static final int MAX_TICKETS = 10;
     public static final int MAX_TAGS = 20;
     public static final int MAX_ALIASES = 20;
+    public static final int MAX_CAPACITY = 100_000;
+    public static final int MAX_QUESTION = 300;
     public static final Duration MAX_LENGTH_OF_EVENT = Duration.ofDays(14);
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -82,6 +85,7 @@ public final class EventDraftValidator {
         agenda(d.agenda(), talkIds, timesOk ? d.start() : null, timesOk ? d.end() : null);
         sponsors(d.sponsors());
         tickets(d.tickets());
+        rsvp(d.rsvp(), timesOk ? d.end() : null);
         url("codeOfConductUrl", d.codeOfConductUrl(), false);
         strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
         strings("aliases", d.aliases(), MAX_ALIASES, ALIAS,
@@ -93,6 +97,26 @@ public final class EventDraftValidator {
                 add("aliases[" + i + "]", "invalid_format", "An alias may not contain // or .. nor shadow a site path");
             }
         }
+    }
+
+    private void rsvp(RsvpSettings r, LocalDateTime eventEnd) {
+        if (r == null) {
+            return;
+        }
+        if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > MAX_CAPACITY)) {
+            add("rsvp.capacity", "out_of_range", "Capacity is between 1 and " + MAX_CAPACITY
+                    + " places; leave it empty for no limit");
+        }
+        if (r.opensAt() != null && r.closesAt() != null && !r.closesAt().isAfter(r.opensAt())) {
+            add("rsvp.closesAt", "before_opens", "RSVPs must close after they open");
+        }
+        if (eventEnd != null && r.closesAt() != null && r.closesAt().isAfter(eventEnd)) {
+            add("rsvp.closesAt", "after_event", "RSVPs close by the event's end");
+        }
+        if (eventEnd != null && r.opensAt() != null && !r.opensAt().isBefore(eventEnd)) {
+            add("rsvp.opensAt", "after_event", "RSVPs open before the event ends");
+        }
+        text("rsvp.question", r.question(), false, MAX_QUESTION);
     }
 
     private boolean zone(String zone) {

@@ -48,7 +48,8 @@ class SubscriptionsHandlerIT {
     void wire(LocalAws aws) {
         this.aws = aws;
         store = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
-        handler = new SubscriptionsHandler(store, new SesMailSender(aws.sesV2(), null, new SendRate(100)), SITE,
+        handler = new SubscriptionsHandler(store, new io.handbill.rsvp.DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName()),
+                new io.handbill.store.DynamoDbEventStore(aws.dynamoDb(), aws.tableName()), new SesMailSender(aws.sesV2(), null, new SendRate(100)), SITE,
                 "events@example.org", SECRET, "organisers", clock);
     }
 

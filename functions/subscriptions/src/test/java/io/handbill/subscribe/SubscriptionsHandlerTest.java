@@ -26,7 +26,8 @@ class SubscriptionsHandlerTest {
         mailedTo.add(to);
         return "message-" + mailedTo.size();
     };
-    private final SubscriptionsHandler handler = new SubscriptionsHandler(store, sender,
+    private final SubscriptionsHandler handler = new SubscriptionsHandler(store,
+            new io.handbill.rsvp.DynamoDbRsvpStore(null, "never-called"), new io.handbill.store.InMemoryEventStore(), sender,
             new SiteConfig("https://events.leedsdevops.org.uk", "Leeds DevOps", "organisers@example.org"),
             "events@example.org", "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), "organisers",
             new TestClock(Instant.parse("2026-11-25T19:00:00Z")));

@@ -25,6 +25,7 @@ class SubscriptionsHandler_PageHeadersTest {
     private static final Pattern STYLE_BLOCK = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     private final SubscriptionsHandler handler = new SubscriptionsHandler(new InMemorySubscriberStore(),
+            new io.handbill.rsvp.DynamoDbRsvpStore(null, "never-called"), new io.handbill.store.InMemoryEventStore(),
             (to, raw) -> "message-1", new SiteConfig("https://events.example.org", "Leeds DevOps",
             "organisers@example.org"), "events@example.org", SECRET, "organisers",
             new TestClock(Instant.parse("2026-11-25T19:00:00Z")));

@@ -15,6 +15,7 @@ import io.handbill.mail.SesMailSender;
 import io.handbill.reminder.ReminderSettings;
 import io.handbill.reminder.ReminderSweep;
 import io.handbill.reminder.SendRemindersHandler;
+import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.subscribe.SubscriptionsHandler;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.render.BucketWriter;
@@ -37,7 +38,7 @@ final class LocalFunctions {
         functions.put(ApiRoutes.EVENT_API, new EventApiHandler(
                 EventService.onTable(s.dynamoDb(), s.table(), s.clock()), LocalServices.ADMIN_GROUP));
         functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(new DynamoDbSubscriberStore(s.dynamoDb(),
-                s.table()), mailSender(s), s.site(), s.senderEmail(), s.hmacSecret(), LocalServices.ADMIN_GROUP,
+                s.table()), new DynamoDbRsvpStore(s.dynamoDb(), s.table()), s.eventStore(), mailSender(s), s.site(), s.senderEmail(), s.hmacSecret(), LocalServices.ADMIN_GROUP,
                 s.clock()));
         functions.put(ApiRoutes.ICS_FEED, new IcsFeedHandler(s.eventStore(), s.site(), s.clock(),
                 LocalServices.FEED_PAST_DAYS));
