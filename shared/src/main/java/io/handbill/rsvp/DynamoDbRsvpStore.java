@@ -156,7 +156,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
     }
 
     @Override
-    public boolean claimMail(String eventId, String mailKey, Instant now, Duration lease, Instant expiresAt) {
+    public MailClaim claimMail(String eventId, String mailKey, Instant now, Duration lease, Instant expiresAt) {
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(Map.of(HandbillTable.PK, AttributeValue.fromS(PREFIX + eventId),
@@ -168,9 +168,12 @@ public final class DynamoDbRsvpStore implements RsvpStore {
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK, "#state", "state"))
                     .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS("CLAIMED"),
                             ":stale", AttributeValue.fromN(Long.toString(now.minus(lease).toEpochMilli())))));
-            return true;
+            return MailClaim.SEND;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            var entry = dynamo.getItem(r -> r.tableName(table).key(key(eventId, MAIL + mailKey)).consistentRead(true))
+                    .item();
+            return entry != null && entry.containsKey("state") && entry.get("state").s().equals("SENT")
+                    ? MailClaim.SENT : MailClaim.HELD;
         }
     }
 

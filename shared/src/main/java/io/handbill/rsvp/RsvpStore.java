@@ -21,6 +21,8 @@ public interface RsvpStore {
         FULL
     }
 
+    enum MailClaim { SEND, SENT, HELD }
+
     Optional<Attendee> get(String eventId, String attendeeId);
 
     /** @return false when an RSVP with this id exists already */
@@ -62,9 +64,9 @@ public interface RsvpStore {
      * Claims the right to send one RSVP mail: a conditional put that only one caller wins, written before sending.
      * A claim older than {@code lease} whose mail was not marked sent may be taken over (its sender died).
      *
-     * @return whether this call may send
+     * @return SEND when this call may send, SENT when it went out before, HELD while another sender holds it
      */
-    boolean claimMail(String eventId, String mailKey, Instant now, java.time.Duration lease, Instant expiresAt);
+    MailClaim claimMail(String eventId, String mailKey, Instant now, java.time.Duration lease, Instant expiresAt);
 
     void markMailSent(String eventId, String mailKey, String messageId, Instant now);
 }

@@ -2,6 +2,7 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.RsvpSettings;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -32,7 +33,16 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
                         String rescheduledFrom, String rescheduledFromIso,
                         SafeHtml description, List<AgendaRow> agenda, List<TalkView> talks, VenueView venue,
                         List<TicketView> tickets, List<SponsorView> sponsors, String codeOfConductUrl,
-                        SafeHtml jsonLd) {
+                        SafeHtml jsonLd, RsvpView rsvp) {
+
+    /**
+     * The RSVP form, when the event takes RSVPs: it posts to the API without JavaScript; the API's answer page says
+     * whether the person got a place or the waitlist. {@code capacityNote} is what the page can know when it is
+     * rendered; live counts are at {@code availabilityUrl} (JSON, cached for seconds).
+     */
+    public record RsvpView(String formAction, String availabilityUrl, String question, String capacityNote,
+                           String window) {
+    }
 
     /** A row of the agenda table; {@code talkAnchor} links to the talk's section when the slot is a talk. */
     public record AgendaRow(String startIso, String time, String title, String talkAnchor, String speakers) {
@@ -64,7 +74,22 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
                 rescheduled ? When.dayAndTime(e.previousStartsAt(), e.zone()) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
                 Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets(e.tickets()),
-                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site));
+                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site), rsvp(e, site));
+    }
+
+    private static RsvpView rsvp(Event e, SiteConfig site) {
+        RsvpSettings r = e.rsvp();
+        if (r == null || !r.enabled() || e.status() != EventStatus.PUBLISHED) {
+            return null;
+        }
+        String capacity = r.capacity() == null ? "Free; everyone who RSVPs has a place."
+                : r.capacity() + " places. When they are taken you join the waitlist, and a place that comes free goes "
+                + "to the first on it.";
+        String window = (r.opensAt() == null ? "" : "RSVPs open " + When.dayAndTime(r.opensAt().atZone(e.zone())
+                .toInstant(), e.zone()) + ". ") + (r.closesAt() == null ? "" : "RSVPs close "
+                + When.dayAndTime(r.closesAt().atZone(e.zone()).toInstant(), e.zone()) + ".");
+        return new RsvpView(site.apiUrl("/rsvps"), site.apiUrl("/events/" + e.slug() + "/availability"),
+                r.question(), capacity, window.isBlank() ? null : window.strip());
     }
 
     public boolean cancelled() {

@@ -204,6 +204,9 @@ public final class RsvpService {
                     }
                 }
                 case CANCELLED -> {
+                    // a repeat after a crash: finish what the first attempt may not have (idempotent steps)
+                    store.closeRelease(eventId, attendeeId);
+                    fill(event, true);
                     return;
                 }
             }
@@ -234,28 +237,28 @@ public final class RsvpService {
      * and at most {@code capacity} succeed. The same update notes {@code claims[id] = sequence}, so a retry after a
      * crash between it and the GOING write sees ALREADY_TAKEN instead of taking a second place; the attendee's
      * CLAIMING mark (owned for {@link #STEP_LEASE} by whoever wrote it) makes sure one actor at a time runs this,
-     * and whoever finds a mark older than the lease finishes it. The mail goes out last, through the ledger.
+     * and whoever finds a mark older than the lease finishes it. The mail goes out (through the ledger) before the
+     * GOING or WAITLISTED write, so those states mean "done, mail included" and a crash before them is repaired.
      */
     private Outcome settle(Event event, Attendee claiming, boolean promoted) {
         RsvpStore.Claim claim = store.claimPlace(event.id(), claiming.id(), capacity(event), claiming.sequence());
         Instant now = clock.instant();
         if (claim == RsvpStore.Claim.FULL) {
             Attendee waitlisted = claiming.in(AttendeeState.WAITLISTED, now);
-            if (!store.update(waitlisted)) {
+            // the mail before the state: WAITLISTED (like GOING) means the step, mail included, is done
+            if (mailWaitlisted(event, waitlisted) == RsvpStore.MailClaim.HELD || !store.update(waitlisted)) {
                 return Outcome.IN_PROGRESS;
             }
-            mailWaitlisted(event, waitlisted);
             // a place freed between our claim and our write must not sit idle while we wait
             fillFromWaitlist(event);
             return Outcome.WAITLISTED;
         }
         Attendee going = claiming.in(AttendeeState.GOING, now);
-        if (!store.update(going)) {
+        if (mailPlace(event, going, promoted) == RsvpStore.MailClaim.HELD || !store.update(going)) {
             return Outcome.IN_PROGRESS;
         }
         store.closeClaim(event.id(), claiming.id());
         log.info("RSVP {} to event {} has a place", claiming.id(), event.id());
-        mailPlace(event, going, promoted);
         return Outcome.GOING;
     }
 
@@ -275,7 +278,15 @@ public final class RsvpService {
      * cancellation or confirmation of the event, not only by that person's retry.
      */
     void fillFromWaitlist(Event event) {
-        for (int attempt = 0; attempt < ATTEMPTS && store.going(event.id()) < capacity(event); attempt++) {
+        fill(event, false);
+    }
+
+    /** @param repairFirst scan for half-done steps even when the event looks full (a retry after a crash) */
+    private void fill(Event event, boolean repairFirst) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (!(repairFirst && attempt == 0) && store.going(event.id()) >= capacity(event)) {
+                return;
+            }
             Attendee first = null;
             Instant now = clock.instant();
             String cursor = null;
@@ -291,7 +302,7 @@ public final class RsvpService {
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
-            if (first == null) {
+            if (first == null || store.going(event.id()) >= capacity(event)) {
                 return;
             }
             Attendee promoting = first.promoting(now);
@@ -306,18 +317,7 @@ public final class RsvpService {
     private void repair(Event event, Attendee mine) {
         log.info("Finishing RSVP {} to event {} left half-done", mine.id(), event.id());
         if (mine.state() == AttendeeState.CLAIMING) {
-            Attendee claim = mine;
-            RsvpStore.Claim c = store.claimPlace(event.id(), claim.id(), capacity(event), claim.sequence());
-            Attendee next = claim.in(c == RsvpStore.Claim.FULL ? AttendeeState.WAITLISTED : AttendeeState.GOING,
-                    clock.instant());
-            if (store.update(next)) {
-                store.closeClaim(event.id(), claim.id());
-                if (next.state() == AttendeeState.GOING) {
-                    mailPlace(event, next, false);
-                } else {
-                    mailWaitlisted(event, next);
-                }
-            }
+            settle(event, mine, false);
         } else {
             store.releasePlace(event.id(), mine.id(), mine.sequence());
             if (store.update(mine.in(AttendeeState.CANCELLED, clock.instant()))) {
@@ -335,14 +335,14 @@ public final class RsvpService {
         return store.update(mine) ? Optional.of(mine) : Optional.empty();
     }
 
-    private void mailPlace(Event event, Attendee going, boolean promoted) {
+    private RsvpStore.MailClaim mailPlace(Event event, Attendee going, boolean promoted) {
         String cancel = tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL, key(going), null);
-        sendOnce(event, going, "GOING", ledgerKey -> mail.place(event, going, cancel, ledgerKey, promoted));
+        return sendOnce(event, going, "GOING", ledgerKey -> mail.place(event, going, cancel, ledgerKey, promoted));
     }
 
-    private void mailWaitlisted(Event event, Attendee waitlisted) {
+    private RsvpStore.MailClaim mailWaitlisted(Event event, Attendee waitlisted) {
         String cancel = tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL, key(waitlisted), null);
-        sendOnce(event, waitlisted, "WAITLISTED", ledgerKey -> mail.waitlisted(event, waitlisted, cancel, ledgerKey));
+        return sendOnce(event, waitlisted, "WAITLISTED", ledgerKey -> mail.waitlisted(event, waitlisted, cancel, ledgerKey));
     }
 
     /**
@@ -350,14 +350,18 @@ public final class RsvpService {
      * sends nothing twice; an entry whose sender died is taken over after {@link #MAIL_LEASE}, and the repeat
      * carries the same Message-ID.
      */
-    private void sendOnce(Event event, Attendee a, String kind, java.util.function.Function<String, byte[]> compose) {
+    private RsvpStore.MailClaim sendOnce(Event event, Attendee a, String kind,
+                                         java.util.function.Function<String, byte[]> compose) {
         String mailKey = a.id() + "#" + kind + "#" + a.sequence();
         Instant now = clock.instant();
-        if (!store.claimMail(event.id(), mailKey, now, MAIL_LEASE, event.endsAt().plus(Duration.ofDays(30)))) {
-            return;
+        RsvpStore.MailClaim claim = store.claimMail(event.id(), mailKey, now, MAIL_LEASE,
+                event.endsAt().plus(Duration.ofDays(30)));
+        if (claim != RsvpStore.MailClaim.SEND) {
+            return claim;
         }
         String messageId = send(a, () -> compose.apply(mailKey));
         store.markMailSent(event.id(), mailKey, messageId == null ? "rejected" : messageId, clock.instant());
+        return RsvpStore.MailClaim.SENT;
     }
 
     private String send(Attendee a, java.util.function.Supplier<byte[]> message) {

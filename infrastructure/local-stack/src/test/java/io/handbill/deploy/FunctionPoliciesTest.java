@@ -25,7 +25,8 @@ class FunctionPoliciesTest {
             "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
             "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),
-            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "ses:SendEmail",
+            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "ses:SendEmail",
                     "ssm:GetParameter"));
     /** The template resources and parameters a service's grants must be scoped to. */
     static final Map<String, Set<String>> SCOPES = Map.of(
