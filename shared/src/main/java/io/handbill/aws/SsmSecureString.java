@@ -33,8 +33,9 @@ public final class SsmSecureString {
 
     public static String read(String name) {
         String region = DefaultAwsRegionProviderChain.builder().build().getRegion().id();
-        String endpoint = Env.optional("AWS_ENDPOINT_URL_SSM",
-                Env.optional("AWS_ENDPOINT_URL", "https://ssm." + region + ".amazonaws.com"));
+        Env env = Env.system();
+        String endpoint = env.optional("AWS_ENDPOINT_URL_SSM",
+                env.optional("AWS_ENDPOINT_URL", "https://ssm." + region + ".amazonaws.com"));
         AwsCredentialsIdentity credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
         return read(URI.create(endpoint), region, credentials, name);
     }

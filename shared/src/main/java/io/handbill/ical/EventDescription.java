@@ -3,6 +3,7 @@ package io.handbill.ical;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
@@ -10,19 +11,13 @@ import io.handbill.model.TicketLink;
 import io.handbill.model.Venue;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The plain-text DESCRIPTION of an event: summary, agenda, talks, practical details and the page's address. */
 final class EventDescription {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
-            Locale.ENGLISH);
-
     private EventDescription() {
     }
 
@@ -107,7 +102,8 @@ final class EventDescription {
     }
 
     private static String time(Event event, LocalDateTime at) {
-        return at.toLocalDate().equals(event.start().toLocalDate()) ? TIME.format(at) : DAY_AND_TIME.format(at);
+        return at.toLocalDate().equals(event.start().toLocalDate()) ? HumanTime.time(at)
+                : HumanTime.shortDayAndTime(at);
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -1,5 +1,6 @@
 package io.handbill.log;
 
+import io.handbill.aws.Env;
 import org.slf4j.event.Level;
 
 import java.util.Locale;
@@ -9,7 +10,7 @@ record LogLevels(Level ours) {
     static final String OWN_PREFIX = "io.handbill.";
 
     static LogLevels fromEnvironment() {
-        String configured = System.getProperty("LOG_LEVEL", System.getenv("LOG_LEVEL"));
+        String configured = System.getProperty("LOG_LEVEL", Env.system().optional("LOG_LEVEL", null));
         return new LogLevels(parse(configured));
     }
 

@@ -1,7 +1,5 @@
 package io.handbill.mail;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
@@ -31,11 +29,6 @@ public final class SesMailSender implements MailSender {
         this.ses = ses;
         this.configurationSet = configurationSet;
         this.rate = rate;
-    }
-
-    public static SesMailSender fromEnv() {
-        return new SesMailSender(AwsClients.sesV2(), Env.optional("SES_CONFIGURATION_SET", null),
-                new SendRate(Double.parseDouble(Env.optional("SEND_RATE_PER_SECOND", "10"))));
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.handbill.aws.Env;
  * Who publishes and where: the same for every function of one deployment.
  *
  * @param siteUrl        public base URL without a trailing slash, e.g. {@code https://events.leedsdevops.org.uk};
- *                       pages live at {@code /events/<slug>/}, feeds at {@code /calendar.ics}, the API at {@code /api/}
+ *                       (the paths under it are {@link SitePaths})
  * @param groupName      e.g. "Leeds DevOps"
  * @param organiserEmail contact address, used as iCalendar ORGANIZER and schema.org organizer email
  */
@@ -15,24 +15,41 @@ public record SiteConfig(String siteUrl, String groupName, String organiserEmail
         siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
-    public static SiteConfig fromEnv() {
-        return new SiteConfig(Env.required("SITE_URL"), Env.required("GROUP_NAME"),
-                Env.required("ORGANISER_EMAIL"));
+    /** {@code SITE_URL}, {@code GROUP_NAME} and {@code ORGANISER_EMAIL}, all required. */
+    public static SiteConfig from(Env env) {
+        return new SiteConfig(env.required("SITE_URL"), env.required("GROUP_NAME"), env.required("ORGANISER_EMAIL"));
+    }
+
+    /** The absolute URL of a site path ({@link SitePaths}). */
+    public String url(String path) {
+        return siteUrl + path;
     }
 
     public String eventUrl(String slug) {
-        return siteUrl + "/events/" + slug + "/";
+        return url(SitePaths.eventPage(slug));
     }
 
     public String eventIcsUrl(String slug) {
-        return siteUrl + "/events/" + slug + ".ics";
+        return url(SitePaths.eventIcs(slug));
     }
 
     public String calendarUrl() {
-        return siteUrl + "/calendar.ics";
+        return url(SitePaths.CALENDAR);
     }
 
-    public String apiUrl(String path) {
-        return siteUrl + "/api" + path;
+    public String confirmUrl(String confirmToken) {
+        return url(SitePaths.CONFIRM + "?token=" + confirmToken);
+    }
+
+    public String unsubscribeUrl(String unsubscribeToken) {
+        return url(SitePaths.UNSUBSCRIBE + "?token=" + unsubscribeToken);
+    }
+
+    public String rsvpConfirmUrl(String confirmToken) {
+        return url(SitePaths.RSVP_CONFIRM + "?token=" + confirmToken);
+    }
+
+    public String rsvpCancelUrl(String cancelToken) {
+        return url(SitePaths.RSVP_CANCEL + "?token=" + cancelToken);
     }
 }

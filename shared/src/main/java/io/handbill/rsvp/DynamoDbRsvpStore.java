@@ -1,7 +1,5 @@
 package io.handbill.rsvp;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.store.HandbillTable;
 import io.handbill.store.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,10 +32,6 @@ public final class DynamoDbRsvpStore implements RsvpStore {
     public DynamoDbRsvpStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    public static DynamoDbRsvpStore fromEnv() {
-        return new DynamoDbRsvpStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     @Override

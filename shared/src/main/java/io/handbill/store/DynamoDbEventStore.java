@@ -1,8 +1,6 @@
 package io.handbill.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,8 +30,6 @@ import java.util.Optional;
  * that slug is stale and may be taken over.
  */
 public final class DynamoDbEventStore implements EventStore {
-    private static final String EVENT_SK = "EVENT";
-    private static final String SLUG_SK = "SLUG";
     private static final String PUBLIC = "PUBLIC";
     private static final String ALL = "EVENT";
     /** Fixed-width UTC timestamps sort as text in the same order as in time. */
@@ -46,10 +42,6 @@ public final class DynamoDbEventStore implements EventStore {
     public DynamoDbEventStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    public static DynamoDbEventStore fromEnv() {
-        return new DynamoDbEventStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     public String table() {
@@ -69,7 +61,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public Optional<Event> get(String id) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(key("EVENT#" + id, EVENT_SK)).consistentRead(true))
+        var item = dynamo.getItem(r -> r.tableName(table).key(eventKey(id)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
@@ -106,7 +98,7 @@ public final class DynamoDbEventStore implements EventStore {
     public void delete(String id, long expectedVersion) {
         Event event = get(id).orElseThrow(() -> new EventNotFoundException(id));
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key("EVENT#" + id, EVENT_SK))
+            dynamo.deleteItem(r -> r.tableName(table).key(eventKey(id))
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
@@ -173,13 +165,13 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public SiteVersion siteVersion() {
-        var item = dynamo.getItem(r -> r.tableName(table).key(key("SITE", "VERSION")).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(table).key(siteVersionKey()).consistentRead(true)).item();
         return item == null || item.isEmpty() ? SiteVersion.INITIAL : siteVersion(item);
     }
 
     @Override
     public SiteVersion bumpSiteVersion(Instant now) {
-        var updated = dynamo.updateItem(r -> r.tableName(table).key(key("SITE", "VERSION"))
+        var updated = dynamo.updateItem(r -> r.tableName(table).key(siteVersionKey())
                 .updateExpression("ADD #v :one SET updatedAt = :now")
                 .expressionAttributeNames(Map.of("#v", "value"))
                 .expressionAttributeValues(Map.of(":one", number(1), ":now", string(now.toString())))
@@ -206,8 +198,8 @@ public final class DynamoDbEventStore implements EventStore {
             }
             String condition = owner.isPresent() ? free + " OR eventId = :stale" : free;
             dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of(HandbillTable.PK, string("SLUG#" + slug), HandbillTable.SK, string(SLUG_SK),
-                            "eventId", string(eventId)))
+                    .item(Map.of(HandbillTable.PK, string(EventKeys.slugPk(slug)),
+                            HandbillTable.SK, string(EventKeys.SLUG_SK), "eventId", string(eventId)))
                     .conditionExpression(condition)
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
@@ -217,7 +209,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     private void releaseSlug(String slug, String eventId) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key("SLUG#" + slug, SLUG_SK))
+            dynamo.deleteItem(r -> r.tableName(table).key(slugKey(slug))
                     .conditionExpression("eventId = :me")
                     .expressionAttributeValues(Map.of(":me", string(eventId))));
         } catch (ConditionalCheckFailedException e) {
@@ -226,7 +218,7 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     private Optional<String> slugOwner(String slug) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(key("SLUG#" + slug, SLUG_SK)).consistentRead(true))
+        var item = dynamo.getItem(r -> r.tableName(table).key(slugKey(slug)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("eventId").s());
     }
@@ -234,8 +226,8 @@ public final class DynamoDbEventStore implements EventStore {
     private Map<String, AttributeValue> toItem(Event event) {
         String sortKey = SORTABLE.format(event.startsAt()) + "#" + event.id();
         var item = new HashMap<String, AttributeValue>();
-        item.put(HandbillTable.PK, string("EVENT#" + event.id()));
-        item.put(HandbillTable.SK, string(EVENT_SK));
+        item.put(HandbillTable.PK, string(EventKeys.eventPk(event.id())));
+        item.put(HandbillTable.SK, string(EventKeys.EVENT_SK));
         item.put("type", string("Event"));
         item.put("status", string(event.status().name()));
         item.put("slug", string(event.slug()));
@@ -293,6 +285,18 @@ public final class DynamoDbEventStore implements EventStore {
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new InvalidCursorException();
         }
+    }
+
+    private static Map<String, AttributeValue> eventKey(String id) {
+        return key(EventKeys.eventPk(id), EventKeys.EVENT_SK);
+    }
+
+    private static Map<String, AttributeValue> slugKey(String slug) {
+        return key(EventKeys.slugPk(slug), EventKeys.SLUG_SK);
+    }
+
+    private static Map<String, AttributeValue> siteVersionKey() {
+        return key(EventKeys.SITE_PK, EventKeys.VERSION_SK);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * The single table's shape, in one place: the local stack and tests create it from here, and a test checks that
  * template.yaml declares the same keys and indexes.
  *
- * <p>Items: {@code EVENT#<id>/EVENT} (the event as JSON in {@code doc}), {@code SLUG#<slug>/SLUG} (slug claim),
- * {@code SITE/VERSION}. Other modules add their own {@code <TYPE>#...} partitions.
+ * <p>Items: the events' own ({@link EventKeys}: the event as JSON in {@code doc}, slug claims, the site version),
+ * the public listing, subscribers and reminder ledger. Each module adds its own {@code <TYPE>#...} partitions.
  */
 public final class HandbillTable {
     public static final String PK = "pk";

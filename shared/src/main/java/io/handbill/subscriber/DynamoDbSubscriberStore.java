@@ -1,7 +1,5 @@
 package io.handbill.subscriber;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.store.HandbillTable;
 import io.handbill.store.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,10 +23,6 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     public DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    public static DynamoDbSubscriberStore fromEnv() {
-        return new DynamoDbSubscriberStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.handbill.validation;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.EventDraft;
 import io.handbill.model.RsvpSettings;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Slugs;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -93,7 +94,7 @@ public final class EventDraftValidator {
         for (int i = 0; i < d.aliases().size(); i++) {
             String alias = d.aliases().get(i);
             if (alias != null && (alias.contains("//") || alias.contains("/../") || alias.endsWith("/..")
-                    || alias.startsWith("/events/") || alias.startsWith("/assets/"))) {
+                    || SitePaths.isReserved(alias))) {
                 add("aliases[" + i + "]", "invalid_format", "An alias may not contain // or .. nor shadow a site path");
             }
         }

@@ -1,7 +1,5 @@
 package io.handbill.api;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,10 +23,6 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    static DynamoDbIdempotencyStore fromEnv() {
-        return new DynamoDbIdempotencyStore(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"));
     }
 
     @Override

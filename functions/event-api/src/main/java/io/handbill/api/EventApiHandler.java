@@ -4,13 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
+import io.handbill.http.AdminGroupConfig;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
 import io.handbill.http.Routes;
+import io.handbill.store.DynamoDbEventStore;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,24 +27,29 @@ public final class EventApiHandler
 
     /** The routes template.yaml gives this function (a deploy test compares). */
     public static final List<String> ROUTES = Routes.keys(EventEndpoints.Route.class);
-    static final String DEFAULT_GROUP = "organisers";
 
     private final GroupAuthorizer authorizer;
     private final HttpApi<EventEndpoints.Route> http;
 
-    /** Used by the Lambda runtime, once per sandbox: table and clients from the environment. */
+    /** Used by the Lambda runtime, once per sandbox: settings from the environment, the shared SDK client. */
     public EventApiHandler() {
-        this(EventService.fromEnv(), Env.optional("ADMIN_GROUP", DEFAULT_GROUP));
+        this(EventApiConfig.from(Env.processVariables()), AwsClients.dynamoDb(), Clock.systemUTC());
         // SnapStart snapshots after init: prime then, so that restored sandboxes start warm
         Core.getGlobalContext().register(this);
     }
 
-    /** For the local stack and tests: admins are members of {@code organisers}. */
-    public EventApiHandler(EventService service) {
-        this(service, DEFAULT_GROUP);
+    /** The function's wiring, on the given client: the runtime, the local stack and integration tests use it. */
+    public EventApiHandler(EventApiConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(new EventService(new DynamoDbEventStore(dynamo, config.eventsTable()),
+                new DynamoDbIdempotencyStore(dynamo, config.eventsTable()), clock), config.adminGroup());
     }
 
-    public EventApiHandler(EventService service, String adminGroup) {
+    /** For unit tests: admins are members of the default group. */
+    EventApiHandler(EventService service) {
+        this(service, AdminGroupConfig.DEFAULT);
+    }
+
+    EventApiHandler(EventService service, String adminGroup) {
         this.authorizer = new GroupAuthorizer(adminGroup);
         this.http = new HttpApi<>(EventEndpoints.Route.class, new EventEndpoints(service, authorizer),
                 EventProblems::of, EventProblems.UNEXPECTED_DETAIL);

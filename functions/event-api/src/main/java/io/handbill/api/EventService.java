@@ -5,7 +5,6 @@ import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
 import io.handbill.model.Slugs;
-import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventListing;
 import io.handbill.store.EventNotFoundException;
 import io.handbill.store.EventStore;
@@ -14,7 +13,6 @@ import io.handbill.store.SlugTakenException;
 import io.handbill.store.VersionConflictException;
 import io.handbill.validation.EventDraftValidator;
 import io.handbill.validation.FieldError;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,16 +46,6 @@ public final class EventService {
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
-    }
-
-    /** The service on the given table, for the runtime and for the local stack. */
-    public static EventService onTable(DynamoDbClient dynamo, String table, Clock clock) {
-        return new EventService(new DynamoDbEventStore(dynamo, table), new DynamoDbIdempotencyStore(dynamo, table),
-                clock);
-    }
-
-    static EventService fromEnv() {
-        return new EventService(DynamoDbEventStore.fromEnv(), DynamoDbIdempotencyStore.fromEnv(), Clock.systemUTC());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.handbill.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
+import io.handbill.http.AdminGroupConfig;
 import io.handbill.json.Json;
 import io.handbill.log.CapturedStdout;
 import io.handbill.store.InMemoryEventStore;
@@ -46,7 +47,7 @@ class EventApiHandler_LoggingAndPrimingTest {
 
     @Test
     void priming_runsTheRequestPath_andStoresNothing() {
-        Priming.run(handler, EventApiHandler.DEFAULT_GROUP);
+        Priming.run(handler, AdminGroupConfig.DEFAULT);
 
         assertThat(store.all()).isEmpty();
         assertThat(idempotency.all()).isEmpty();

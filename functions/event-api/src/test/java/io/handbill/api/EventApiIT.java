@@ -3,6 +3,7 @@ package io.handbill.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.fixtures.Fixtures;
+import io.handbill.http.AdminGroupConfig;
 import io.handbill.model.Event;
 import io.handbill.store.EventListing;
 import io.handbill.store.EventStore;
@@ -41,8 +42,8 @@ class EventApiIT {
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
-        this.handler = new EventApiHandler(EventService.onTable(aws.dynamoDb(), aws.tableName(),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        this.handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -195,7 +196,7 @@ class EventApiIT {
 
     @Test
     void priming_readsTheTableAndWritesNothing() {
-        Priming.run(handler, EventApiHandler.DEFAULT_GROUP);
+        Priming.run(handler, AdminGroupConfig.DEFAULT);
 
         assertThat(scan()).isEmpty();
     }

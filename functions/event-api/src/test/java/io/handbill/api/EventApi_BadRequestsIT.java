@@ -54,8 +54,8 @@ class EventApi_BadRequestsIT {
     @BeforeEach
     void givenAPublishedAndADraftEvent(LocalAws aws) {
         this.aws = aws;
-        handler = new EventApiHandler(EventService.onTable(aws.dynamoDb(), aws.tableName(),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
         String published = handler.handleRequest(create(Fixtures.seedJson()).build(), null).getHeaders()
                 .get("Location");
         assertThat(handler.handleRequest(ApiEvents.organiser("POST", published + "/publish").build(), null)

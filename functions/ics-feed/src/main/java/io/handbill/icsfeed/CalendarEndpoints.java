@@ -6,7 +6,7 @@ import io.handbill.http.HttpResponse;
 import io.handbill.http.HttpRoute;
 import io.handbill.http.Problem;
 import io.handbill.model.Event;
-import io.handbill.model.Slugs;
+import io.handbill.model.SitePaths;
 
 import java.util.Optional;
 
@@ -19,7 +19,6 @@ import java.util.Optional;
 final class CalendarEndpoints implements Endpoints<CalendarEndpoints.Route> {
     static final String CACHE_CALENDAR = "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400";
     static final String CACHE_NOT_FOUND = "public, max-age=60";
-    private static final String ICS = ".ics";
 
     /** The routes template.yaml gives the ics-feed function; a HEAD gets a GET's headers and no body. */
     enum Route implements HttpRoute {
@@ -66,7 +65,7 @@ final class CalendarEndpoints implements Endpoints<CalendarEndpoints.Route> {
     }
 
     private HttpResponse eventFile(ApiRequest request, boolean withBody) {
-        Optional<String> slug = slugOf(request.pathParameter("file"));
+        Optional<String> slug = SitePaths.icsSlug(request.pathParameter("file"));
         if (slug.isEmpty()) {
             return notFound();
         }
@@ -83,17 +82,7 @@ final class CalendarEndpoints implements Endpoints<CalendarEndpoints.Route> {
             return notModified(validators);
         }
         return calendar(withBody ? feeds.render(event.get()) : null,
-                "attachment; filename=\"" + slug.get() + ICS + "\"", validators);
-    }
-
-    /** The slug of {@code <slug>.ics}, when the file can name an event at all (else no read is needed). */
-    private static Optional<String> slugOf(String file) {
-        if (!file.endsWith(ICS)) {
-            return Optional.empty();
-        }
-        String slug = file.substring(0, file.length() - ICS.length());
-        return slug.length() <= Slugs.MAX_LENGTH && Slugs.FORMAT.matcher(slug).matches() ? Optional.of(slug)
-                : Optional.empty();
+                "attachment; filename=\"" + slug.get() + SitePaths.ICS + "\"", validators);
     }
 
     private static HttpResponse calendar(String body, String disposition, Validators validators) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.http.ExpectedFailures;
 import io.handbill.http.HttpApi;
@@ -13,6 +14,7 @@ import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,20 +27,22 @@ public final class IcsFeedHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** The HTTP API routes this handler serves, as template.yaml declares them (a deploy test compares). */
     public static final List<String> ROUTES = Routes.keys(CalendarEndpoints.Route.class);
-    /** Days of past events the feed keeps, unless {@code FEED_PAST_DAYS} says otherwise. */
-    public static final int DEFAULT_PAST_DAYS = 365;
-    static final String EVENTS_PREFIX = "/events/";
 
     private final CalendarFeeds feeds;
     private final HttpApi<CalendarEndpoints.Route> http;
 
     public IcsFeedHandler() {
-        this(DynamoDbEventStore.fromEnv(), SiteConfig.fromEnv(), Clock.systemUTC(), pastDaysFromEnv());
+        this(IcsFeedConfig.from(Env.processVariables()), AwsClients.dynamoDb(), Clock.systemUTC());
         // SnapStart snapshots after init: prime then, so that restored sandboxes start warm
         Core.getGlobalContext().register(this);
     }
 
-    /** For the local stack and tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
+    /** The function's wiring, on the given client: the runtime and the local stack use it. */
+    public IcsFeedHandler(IcsFeedConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(new DynamoDbEventStore(dynamo, config.eventsTable()), config.site(), clock, config.pastDays());
+    }
+
+    /** For tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
     public IcsFeedHandler(EventStore events, SiteConfig site, Clock clock, int pastDays) {
         this.feeds = new CalendarFeeds(events, site, clock, pastDays);
         this.http = new HttpApi<>(CalendarEndpoints.Route.class, new CalendarEndpoints(feeds), ExpectedFailures.NONE,
@@ -59,18 +63,5 @@ public final class IcsFeedHandler
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // nothing to reconnect: the url-connection client opens connections as needed
-    }
-
-    private static int pastDaysFromEnv() {
-        String value = Env.optional("FEED_PAST_DAYS", Integer.toString(DEFAULT_PAST_DAYS));
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, by name
-        }
-        throw new IllegalStateException("Environment variable FEED_PAST_DAYS must be a whole number of days >= 0");
     }
 }

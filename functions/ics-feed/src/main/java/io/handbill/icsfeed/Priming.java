@@ -7,6 +7,7 @@ import io.handbill.model.AgendaItem;
 import io.handbill.model.AgendaKind;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
@@ -39,12 +40,12 @@ final class Priming {
     }
 
     static APIGatewayV2HTTPEvent probe() {
-        String path = IcsFeedHandler.EVENTS_PREFIX + ABSENT_SLUG + ".ics";
+        String path = SitePaths.eventIcs(ABSENT_SLUG);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("GET /events/{file}")
                 .withRawPath(path)
-                .withPathParameters(Map.of("file", ABSENT_SLUG + ".ics"))
+                .withPathParameters(Map.of("file", ABSENT_SLUG + SitePaths.ICS))
                 .withHeaders(Map.of("accept", "text/calendar"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming")

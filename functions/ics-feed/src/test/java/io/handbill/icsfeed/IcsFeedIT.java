@@ -184,7 +184,7 @@ class IcsFeedIT {
     }
 
     private IcsFeedHandler handlerAt(Instant now) {
-        return new IcsFeedHandler(store, SITE, Clock.fixed(now, ZoneOffset.UTC), IcsFeedHandler.DEFAULT_PAST_DAYS);
+        return new IcsFeedHandler(store, SITE, Clock.fixed(now, ZoneOffset.UTC), IcsFeedConfig.DEFAULT_PAST_DAYS);
     }
 
     private static APIGatewayV2HTTPResponse get(IcsFeedHandler handler, String path) {

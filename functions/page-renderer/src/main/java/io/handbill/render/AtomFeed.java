@@ -2,7 +2,9 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +28,15 @@ final class AtomFeed {
         xml.startRoot("feed", ATOM)
                 .element("title", site.groupName() + " events")
                 .element("subtitle", "Meetups and talks from " + site.groupName())
-                .empty("link", "rel", "self", "type", "application/atom+xml", "href", site.siteUrl() + "/feed.xml")
-                .empty("link", "rel", "alternate", "type", "text/html", "href", site.siteUrl() + "/")
-                .element("id", site.siteUrl() + "/feed.xml")
+                .empty("link", "rel", "self", "type", "application/atom+xml", "href", site.url(SitePaths.FEED))
+                .empty("link", "rel", "alternate", "type", "text/html", "href", site.url(SitePaths.HOME))
+                .element("id", site.url(SitePaths.FEED))
                 .element("updated", timestamp(updated))
                 .start("author").element("name", site.groupName()).end()
                 .element("generator", "Handbill");
         for (Event e : entries) {
             String url = site.eventUrl(e.slug());
-            String when = When.day(e) + ", " + When.hours(e)
+            String when = HumanTime.day(e.zonedStart()) + ", " + HumanTime.hours(e.zonedStart(), e.zonedEnd())
                     + (e.venue() == null ? "" : " at " + e.venue().name());
             xml.start("entry")
                     .element("title", e.displayTitle())

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Puts site objects into the pages bucket, several at a time. Each object carries the hash of what it serves in its
  * metadata; {@link #writeChanged} reads that back (one HEAD) and skips objects whose bytes would not change.
  */
-public final class BucketWriter {
+public final class BucketWriter implements SiteBucket {
     /** {@code x-amz-meta-sha256}: hash of body and headers, see {@link SiteObject#sha256()}. */
     public static final String HASH = "sha256";
     /** {@code x-amz-meta-redirect-location}: on alias pages, the URL the local stack answers with a 301. */
@@ -42,17 +42,18 @@ public final class BucketWriter {
         });
     }
 
-    /** Writes the objects whose stored hash differs from theirs (or that do not exist); returns the keys written. */
+    /** Compares hashes: one HEAD per object, a PUT only where the hash differs. */
+    @Override
     public List<String> writeChanged(Collection<SiteObject> objects) {
         return inParallel(objects, o -> Objects.equals(storedHash(o.key()).orElse(null), o.sha256()) ? null : put(o));
     }
 
-    /** Writes every object, whatever is stored: for a full rebuild. */
+    @Override
     public List<String> writeAll(Collection<SiteObject> objects) {
         return inParallel(objects, this::put);
     }
 
-    /** Deletes the object if it exists; returns whether it did. */
+    @Override
     public boolean deleteIfPresent(String key) {
         if (head(key).isEmpty()) {
             return false;

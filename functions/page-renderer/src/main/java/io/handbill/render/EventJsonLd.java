@@ -8,6 +8,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.TicketLink;
 import io.handbill.model.Venue;
@@ -59,7 +60,7 @@ final class EventJsonLd {
         ObjectNode organizer = event.putObject("organizer");
         organizer.put("@type", "Organization");
         organizer.put("name", site.groupName());
-        organizer.put("url", site.siteUrl() + "/");
+        organizer.put("url", site.url(SitePaths.HOME));
         if (site.organiserEmail() != null) {
             organizer.put("email", site.organiserEmail());
         }

@@ -2,8 +2,10 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.RsvpSettings;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
 import io.handbill.model.Talk;
@@ -69,9 +71,10 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     public static EventView of(Event e, SiteConfig site) {
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
         return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
-                site.apiUrl("/subscriptions"), When.iso(e.start(), e.zone()), When.day(e), When.hours(e),
+                site.url(SitePaths.SUBSCRIBE), When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
+                HumanTime.hours(e.zonedStart(), e.zonedEnd()),
                 e.timeZone(),
-                rescheduled ? When.dayAndTime(e.previousStartsAt(), e.zone()) : null,
+                rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
                 Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets(e.tickets()),
                 sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site), rsvp(e, site));
@@ -85,10 +88,10 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
         String capacity = r.capacity() == null ? "Free; everyone who RSVPs has a place."
                 : r.capacity() + " places. When they are taken you join the waitlist, and a place that comes free goes "
                 + "to the first on it.";
-        String window = (r.opensAt() == null ? "" : "RSVPs open " + When.dayAndTime(r.opensAt().atZone(e.zone())
-                .toInstant(), e.zone()) + ". ") + (r.closesAt() == null ? "" : "RSVPs close "
-                + When.dayAndTime(r.closesAt().atZone(e.zone()).toInstant(), e.zone()) + ".");
-        return new RsvpView(site.apiUrl("/rsvps"), site.apiUrl("/events/" + e.slug() + "/availability"),
+        String window = (r.opensAt() == null ? "" : "RSVPs open " + HumanTime.dayAndTime(r.opensAt().atZone(e.zone()))
+                + ". ") + (r.closesAt() == null ? "" : "RSVPs close "
+                + HumanTime.dayAndTime(r.closesAt().atZone(e.zone())) + ".");
+        return new RsvpView(site.url(SitePaths.RSVPS), site.url(SitePaths.availability(e.slug())),
                 r.question(), capacity, window.isBlank() ? null : window.strip());
     }
 
@@ -111,7 +114,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
     private static List<AgendaRow> agenda(Event e) {
         return e.agenda().stream().map(item -> {
             Talk talk = item.talkId() == null ? null : e.talk(item.talkId());
-            return new AgendaRow(When.iso(item.start(), e.zone()), When.slot(item.start(), item.end()),
+            return new AgendaRow(When.iso(item.start(), e.zone()), HumanTime.slot(item.start(), item.end()),
                     item.title(), talk == null ? null : anchor(talk), talk == null ? null : speakerNames(e, talk));
         }).toList();
     }

@@ -2,6 +2,8 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
+import io.handbill.model.SitePaths;
 
 import java.util.List;
 
@@ -18,8 +20,8 @@ public record ListingView(int page, int pages, List<Entry> upcoming, List<Year> 
         static Entry of(Event e) {
             String place = e.venue() == null ? null
                     : e.venue().city() == null ? e.venue().name() : e.venue().name() + ", " + e.venue().city();
-            return new Entry(PageRenderer.eventPath(e.slug()), e.title(), When.iso(e.start(), e.zone()),
-                    When.shortDay(e), place, e.status() == EventStatus.CANCELLED);
+            return new Entry(SitePaths.eventPage(e.slug()), e.title(), When.iso(e.start(), e.zone()),
+                    HumanTime.shortDay(e.zonedStart()), place, e.status() == EventStatus.CANCELLED);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.handbill.render;
 
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 /**
  * The head of a page: title, canonical URL and the social-card and structured-data metadata.
@@ -11,6 +12,6 @@ public record PageMeta(SiteConfig site, String title, String description, String
                        SafeHtml jsonLd, String cssHref) {
 
     public String feedUrl() {
-        return site.siteUrl() + "/feed.xml";
+        return site.url(SitePaths.FEED);
     }
 }

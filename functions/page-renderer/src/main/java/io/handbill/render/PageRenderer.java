@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +38,7 @@ public final class PageRenderer {
     /** Validation already allows only plain site paths; checked again because a key is forever. */
     private static boolean isSafeAlias(String alias) {
         return alias != null && alias.startsWith("/") && alias.length() > 1 && !alias.contains("..")
-                && !alias.contains("//") && !alias.startsWith("/events/") && !alias.startsWith("/assets/");
-    }
-
-    static String eventPath(String slug) {
-        return "/events/" + slug + "/";
+                && !alias.contains("//") && !SitePaths.isReserved(alias);
     }
 
     /** The event's page and a redirect page at each of its aliases. Only for public events. */
@@ -54,7 +51,7 @@ public final class PageRenderer {
         PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
                 EventJsonLd.of(event, site), cssHref());
         List<SiteObject> objects = new ArrayList<>();
-        objects.add(SiteObject.page("events/" + event.slug() + "/index.html",
+        objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
                 render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
         for (String alias : event.aliases()) {
             if (isSafeAlias(alias)) {
@@ -73,7 +70,7 @@ public final class PageRenderer {
     private SiteObject aliasPage(String alias, String target, String title) {
         String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
-        String key = lastSegment.contains(".") ? path : path + "/index.html";
+        String key = lastSegment.contains(".") ? path : SitePaths.key("/" + path + "/");
         byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
         return new SiteObject(key, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target);
     }
@@ -94,21 +91,18 @@ public final class PageRenderer {
                     Math.min(past.size(), page * PAGE_SIZE));
             ListingView view = new ListingView(page, pages,
                     page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
-                    page == 1 ? null : pagePath(page - 1), page == pages ? null : pagePath(page + 1));
+                    page == 1 ? null : SitePaths.indexPage(page - 1),
+                    page == pages ? null : SitePaths.indexPage(page + 1));
             String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
             PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                    site.siteUrl() + pagePath(page), "website", null, cssHref());
+                    site.url(SitePaths.indexPage(page)), "website", null, cssHref());
             objects.add(SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta))));
         }
         return objects;
     }
 
-    static String pagePath(int page) {
-        return page == 1 ? "/" : "/page/" + page + "/";
-    }
-
     static String pageKey(int page) {
-        return page == 1 ? "index.html" : "page/" + page + "/index.html";
+        return SitePaths.key(SitePaths.indexPage(page));
     }
 
     private static List<ListingView.Year> byYear(List<Event> newestFirst) {
@@ -121,22 +115,23 @@ public final class PageRenderer {
     }
 
     public SiteObject feed(List<Event> publicEvents) {
-        return SiteObject.of("feed.xml", AtomFeed.write(site, publicEvents), SiteObject.ATOM, SiteObject.SHORT_CACHE);
+        return SiteObject.of(SitePaths.key(SitePaths.FEED), AtomFeed.write(site, publicEvents), SiteObject.ATOM,
+                SiteObject.SHORT_CACHE);
     }
 
     public SiteObject sitemap(List<Event> publicEvents, int indexPages) {
-        return SiteObject.of("sitemap.xml", Sitemap.write(site, publicEvents, indexPages), SiteObject.XML,
-                SiteObject.SHORT_CACHE);
+        return SiteObject.of(SitePaths.key(SitePaths.SITEMAP), Sitemap.write(site, publicEvents, indexPages),
+                SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
     /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
     public List<SiteObject> furniture() {
-        PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.siteUrl() + "/404.html",
+        PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref());
-        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.siteUrl() + "/sitemap.xml\n";
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
         return List.of(stylesheet,
-                SiteObject.of("robots.txt", robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
-                SiteObject.page("404.html", render("notFound.jte", Map.of("meta", meta))));
+                SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
+                SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))));
     }
 
     String cssHref() {
@@ -154,8 +149,8 @@ public final class PageRenderer {
         try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
             byte[] css = in.readAllBytes();
             SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-            return new SiteObject("assets/site." + unnamed.sha256().substring(0, 12) + ".css", css, SiteObject.CSS,
-                    SiteObject.IMMUTABLE, null);
+            String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
+            return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * every event, so its cost does not grow with the site. Writes are conditional on the version, so concurrent batches
  * never lose each other's changes.
  */
-public final class PublicListing {
+public final class PublicListing implements ListingStore {
     static final String PK = "LISTING";
     static final String SK = "PUBLIC";
     /** DynamoDB items stop at 400 KB; this leaves room for the keys (some 8,000 events at typical sizes). */
@@ -49,7 +49,7 @@ public final class PublicListing {
         return entries.stream().sorted(Comparator.comparing(Event::startsAt).thenComparing(Event::id)).toList();
     }
 
-    /** The stored listing, read consistently, or empty before the first publish. */
+    @Override
     public Optional<Snapshot> read() {
         var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
@@ -58,17 +58,14 @@ public final class PublicListing {
         return Optional.of(new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b())));
     }
 
-    /** The stored version only: a cheap check whether someone committed since. */
+    @Override
     public long version() {
         var item = dynamo.getItem(r -> r.tableName(table).key(key()).consistentRead(true)
                 .projectionExpression("version")).item();
         return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("version").n());
     }
 
-    /**
-     * Stores {@code entries} as version {@code expectedVersion + 1} if the stored version is still
-     * {@code expectedVersion}; returns false when another batch got there first.
-     */
+    @Override
     public boolean commit(long expectedVersion, List<Event> entries) {
         byte[] body = encode(entries);
         if (body.length > MAX_BYTES) {

@@ -9,16 +9,23 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchIt
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
 import io.handbill.json.Json;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +39,28 @@ import java.util.Map;
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(RenderPagesHandler.class);
-    private static final String EVENT_PREFIX = "EVENT#";
 
     private final SitePublisher publisher;
 
     public RenderPagesHandler() {
-        this(SitePublisher.fromEnv());
+        this(PageRendererConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.s3(),
+                Clock.systemUTC());
+    }
+
+    /** The function's wiring, on the given clients: the runtime and the local stack use it. */
+    public RenderPagesHandler(PageRendererConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        this(publisher(config, dynamo, s3, clock));
     }
 
     public RenderPagesHandler(SitePublisher publisher) {
         this.publisher = publisher;
+    }
+
+    /** What the function publishes with; the local stack also rebuilds the whole site with it. */
+    public static SitePublisher publisher(PageRendererConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        return new SitePublisher(new DynamoDbEventStore(dynamo, config.eventsTable()),
+                new PublicListing(dynamo, config.eventsTable()), new PageRenderer(config.site()),
+                new BucketWriter(s3, config.pagesBucket()), clock);
     }
 
     /**
@@ -85,10 +104,8 @@ public final class RenderPagesHandler implements RequestStreamHandler {
             Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
             String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
             String sk = keys.get(HandbillTable.SK) == null ? null : keys.get(HandbillTable.SK).getS();
-            if (pk != null && pk.startsWith(EVENT_PREFIX) && "EVENT".equals(sk)) {
-                sequencesByEvent.computeIfAbsent(pk.substring(EVENT_PREFIX.length()), id -> new ArrayList<>())
-                        .add(record.getDynamodb().getSequenceNumber());
-            }
+            EventKeys.eventId(pk, sk).ifPresent(eventId -> sequencesByEvent
+                    .computeIfAbsent(eventId, id -> new ArrayList<>()).add(record.getDynamodb().getSequenceNumber()));
         }
         if (sequencesByEvent.isEmpty()) {
             return new StreamsEventResponse(List.of());

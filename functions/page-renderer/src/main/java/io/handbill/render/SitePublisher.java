@@ -1,10 +1,6 @@
 package io.handbill.render;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.model.Event;
-import io.handbill.model.SiteConfig;
-import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import org.slf4j.Logger;
@@ -42,9 +38,9 @@ public final class SitePublisher {
     });
 
     private final EventStore store;
-    private final PublicListing listing;
+    private final ListingStore listing;
     private final PageRenderer renderer;
-    private final BucketWriter bucket;
+    private final SiteBucket bucket;
     private final Clock clock;
     /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
     private volatile boolean furnitureInPlace;
@@ -57,20 +53,13 @@ public final class SitePublisher {
     public record Outcome(List<String> written, Set<String> failedEventIds) {
     }
 
-    public SitePublisher(EventStore store, PublicListing listing, PageRenderer renderer, BucketWriter bucket,
+    public SitePublisher(EventStore store, ListingStore listing, PageRenderer renderer, SiteBucket bucket,
                          Clock clock) {
         this.store = store;
         this.listing = listing;
         this.renderer = renderer;
         this.bucket = bucket;
         this.clock = clock;
-    }
-
-    public static SitePublisher fromEnv() {
-        String table = Env.required("EVENTS_TABLE");
-        return new SitePublisher(new DynamoDbEventStore(AwsClients.dynamoDb(), table),
-                new PublicListing(AwsClients.dynamoDb(), table), new PageRenderer(SiteConfig.fromEnv()),
-                new BucketWriter(AwsClients.s3(), Env.required("PAGES_BUCKET")), Clock.systemUTC());
     }
 
     /**

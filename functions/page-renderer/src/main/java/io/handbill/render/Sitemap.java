@@ -2,6 +2,7 @@ package io.handbill.render;
 
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ final class Sitemap {
         XmlText xml = new XmlText();
         xml.startRoot("urlset", NS);
         for (int page = 1; page <= indexPages; page++) {
-            xml.start("url").element("loc", site.siteUrl() + PageRenderer.pagePath(page)).end();
+            xml.start("url").element("loc", site.url(SitePaths.indexPage(page))).end();
         }
         for (Event e : publicEvents) {
             Instant modified = Objects.requireNonNullElse(e.updatedAt(), e.startsAt());

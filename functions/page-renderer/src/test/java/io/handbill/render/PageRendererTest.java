@@ -290,6 +290,13 @@ class PageRendererTest {
     }
 
     @Test
+    void index_datesEachEntryInEnglish_SepNotTheEnGbSept() {
+        Document index = Jsoup.parse(renderer.indexPages(List.of(TestEvents.seed()), TestEvents.NOW).get(0).text());
+
+        assertThat(index.select(".entry-when time").text()).isEqualTo("Tue 26 Sep 2017");
+    }
+
+    @Test
     void feed_isAtomWithOneEntryPerEvent() {
         org.w3c.dom.Document feed = XmlCheck.parse(renderer.feed(List.of(TestEvents.seed())).text());
 

@@ -8,7 +8,9 @@ import io.handbill.mail.MimeMail;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
@@ -24,11 +26,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,10 +40,6 @@ import java.util.stream.Stream;
  * unsubscribe link (RFC 8058) and a Message-ID derived from job and subscriber, the same on every retry.
  */
 public final class ReminderMail {
-    // English month abbreviations ("Sep"); CLDR gives en-GB "Sept"
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
             "io.handbill.reminder.templates");
 
@@ -62,7 +58,7 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
-        String unsubscribeUrl = site.apiUrl("/unsubscribe?token=" + tokens.unsubscribeToken(subscriber.key()));
+        String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
         MailView view = view(job, event, unsubscribeUrl);
         String ics = IcsWriter.event(site, event, IcsWriter.Method.PUBLISH);
         return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
@@ -71,12 +67,12 @@ public final class ReminderMail {
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .header("Auto-Submitted", "auto-generated")
                 .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, "PUBLISH",
-                        event.slug() + ".ics"))
+                        event.slug() + SitePaths.ICS))
                 .toBytes();
     }
 
     String subject(MailJob job, Event event) {
-        String when = SHORT.format(event.zonedStart());
+        String when = HumanTime.shortDayAndTime(event.zonedStart());
         if (job.isReminder()) {
             return "Reminder: " + event.title() + " — " + when;
         }
@@ -130,9 +126,7 @@ public final class ReminderMail {
     }
 
     static String when(ZonedDateTime start, ZonedDateTime end) {
-        String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end)
-                : DAY.format(end) + ", " + TIME.format(end);
-        return DAY.format(start) + ", " + TIME.format(start) + " – " + until + " (" + start.getZone().getId() + ")";
+        return HumanTime.day(start) + ", " + HumanTime.span(start, end) + " (" + start.getZone().getId() + ")";
     }
 
     static String humanise(Duration window) {
@@ -171,7 +165,7 @@ public final class ReminderMail {
     }
 
     private static MailView.Slot slot(Event event, AgendaItem item) {
-        String time = TIME.format(item.start()) + " – " + (item.isOpenEnded() ? "late" : TIME.format(item.end()));
+        String time = HumanTime.slot(item.start(), item.end());
         Talk talk = item.talkId() == null ? null : event.talk(item.talkId());
         String speakers = talk == null ? null : talk.speakerIds().stream().map(event::speaker)
                 .filter(Objects::nonNull).map(Speaker::name).collect(Collectors.joining(", "));

@@ -1,25 +1,16 @@
 package io.handbill.reminder;
 
-import io.handbill.aws.AwsClients;
-import io.handbill.aws.Env;
 import io.handbill.mail.MailRejectedException;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
-import io.handbill.mail.SesMailSender;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
-import io.handbill.model.SiteConfig;
-import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.subscriber.Subscriber;
-import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberStore;
-import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.subscriber.TokenSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -75,22 +66,6 @@ public final class ReminderSweep {
         this.clock = clock;
     }
 
-    /** Wiring from the environment variables of template.yaml, clients built once. */
-    public static ReminderSweep fromEnv() {
-        ReminderSettings settings = ReminderSettings.fromEnv();
-        return create(AwsClients.dynamoDb(), Env.required("EVENTS_TABLE"), SesMailSender.fromEnv(),
-                SiteConfig.fromEnv(), settings, TokenSecret.fromEnv(), Clock.systemUTC());
-    }
-
-    /** Wiring on a given table and sender: the local stack, the integration tests and the benchmark use this. */
-    public static ReminderSweep create(DynamoDbClient dynamo, String table, MailSender sender, SiteConfig site,
-                                       ReminderSettings settings, byte[] hmacSecret, Clock clock) {
-        return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
-                new DynamoDbReminderLedger(dynamo, table),
-                new ReminderMail(site, settings.senderEmail(), new SubscriberTokens(hmacSecret), clock), sender,
-                settings, clock);
-    }
-
     /**
      * @param timeLeft false once the run should stop (checked before every send)
      */
@@ -100,10 +75,10 @@ public final class ReminderSweep {
         Instant from = last.map(SweepState::discoveredUpTo).orElse(startedAt.minus(FIRST_LOOKBACK));
         discover(from, startedAt);
         var progress = new Progress();
-        String outcome = "COMPLETE";
+        SweepState.Outcome outcome = SweepState.Outcome.COMPLETE;
         for (MailJob job : ledger.openJobs()) {
             outcome = work(job, timeLeft, progress);
-            if (!outcome.equals("COMPLETE")) {
+            if (outcome != SweepState.Outcome.COMPLETE) {
                 break;
             }
         }
@@ -126,7 +101,7 @@ public final class ReminderSweep {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        ledger.saveSweepState(new SweepState(now, now, null, "DISCOVERED", 0, 0, 0));
+        ledger.saveSweepState(new SweepState(now, now, null, SweepState.Outcome.DISCOVERED, 0, 0, 0));
     }
 
     private void discoverReminders(Event event, Instant from, Instant now) {
@@ -160,11 +135,11 @@ public final class ReminderSweep {
         }
     }
 
-    private String work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
+    private SweepState.Outcome work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
         Optional<Event> current = events.get(job.eventId());
         if (current.isEmpty() || !stillWorthSending(job, current.get())) {
             ledger.closeJob(job);
-            return "COMPLETE";
+            return SweepState.Outcome.COMPLETE;
         }
         Event event = current.get();
         var position = new Position(job);
@@ -174,14 +149,14 @@ public final class ReminderSweep {
             for (Subscriber subscriber : page.items()) {
                 if (!timeLeft.getAsBoolean()) {
                     ledger.saveCursor(position.resumable());
-                    return "OUT_OF_TIME";
+                    return SweepState.Outcome.OUT_OF_TIME;
                 }
                 Delivery delivery;
                 try {
                     delivery = deliver(job, event, subscriber);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
-                    return "THROTTLED";
+                    return SweepState.Outcome.THROTTLED;
                 }
                 progress.count(delivery);
                 position.handled(subscriber.key(), delivery);
@@ -198,7 +173,7 @@ public final class ReminderSweep {
         } else {
             ledger.closeJob(job);
         }
-        return "COMPLETE";
+        return SweepState.Outcome.COMPLETE;
     }
 
     /**

@@ -3,7 +3,17 @@ package io.handbill.reminder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
+import io.handbill.mail.MailSender;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.subscriber.DynamoDbSubscriberStore;
+import io.handbill.subscriber.SubscriberTokens;
 import org.joda.time.DateTime;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+import java.time.Clock;
 
 import java.util.function.BooleanSupplier;
 
@@ -24,11 +34,26 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
     private final ReminderSweep sweep;
 
     public SendRemindersHandler() {
-        this(ReminderSweep.fromEnv());
+        this(ReminderEmailConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.sesV2(),
+                Clock.systemUTC());
+    }
+
+    /** The function's wiring, on the given clients: the runtime, the local stack and the benchmark use it. */
+    public SendRemindersHandler(ReminderEmailConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
+        this(sweep(config, dynamo, config.ses().sender(ses), clock));
     }
 
     public SendRemindersHandler(ReminderSweep sweep) {
         this.sweep = sweep;
+    }
+
+    /** The sweep on the given table and mail sender. */
+    static ReminderSweep sweep(ReminderEmailConfig config, DynamoDbClient dynamo, MailSender sender, Clock clock) {
+        String table = config.eventsTable();
+        return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
+                new DynamoDbReminderLedger(dynamo, table), new ReminderMail(config.site(),
+                config.reminders().senderEmail(), new SubscriberTokens(config.secret().read()), clock), sender,
+                config.reminders(), clock);
     }
 
     /**
@@ -46,6 +71,6 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
     public String handleRequest(ScheduledEvent event, Context context) {
         BooleanSupplier timeLeft = context == null ? () -> true
                 : () -> context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS;
-        return sweep.run(timeLeft).outcome();
+        return sweep.run(timeLeft).outcome().name();
     }
 }

@@ -80,7 +80,7 @@ class ReminderSweepIT {
         // then
         assertThat(before.sent()).isZero();
         assertThat(due.sent()).isEqualTo(1);
-        assertThat(due.outcome()).isEqualTo("COMPLETE");
+        assertThat(due.outcome()).isEqualTo(SweepState.Outcome.COMPLETE);
         assertThat(aws.sentEmails()).hasSize(1);
         ParsedMail mail = ParsedMail.parse(aws.sentEmails().get(0).raw());
         assertThat(mail.header("To")).isEqualTo("Ann@Example.org");
@@ -278,7 +278,7 @@ class ReminderSweepIT {
         aws.ses().failNextWithThrottling(1000);
         clock.set(T0.plus(Duration.ofDays(6)).plus(Duration.ofMinutes(15)));
         SweepState throttled = sweep(false).run(() -> true);
-        assertThat(throttled.outcome()).isEqualTo("THROTTLED");
+        assertThat(throttled.outcome()).isEqualTo(SweepState.Outcome.THROTTLED);
         MailJob dayBefore = MailJob.reminder("e7", Duration.ofHours(24), T0);
         assertThat(ledger.entry(dayBefore, "ann@example.org")).isEmpty();
 
@@ -349,7 +349,7 @@ class ReminderSweepIT {
         SweepState second = sweep(false).run(() -> true);
 
         // then
-        assertThat(first.outcome()).isEqualTo("OUT_OF_TIME");
+        assertThat(first.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
         assertThat(first.sent()).isEqualTo(2);
         assertThat(first.openJobs()).isEqualTo(1);
         assertThat(second.sent()).isEqualTo(3);
@@ -375,7 +375,7 @@ class ReminderSweepIT {
         SweepState afterLease = sweep(false).run(() -> true);
 
         // then
-        assertThat(stopped.outcome()).isEqualTo("OUT_OF_TIME");
+        assertThat(stopped.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
         assertThat(List.of(stopped.sent(), next.sent(), afterLease.sent())).containsExactly(1, 1, 1);
         assertThat(recipients()).containsExactly("ann@example.org", "cat@example.org", "bob@example.org");
         assertThat(ledger.openJobs()).isEmpty();

@@ -26,7 +26,7 @@ public final class ConfirmationMail {
     }
 
     public byte[] compose(Subscriber subscriber, String confirmToken) {
-        String link = site.apiUrl("/subscriptions/confirm?token=" + confirmToken);
+        String link = site.confirmUrl(confirmToken);
         String text = "Hello,\n\nsomeone (we hope you) asked " + site.groupName() + " to email this address about "
                 + "upcoming events: reminders before each event, and news when one is added, moved or cancelled.\n\n"
                 + "To confirm, open this link within 48 hours:\n" + link + "\n\n"

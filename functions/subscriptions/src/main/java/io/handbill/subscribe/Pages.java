@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.http.ContentSecurityPolicy;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public final class Pages {
 
     public String unsubscribeForm(String token) {
         return page("Unsubscribe from event emails?", "Press the button to stop all event emails from "
-                + site.groupName() + ".", site.apiUrl("/unsubscribe?token=" + token));
+                + site.groupName() + ".", site.unsubscribeUrl(token));
     }
 
     public String unsubscribed() {
@@ -79,7 +80,7 @@ public final class Pages {
     }
 
     private String page(String title, String message, String formAction) {
-        return render("page.jte", Map.of("page", new Page(title, message, formAction, site.siteUrl() + "/",
+        return render("page.jte", Map.of("page", new Page(title, message, formAction, site.url(SitePaths.HOME),
                 "Back to " + site.groupName(), site.groupName()), "style", STYLE));
     }
 

@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import io.handbill.ical.IcsWriter;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.Event;
+import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
 import io.handbill.rsvp.Attendee;
 import jakarta.mail.internet.InternetAddress;
@@ -13,10 +14,8 @@ import jakarta.mail.internet.MimeMultipart;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -27,8 +26,6 @@ import java.util.UUID;
 public final class RsvpMail {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
             "io.handbill.subscribe.templates");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
-            Locale.UK);
 
     private final SiteConfig site;
     private final InternetAddress from;
@@ -43,7 +40,7 @@ public final class RsvpMail {
     }
 
     public byte[] confirmation(Event event, Attendee to, String token) {
-        String link = site.apiUrl("/rsvps/confirm?token=" + token);
+        String link = site.rsvpConfirmUrl(token);
         List<String> paragraphs = List.of("Hello " + to.name() + ",",
                 "someone (we hope you) said they are coming to " + event.title() + " on " + when(event) + ".",
                 "To confirm, open this link within 48 hours. Until then no place is held; if it wasn't you, ignore "
@@ -79,12 +76,12 @@ public final class RsvpMail {
     }
 
     private static String when(Event event) {
-        return WHEN.format(event.start()) + " (" + event.timeZone() + ")";
+        return HumanTime.dayAndTime(event.zonedStart()) + " (" + event.timeZone() + ")";
     }
 
     private byte[] message(Attendee to, String subject, String messageId, List<String> paragraphs, String link,
                            String linkLabel, String cancelToken, String ics) {
-        String cancelLink = cancelToken == null ? null : site.apiUrl("/rsvps/cancel?token=" + cancelToken);
+        String cancelLink = cancelToken == null ? null : site.rsvpCancelUrl(cancelToken);
         var text = new StringBuilder();
         paragraphs.forEach(p -> text.append(p).append("\n\n"));
         if (link != null) {

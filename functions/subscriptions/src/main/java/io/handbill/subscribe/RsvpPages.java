@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class RsvpPages {
     public String confirmForm(Event event, String token) {
         return form(event, "Confirm your RSVP", List.of("Press the button to confirm that you are coming to "
                 + event.title() + ". If the event is full you will join the waitlist."),
-                "/rsvps/confirm", token, "Confirm my place");
+                SitePaths.RSVP_CONFIRM, token, "Confirm my place");
     }
 
     public String outcome(Event event, RsvpService.Outcome outcome) {
@@ -58,7 +59,7 @@ public final class RsvpPages {
     public String cancelForm(Event event, String token) {
         return form(event, "Can't come any more?", List.of("Press the button to give up your RSVP to "
                 + event.title() + ". If you had a place, it goes to the first person on the waitlist."),
-                "/rsvps/cancel", token, "Cancel my RSVP");
+                SitePaths.RSVP_CANCEL, token, "Cancel my RSVP");
     }
 
     public String cancelled(Event event) {
@@ -91,7 +92,7 @@ public final class RsvpPages {
 
     private String form(Event event, String title, List<String> paragraphs, String path, String token,
                         String button) {
-        return render(new View(title, paragraphs, site.apiUrl(path), token, button, site.eventUrl(event.slug()),
+        return render(new View(title, paragraphs, site.url(path), token, button, site.eventUrl(event.slug()),
                 "Back to " + event.title(), site.groupName()));
     }
 

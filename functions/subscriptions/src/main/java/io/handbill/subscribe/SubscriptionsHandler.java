@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.http.ApiRequest;
 import io.handbill.http.ExpectedFailures;
@@ -11,8 +12,6 @@ import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
 import io.handbill.http.Routes;
 import io.handbill.mail.MailSender;
-import io.handbill.mail.SesMailSender;
-import io.handbill.model.SiteConfig;
 import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.rsvp.RsvpStore;
 import io.handbill.store.DynamoDbEventStore;
@@ -20,7 +19,8 @@ import io.handbill.store.EventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.subscriber.TokenSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
 import java.util.List;
@@ -46,24 +46,31 @@ public final class SubscriptionsHandler
     private final HttpApi<RsvpEndpoints.Route> rsvpHttp;
 
     public SubscriptionsHandler() {
-        this(DynamoDbSubscriberStore.fromEnv(), DynamoDbRsvpStore.fromEnv(), DynamoDbEventStore.fromEnv(),
-                SesMailSender.fromEnv(), SiteConfig.fromEnv(), Env.required("SENDER_EMAIL"), TokenSecret.fromEnv(),
-                Env.optional("ADMIN_GROUP", "organisers"), Clock.systemUTC());
+        this(SubscriptionsConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.sesV2(),
+                Clock.systemUTC());
     }
 
-    /** Wiring on given stores and sender: the local stack and the integration tests use this. */
-    public SubscriptionsHandler(SubscriberStore store, RsvpStore rsvps, EventStore events, MailSender sender,
-                                SiteConfig site, String senderEmail, byte[] hmacSecret, String adminGroup,
-                                Clock clock) {
-        var tokens = new SubscriberTokens(hmacSecret);
-        var organisers = new GroupAuthorizer(adminGroup);
+    /** The function's wiring, on the given clients: the runtime and the local stack use it. */
+    public SubscriptionsHandler(SubscriptionsConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
+        this(config, new DynamoDbSubscriberStore(dynamo, config.eventsTable()),
+                new DynamoDbRsvpStore(dynamo, config.eventsTable()),
+                new DynamoDbEventStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
+    }
+
+    /** The same wiring on given stores and sender: tests use it. */
+    public SubscriptionsHandler(SubscriptionsConfig config, SubscriberStore store, RsvpStore rsvps, EventStore events,
+                                MailSender sender, Clock clock) {
+        var tokens = new SubscriberTokens(config.secret().read());
+        var organisers = new GroupAuthorizer(config.adminGroup());
+        var pages = new Pages(config.site());
         this.http = new HttpApi<>(SubscriptionEndpoints.Route.class, new SubscriptionEndpoints(
-                new SubscriptionService(store, tokens, new ConfirmationMail(site, senderEmail, new Pages(site), clock),
-                        sender, clock), new SubscriberExport(store), organisers, new Pages(site)),
+                new SubscriptionService(store, tokens, new ConfirmationMail(config.site(), config.senderEmail(), pages,
+                        clock), sender, clock), new SubscriberExport(store), organisers, pages),
                 ExpectedFailures.NONE, SERVER_ERROR);
         this.rsvpHttp = new HttpApi<>(RsvpEndpoints.Route.class, new RsvpEndpoints(
-                new RsvpService(events, rsvps, tokens, new RsvpMail(site, senderEmail, clock), sender, clock),
-                new AttendeeList(rsvps, clock), events, organisers, new RsvpPages(site)),
+                new RsvpService(events, rsvps, tokens, new RsvpMail(config.site(), config.senderEmail(), clock),
+                        sender, clock),
+                new AttendeeList(rsvps, clock), events, organisers, new RsvpPages(config.site())),
                 ExpectedFailures.NONE, SERVER_ERROR);
     }
 

@@ -6,6 +6,8 @@ import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.SendRate;
+import io.handbill.mail.SesConfig;
+import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.mail.SesMailSender;
 import io.handbill.model.Event;
 import io.handbill.model.RsvpSettings;
@@ -66,8 +68,10 @@ class RsvpIT {
         this.aws = aws;
         events = new DynamoDbEventStore(aws.dynamoDb(), aws.tableName());
         store = new DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName());
-        handler = new SubscriptionsHandler(new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName()), store, events,
-                ses(), SITE, "events@example.org", SECRET, "organisers", clock);
+        var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 1000),
+                new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers");
+        handler = new SubscriptionsHandler(config, new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName()), store,
+                events, ses(), clock);
     }
 
     @Test

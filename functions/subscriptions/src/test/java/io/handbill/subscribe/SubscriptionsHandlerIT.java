@@ -2,10 +2,10 @@ package io.handbill.subscribe;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
-import io.handbill.mail.SendRate;
-import io.handbill.mail.SesMailSender;
+import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
+import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import io.handbill.subscriber.SubscriberTokens;
@@ -48,9 +48,9 @@ class SubscriptionsHandlerIT {
     void wire(LocalAws aws) {
         this.aws = aws;
         store = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
-        handler = new SubscriptionsHandler(store, new io.handbill.rsvp.DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName()),
-                new io.handbill.store.DynamoDbEventStore(aws.dynamoDb(), aws.tableName()), new SesMailSender(aws.sesV2(), null, new SendRate(100)), SITE,
-                "events@example.org", SECRET, "organisers", clock);
+        var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 100),
+                new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers");
+        handler = new SubscriptionsHandler(config, aws.dynamoDb(), aws.sesV2(), clock);
     }
 
     @Test

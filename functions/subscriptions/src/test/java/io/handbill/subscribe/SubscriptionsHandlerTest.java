@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import io.handbill.fixtures.TestClock;
 import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
+import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.InMemorySubscriberStore;
+import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,11 +28,13 @@ class SubscriptionsHandlerTest {
         mailedTo.add(to);
         return "message-" + mailedTo.size();
     };
-    private final SubscriptionsHandler handler = new SubscriptionsHandler(store,
-            new io.handbill.rsvp.DynamoDbRsvpStore(null, "never-called"), new io.handbill.store.InMemoryEventStore(), sender,
+    /** The RSVP routes are not exercised here (RsvpIT covers them on dynalite); this store is never called. */
+    private static final io.handbill.rsvp.RsvpStore UNUSED_RSVPS = new io.handbill.rsvp.DynamoDbRsvpStore(null, "-");
+    private final SubscriptionsHandler handler = new SubscriptionsHandler(new SubscriptionsConfig("unused-table",
             new SiteConfig("https://events.leedsdevops.org.uk", "Leeds DevOps", "organisers@example.org"),
-            "events@example.org", "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), "organisers",
-            new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
+            "events@example.org", new SesConfig(null, 1),
+            new TokenSecretConfig("unit-test-secret-0123456789abcdef", null), "organisers"),
+            store, UNUSED_RSVPS, new io.handbill.store.InMemoryEventStore(), sender, new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @ParameterizedTest
     @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)

@@ -3,9 +3,11 @@ package io.handbill.subscribe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
+import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.InMemorySubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
+import io.handbill.subscriber.TokenSecretConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,12 @@ class SubscriptionsHandler_PageHeadersTest {
     private static final byte[] SECRET = "unit-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private static final Pattern STYLE_BLOCK = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
-    private final SubscriptionsHandler handler = new SubscriptionsHandler(new InMemorySubscriberStore(),
-            new io.handbill.rsvp.DynamoDbRsvpStore(null, "never-called"), new io.handbill.store.InMemoryEventStore(),
-            (to, raw) -> "message-1", new SiteConfig("https://events.example.org", "Leeds DevOps",
-            "organisers@example.org"), "events@example.org", SECRET, "organisers",
+    private final SubscriptionsHandler handler = new SubscriptionsHandler(new SubscriptionsConfig("unused-table",
+            new SiteConfig("https://events.example.org", "Leeds DevOps", "organisers@example.org"),
+            "events@example.org", new SesConfig(null, 1),
+            new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers"),
+            new InMemorySubscriberStore(), new io.handbill.rsvp.DynamoDbRsvpStore(null, "never-called"),
+            new io.handbill.store.InMemoryEventStore(), (to, raw) -> "message-1",
             new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @Test

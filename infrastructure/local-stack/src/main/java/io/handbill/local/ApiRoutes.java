@@ -1,5 +1,7 @@
 package io.handbill.local;
 
+import io.handbill.model.SitePaths;
+
 import java.util.List;
 
 /**
@@ -45,7 +47,6 @@ public final class ApiRoutes {
 
     /** CloudFront's cache behaviours: which paths go to the HTTP API rather than to the bucket. */
     public static boolean isApiPath(String path) {
-        return path.startsWith("/api/") || path.equals("/calendar.ics")
-                || (path.startsWith("/events/") && path.endsWith(".ics"));
+        return SitePaths.isApiPath(path);
     }
 }

@@ -6,28 +6,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.handbill.api.EventApiConfig;
 import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventService;
+import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
-import io.handbill.mail.MailSender;
-import io.handbill.mail.SendRate;
-import io.handbill.mail.SesMailSender;
-import io.handbill.reminder.ReminderSettings;
-import io.handbill.reminder.ReminderSweep;
+import io.handbill.reminder.ReminderEmailConfig;
 import io.handbill.reminder.SendRemindersHandler;
-import io.handbill.rsvp.DynamoDbRsvpStore;
-import io.handbill.subscribe.SubscriptionsHandler;
-import io.handbill.subscriber.DynamoDbSubscriberStore;
-import io.handbill.render.BucketWriter;
-import io.handbill.render.PageRenderer;
-import io.handbill.render.PublicListing;
+import io.handbill.render.PageRendererConfig;
 import io.handbill.render.RenderPagesHandler;
 import io.handbill.render.SitePublisher;
+import io.handbill.subscribe.SubscriptionsConfig;
+import io.handbill.subscribe.SubscriptionsHandler;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real function handlers, each built through its dependency-taking constructor from {@link LocalServices}. */
+/**
+ * The real function handlers, each configured by its {@code <Function>Config} from the local environment and wired
+ * by its own config-taking constructor on the stack's clients, as the Lambda runtime wires it on the SDK's.
+ */
 final class LocalFunctions {
     private LocalFunctions() {
     }
@@ -35,13 +32,12 @@ final class LocalFunctions {
     /** HTTP API functions by handler class name, as {@link ApiRoutes} names them. */
     static Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> http(LocalServices s) {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
-        functions.put(ApiRoutes.EVENT_API, new EventApiHandler(
-                EventService.onTable(s.dynamoDb(), s.table(), s.clock()), LocalServices.ADMIN_GROUP));
-        functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(new DynamoDbSubscriberStore(s.dynamoDb(),
-                s.table()), new DynamoDbRsvpStore(s.dynamoDb(), s.table()), s.eventStore(), mailSender(s), s.site(), s.senderEmail(), s.hmacSecret(), LocalServices.ADMIN_GROUP,
-                s.clock()));
-        functions.put(ApiRoutes.ICS_FEED, new IcsFeedHandler(s.eventStore(), s.site(), s.clock(),
-                LocalServices.FEED_PAST_DAYS));
+        functions.put(ApiRoutes.EVENT_API,
+                new EventApiHandler(EventApiConfig.from(s.environment()), s.dynamoDb(), s.clock()));
+        functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(SubscriptionsConfig.from(s.environment()),
+                s.dynamoDb(), s.sesV2(), s.clock()));
+        functions.put(ApiRoutes.ICS_FEED,
+                new IcsFeedHandler(IcsFeedConfig.from(s.environment()), s.dynamoDb(), s.clock()));
         return functions;
     }
 
@@ -52,18 +48,12 @@ final class LocalFunctions {
 
     /** What the renderer publishes with; also the whole-site rebuild. */
     static SitePublisher publisher(LocalServices s) {
-        return new SitePublisher(s.eventStore(), new PublicListing(s.dynamoDb(), s.table()),
-                new PageRenderer(s.site()), new BucketWriter(s.s3(), s.bucket()), s.clock());
+        return RenderPagesHandler.publisher(PageRendererConfig.from(s.environment()), s.dynamoDb(), s.s3(),
+                s.clock());
     }
 
     static RequestHandler<ScheduledEvent, ?> reminders(LocalServices s) {
-        var settings = new ReminderSettings(ReminderSettings.parseWindows(LocalServices.REMINDER_WINDOWS), true,
-                s.senderEmail());
-        return new SendRemindersHandler(ReminderSweep.create(s.dynamoDb(), s.table(), mailSender(s), s.site(),
-                settings, s.hmacSecret(), s.clock()));
-    }
-
-    private static MailSender mailSender(LocalServices s) {
-        return new SesMailSender(s.sesV2(), null, new SendRate(LocalServices.SEND_RATE_PER_SECOND));
+        return new SendRemindersHandler(ReminderEmailConfig.from(s.environment()), s.dynamoDb(), s.sesV2(),
+                s.clock());
     }
 }

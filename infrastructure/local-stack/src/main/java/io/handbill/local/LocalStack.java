@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
-import io.handbill.model.SiteConfig;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
@@ -34,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -130,9 +130,8 @@ public final class LocalStack implements AutoCloseable {
         bucket.join();
         log.info("Table and bucket ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 
-        var services = new LocalServices(dynamoDb, s3, sesV2, TABLE, BUCKET,
-                new SiteConfig(url, GROUP_NAME, ORGANISER_EMAIL), clock, SENDER_EMAIL,
-                hmacSecret(options.dataDir()));
+        var services = new LocalServices(dynamoDb, s3, sesV2, environment(url, hmacSecret(options.dataDir())),
+                clock);
         var feed = new RendererFeed(LocalFunctions.renderer(services), TABLE);
         renderer.deliverTo(feed);
         var outbox = new OutboxPages(aws.ses().outbox());
@@ -266,13 +265,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * What template.yaml sets for the functions, with local names; the other settings keep their defaults. Links
+     * are signed with {@code HMAC_SECRET} instead of an SSM parameter, and the SES stub has no sending quota.
+     */
+    static Map<String, String> environment(String siteUrl, String hmacSecret) {
+        return Map.of("EVENTS_TABLE", TABLE, "PAGES_BUCKET", BUCKET, "SITE_URL", siteUrl, "GROUP_NAME", GROUP_NAME,
+                "ORGANISER_EMAIL", ORGANISER_EMAIL, "SENDER_EMAIL", SENDER_EMAIL, "HMAC_SECRET", hmacSecret,
+                "SEND_RATE_PER_SECOND", "10");
+    }
+
     /** Signs confirm and unsubscribe links; kept in the data directory so mailed links survive a restart. */
-    private static byte[] hmacSecret(Path dataDir) {
+    private static String hmacSecret(Path dataDir) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String fresh = HexFormat.of().formatHex(random);
         if (dataDir == null) {
-            return fresh.getBytes(StandardCharsets.US_ASCII);
+            return fresh;
         }
         Path file = dataDir.resolve("hmac-secret");
         try {
@@ -280,7 +289,7 @@ public final class LocalStack implements AutoCloseable {
                 Files.createDirectories(dataDir);
                 Files.writeString(file, fresh, StandardCharsets.US_ASCII);
             }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

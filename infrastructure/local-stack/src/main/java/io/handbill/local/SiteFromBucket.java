@@ -1,6 +1,7 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.handbill.model.SitePaths;
 import io.handbill.render.BucketWriter;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,10 +45,9 @@ final class SiteFromBucket {
             return;
         }
         String key = path.substring(1);
-        Optional<ResponseBytes<GetObjectResponse>> object = get(key.isEmpty() || key.endsWith("/")
-                ? key + "index.html" : key);
+        Optional<ResponseBytes<GetObjectResponse>> object = get(SitePaths.key(path));
         if (object.isEmpty() && !key.isEmpty() && !key.endsWith("/")) {
-            Optional<ResponseBytes<GetObjectResponse>> directory = get(key + "/index.html");
+            Optional<ResponseBytes<GetObjectResponse>> directory = get(SitePaths.key(path + "/"));
             if (directory.isPresent()) {
                 String target = redirectTarget(directory.get().response()).orElse(path + "/");
                 Responses.redirect(exchange, 301, target);
@@ -55,7 +55,7 @@ final class SiteFromBucket {
             }
         }
         if (object.isEmpty()) {
-            Optional<ResponseBytes<GetObjectResponse>> notFound = get("404.html");
+            Optional<ResponseBytes<GetObjectResponse>> notFound = get(SitePaths.key(SitePaths.NOT_FOUND));
             if (notFound.isPresent()) {
                 send(exchange, 404, notFound.get());
             } else {

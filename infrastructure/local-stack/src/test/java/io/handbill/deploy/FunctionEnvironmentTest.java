@@ -1,72 +1,111 @@
 package io.handbill.deploy;
 
+import io.handbill.api.EventApiConfig;
+import io.handbill.icsfeed.IcsFeedConfig;
+import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.render.PageRendererConfig;
+import io.handbill.subscribe.SubscriptionsConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+/**
+ * template.yaml and the code agree on configuration: each function's environment, as CloudFormation would resolve
+ * it, parses through that function's {@code <Function>Config.from}, and the config reads exactly the variables the
+ * template sets for it.
+ */
 class FunctionEnvironmentTest {
-    /** Read by code, deliberately left unset in AWS. */
+    static final Map<String, Function<Map<String, String>, Record>> CONFIGS = Map.of(
+            "event-api", EventApiConfig::from,
+            "page-renderer", PageRendererConfig::from,
+            "ics-feed", IcsFeedConfig::from,
+            "reminder-email", ReminderEmailConfig::from,
+            "subscriptions", SubscriptionsConfig::from);
+    /** Read by the configs, deliberately left unset in AWS. */
     static final Map<String, String> LOCAL_ONLY = Map.of(
             "HMAC_SECRET", "the local stand-in for HMAC_SECRET_PARAMETER: in AWS the key stays in SSM, not in function configuration");
-    /** The Lambda runtime sets these; the SDK reads AWS_ENDPOINT_URL_* only when pointed at emulators. */
-    static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION", "AWS_DEFAULT_REGION",
-            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-            "AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_LOG_FORMAT", "AWS_EXECUTION_ENV", "_HANDLER", "LAMBDA_TASK_ROOT",
-            "_X_AMZN_TRACE_ID");
-
-    /** Read by the JVM itself, not by our code: the cold-start benchmark measured C1-only as the faster start. */
-    static final Set<String> READ_BY_THE_JVM = Set.of("JAVA_TOOL_OPTIONS");
+    /**
+     * Set for every function, read outside the configs: LOG_LEVEL by the shared JSON logger as it starts, and
+     * JAVA_TOOL_OPTIONS by the JVM itself (the cold-start benchmark measured C1-only as the faster start).
+     */
+    static final Set<String> READ_BEFORE_THE_CONFIG = Set.of("LOG_LEVEL", "JAVA_TOOL_OPTIONS");
 
     private final SamTemplate template = SamTemplate.load();
+    private final TemplateEnvironment environments = new TemplateEnvironment(template);
+
+    @Test
+    void everyFunctionModule_hasAConfig() {
+        assertThat(CONFIGS.keySet()).containsExactlyInAnyOrderElementsOf(Repo.functionModules());
+    }
 
     @ParameterizedTest
     @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void everyVariableAFunctionReads_isSetForItInTheTemplate(String module) {
-        requireLanded(module);
-        String functionId = template.functionIdsByModule().get(module);
-        assertThat(functionId).as("template function for functions/" + module).isNotNull();
-        Set<String> set = template.environment(functionId).keySet();
+    void theTemplatesEnvironment_parsesThroughTheFunctionsConfig(String module) {
+        Map<String, String> environment = environments.of(functionId(module));
 
-        List<String> missing = EnvironmentReads.in(JavaSources.ofFunction(module)).stream()
-                .filter(read -> !set.contains(read.name()) && !PROVIDED_BY_LAMBDA.contains(read.name())
-                        && !read.name().startsWith("AWS_ENDPOINT_URL") && !LOCAL_ONLY.containsKey(read.name()))
-                .map(read -> read.name() + (read.required() ? " (required)" : "") + " read in " + read.where())
-                .distinct().toList();
-
-        assertThat(missing).as("variables " + module + " reads that " + functionId + " does not set").isEmpty();
+        assertThatCode(() -> CONFIGS.get(module).apply(environment)).as(module + " with " + environment)
+                .doesNotThrowAnyException();
     }
 
-    @Test
-    void everyVariableTheTemplateSets_isReadBySomeFunction() {
-        Set<String> read = new TreeSet<>();
-        List<String> notLanded = Repo.functionModules().stream().filter(module -> !Repo.hasLanded(module)).toList();
-        Repo.functionModules().stream().filter(Repo::hasLanded).forEach(module ->
-                read.addAll(EnvironmentReads.names(EnvironmentReads.in(JavaSources.ofFunction(module)))));
+    @ParameterizedTest
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
+    void theConfigReads_exactlyTheVariablesTheTemplateSetsForTheFunction(String module) {
+        String functionId = functionId(module);
+        var recording = new RecordingVariables(environments.of(functionId));
+        CONFIGS.get(module).apply(recording);
 
-        Set<String> unread = new TreeSet<>(template.root.at("/Globals/Function/Environment/Variables").properties()
-                .stream().map(Map.Entry::getKey).toList());
-        template.resourcesOfType(SamTemplate.FUNCTION).keySet().forEach(id -> unread.addAll(template.environment(id).keySet()));
-        unread.removeAll(read);
-        unread.removeAll(READ_BY_THE_JVM);
+        Set<String> read = new TreeSet<>(recording.read());
+        read.removeAll(LOCAL_ONLY.keySet());
+        Set<String> set = new TreeSet<>(template.environment(functionId).keySet());
+        set.removeAll(READ_BEFORE_THE_CONFIG);
 
-        if (!unread.isEmpty() && !notLanded.isEmpty()) {
-            abort("Not yet read: " + unread + "; functions without sources yet: " + notLanded);
+        assertThat(read).as("variables " + module + "'s config reads (left) and " + functionId + " sets (right)")
+                .isEqualTo(set);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.handbill.deploy.Repo#functionModules")
+    void withoutAVariableTheTemplateSets_theConfigUsesItsDefault_orFailsNamingIt(String module) {
+        Map<String, String> complete = environments.of(functionId(module));
+        List<String> required = new ArrayList<>();
+        for (String name : complete.keySet()) {
+            if (READ_BEFORE_THE_CONFIG.contains(name)) {
+                continue;
+            }
+            Map<String, String> without = new HashMap<>(complete);
+            without.remove(name);
+            try {
+                CONFIGS.get(module).apply(without);
+            } catch (IllegalStateException e) {
+                assertThat(e.getMessage()).as("the failure without " + name).contains(name).doesNotContain("\n");
+                required.add(name);
+            }
         }
-        assertThat(unread).as("variables set in template.yaml that no function reads").isEmpty();
+        assertThat(required).as("every function needs its table").contains("EVENTS_TABLE");
     }
 
     @Test
     void localOnlyVariables_areNotSetInTheTemplate() {
         template.resourcesOfType(SamTemplate.FUNCTION).keySet().forEach(id ->
                 assertThat(template.environment(id)).doesNotContainKeys(LOCAL_ONLY.keySet().toArray(String[]::new)));
+    }
+
+    private String functionId(String module) {
+        String functionId = template.functionIdsByModule().get(module);
+        assertThat(functionId).as("template function for functions/" + module).isNotNull();
+        return functionId;
     }
 
     static void requireLanded(String module) {

@@ -45,8 +45,10 @@ class HttpRoutesTest {
         assertThat(jwt.path("audience")).hasSize(1);
         assertThat(SamTemplate.referencedNames(jwt.path("audience"))).containsExactly("UserPoolClient");
         assertThat(template.resource("OrganisersGroup").at("/Properties/GroupName").asText()).isEqualTo("organisers");
-        assertThat(template.root.at("/Globals/Function/Environment/Variables/ADMIN_GROUP"))
-                .hasToString("{\"Ref\":\"OrganisersGroup\"}");
+        for (String authorising : List.of("EventApiFunction", "SubscriptionsFunction")) {
+            assertThat(template.environment(authorising).get("ADMIN_GROUP")).as(authorising)
+                    .hasToString("{\"Ref\":\"OrganisersGroup\"}");
+        }
     }
 
     @Test

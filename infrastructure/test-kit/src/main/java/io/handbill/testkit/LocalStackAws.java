@@ -1,5 +1,6 @@
 package io.handbill.testkit;
 
+import io.handbill.aws.Env;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.Service;
@@ -32,7 +33,7 @@ final class LocalStackAws implements AwsEmulators {
 
     /** Why LocalStack cannot run here, or empty when a Docker engine answers. */
     static Optional<String> unavailableReason() {
-        boolean dockerConfigured = System.getenv("DOCKER_HOST") != null
+        boolean dockerConfigured = Env.system().optional("DOCKER_HOST", null) != null
                 || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));

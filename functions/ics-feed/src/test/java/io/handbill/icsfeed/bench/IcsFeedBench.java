@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.ical.IcsWriter;
 import io.handbill.icsfeed.DynamoDbCalls;
+import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
@@ -62,7 +63,7 @@ public final class IcsFeedBench {
             var store = new DynamoDbEventStore(calls.client(aws), aws.tableName());
             seed(store);
             var handler = new IcsFeedHandler(store, SITE, Clock.fixed(NOW, ZoneOffset.UTC),
-                    IcsFeedHandler.DEFAULT_PAST_DAYS);
+                    IcsFeedConfig.DEFAULT_PAST_DAYS);
 
             List<Event> events = readFeedEvents(store);
             long coldStart = System.nanoTime();

@@ -1,10 +1,16 @@
 package io.handbill.local.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.handbill.api.EventApiConfig;
+import io.handbill.aws.Env;
+import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.render.PageRendererConfig;
 import io.handbill.store.DynamoDbEventStore;
+import io.handbill.subscribe.SubscriptionsConfig;
 import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
 
@@ -280,10 +286,10 @@ public final class ColdStartBench {
         }
     }
 
-    /** What template.yaml gives the functions, pointed at the emulators. */
+    /** What template.yaml gives the functions, pointed at the emulators; unset settings keep their defaults. */
     private Map<String, String> environment() {
         var env = new LinkedHashMap<String, String>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("PATH", Env.processVariables().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", System.getProperty("user.home"));
         env.put("LANG", "C.UTF-8");
         env.putAll(aws.environment());
@@ -293,11 +299,13 @@ public final class ColdStartBench {
         env.put("SENDER_EMAIL", "events@example.org");
         env.put("SES_CONFIGURATION_SET", "handbill");
         env.put("HMAC_SECRET", "bench-only-secret-0123456789abcdef0123456789abcdef");
-        env.put("REMINDER_WINDOWS", "P7D,PT24H");
-        env.put("ANNOUNCE_NEW_EVENTS", "true");
         env.put("SEND_RATE_PER_SECOND", "14");
-        env.put("FEED_PAST_DAYS", "365");
-        env.put("ADMIN_GROUP", "organisers");
+        // the child JVMs parse it the same way: a missing or malformed variable fails here, once, by name
+        EventApiConfig.from(env);
+        IcsFeedConfig.from(env);
+        SubscriptionsConfig.from(env);
+        PageRendererConfig.from(env);
+        ReminderEmailConfig.from(env);
         return env;
     }
 

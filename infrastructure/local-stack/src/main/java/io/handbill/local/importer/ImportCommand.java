@@ -1,5 +1,6 @@
 package io.handbill.local.importer;
 
+import io.handbill.aws.Env;
 import io.handbill.json.Json;
 import io.handbill.local.importer.post.EventPostParser;
 import io.handbill.local.importer.post.HugoPostReader;
@@ -44,7 +45,7 @@ public final class ImportCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv()));
+        System.exit(run(args, System.out, System.err, Env.processVariables()));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {

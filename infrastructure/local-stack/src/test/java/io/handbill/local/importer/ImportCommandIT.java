@@ -1,7 +1,7 @@
 package io.handbill.local.importer;
 
+import io.handbill.api.EventApiConfig;
 import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventService;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
@@ -50,8 +50,8 @@ class ImportCommandIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        api = EventApiOverHttp.start(new EventApiHandler(
-                EventService.onTable(aws.dynamoDb(), aws.tableName(), Clock.systemUTC())), TOKEN);
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), Clock.systemUTC()), TOKEN);
     }
 
     @AfterEach

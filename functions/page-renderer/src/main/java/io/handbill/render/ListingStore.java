@@ -1,0 +1,25 @@
+package io.handbill.render;
+
+import io.handbill.model.Event;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the publisher keeps its {@link PublicListing}: one versioned value, replaced only by a commit that saw the
+ * latest version, so concurrent batches never lose each other's changes.
+ */
+public interface ListingStore {
+
+    /** The stored listing, read consistently, or empty before the first publish. */
+    Optional<PublicListing.Snapshot> read();
+
+    /** The stored version only (0 before the first publish): a cheap check whether someone committed since. */
+    long version();
+
+    /**
+     * Stores {@code entries} as version {@code expectedVersion + 1} if the stored version is still
+     * {@code expectedVersion}; returns false when another batch got there first.
+     */
+    boolean commit(long expectedVersion, List<Event> entries);
+}

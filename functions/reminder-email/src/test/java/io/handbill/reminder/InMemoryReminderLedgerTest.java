@@ -1,0 +1,10 @@
+package io.handbill.reminder;
+
+class InMemoryReminderLedgerTest extends ReminderLedgerContract {
+    private final InMemoryReminderLedger ledger = new InMemoryReminderLedger();
+
+    @Override
+    ReminderLedger ledger() {
+        return ledger;
+    }
+}

@@ -1,0 +1,75 @@
+package io.handbill.model;
+
+import java.util.Optional;
+
+/**
+ * Every public path of the site, in one place: where the renderer puts objects in the bucket, which paths the CDN
+ * sends to the HTTP API, and the links pages and mails carry ({@link SiteConfig} makes them absolute URLs).
+ */
+public final class SitePaths {
+    public static final String HOME = "/";
+    public static final String EVENTS = "/events/";
+    public static final String ASSETS = "/assets/";
+    public static final String ICS = ".ics";
+    public static final String CALENDAR = "/calendar.ics";
+    public static final String FEED = "/feed.xml";
+    public static final String SITEMAP = "/sitemap.xml";
+    public static final String ROBOTS = "/robots.txt";
+    public static final String NOT_FOUND = "/404.html";
+    public static final String API = "/api/";
+    public static final String SUBSCRIBE = "/api/subscriptions";
+    public static final String CONFIRM = "/api/subscriptions/confirm";
+    public static final String UNSUBSCRIBE = "/api/unsubscribe";
+    public static final String RSVPS = "/api/rsvps";
+    public static final String RSVP_CONFIRM = "/api/rsvps/confirm";
+    public static final String RSVP_CANCEL = "/api/rsvps/cancel";
+    /** A path ending in "/" is served from this file in that "directory", by the CDN and by the local stack. */
+    public static final String INDEX_FILE = "index.html";
+
+    private SitePaths() {
+    }
+
+    public static String eventPage(String slug) {
+        return EVENTS + slug + "/";
+    }
+
+    public static String eventIcs(String slug) {
+        return EVENTS + slug + ICS;
+    }
+
+    /** The public RSVP counts of an event, JSON, cacheable for seconds. */
+    public static String availability(String slug) {
+        return "/api/events/" + slug + "/availability";
+    }
+
+    /** Page 1 of the index is the home page; older past events follow on {@code /page/N/}. */
+    public static String indexPage(int page) {
+        return page == 1 ? HOME : "/page/" + page + "/";
+    }
+
+    /** The bucket key that serves {@code path}: no leading slash, and {@code index.html} for a directory. */
+    public static String key(String path) {
+        String key = path.substring(1);
+        return key.isEmpty() || key.endsWith("/") ? key + INDEX_FILE : key;
+    }
+
+    /** The slug in an event's calendar file name, {@code <slug>.ics}, if it is one. */
+    public static Optional<String> icsSlug(String fileName) {
+        if (fileName == null || !fileName.endsWith(ICS)) {
+            return Optional.empty();
+        }
+        String slug = fileName.substring(0, fileName.length() - ICS.length());
+        return slug.length() <= Slugs.MAX_LENGTH && Slugs.FORMAT.matcher(slug).matches() ? Optional.of(slug)
+                : Optional.empty();
+    }
+
+    /** Paths the renderer writes itself, which no alias may take. */
+    public static boolean isReserved(String path) {
+        return path.startsWith(EVENTS) || path.startsWith(ASSETS);
+    }
+
+    /** The CDN's split: these paths go to the HTTP API, every other one to the bucket. */
+    public static boolean isApiPath(String path) {
+        return path.startsWith(API) || path.equals(CALENDAR) || (path.startsWith(EVENTS) && path.endsWith(ICS));
+    }
+}
