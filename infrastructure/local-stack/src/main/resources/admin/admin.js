@@ -121,7 +121,7 @@
 
   // ---------------------------------------------------------------- API
 
-  /** Calls the event API; resolves to {status, etag, body} for any HTTP status. */
+  /** Calls the event API; resolves to {status, etag, body, text} for any HTTP status. */
   async function api(method, path, options) {
     const opts = options || {};
     const headers = {'Authorization': 'Bearer ' + await auth.token(), 'Accept': 'application/json'};
@@ -148,7 +148,7 @@
     } catch (e) {
       body = null;
     }
-    return {status: response.status, etag: response.headers.get('ETag'), body: body};
+    return {status: response.status, etag: response.headers.get('ETag'), body: body, text: text};
   }
 
   const sitePath = (path) => (config.siteUrl || '') + path;
@@ -356,6 +356,8 @@
     $('#preview').hidden = true;
     $('#preview-button').setAttribute('aria-expanded', 'false');
     refreshTalkIds();
+    // self-contained parts of the form (rsvp.js) fill themselves from the event and call the API with our token
+    document.dispatchEvent(new CustomEvent('handbill:event-loaded', {detail: {event: event, api: api}}));
   }
 
   // ---------------------------------------------------------------- repeatable rows
@@ -543,6 +545,7 @@
     for (const list of LISTS) {
       draft[list] = readRows(list);
     }
+    document.dispatchEvent(new CustomEvent('handbill:read-draft', {detail: {draft: draft}}));
     return draft;
   }
 
