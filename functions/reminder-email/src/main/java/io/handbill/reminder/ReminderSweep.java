@@ -48,6 +48,7 @@ public final class ReminderSweep {
     private final ReminderSettings settings;
     private final Clock clock;
     private final int pageSize;
+    private GoingAttendees going = GoingAttendees.NONE;
 
     public ReminderSweep(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
                          MailSender sender, ReminderSettings settings, Clock clock) {
@@ -64,6 +65,12 @@ public final class ReminderSweep {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Also reminds the events' GOING attendees; one who also subscribed still gets each reminder once. */
+    public ReminderSweep withAttendees(GoingAttendees attendees) {
+        this.going = attendees;
+        return this;
     }
 
     /**
@@ -167,7 +174,26 @@ public final class ReminderSweep {
                 ledger.saveCursor(position.resumable());
             }
         } while (cursor != null);
-        if (position.held()) {
+        boolean attendeeHeld = false;
+        if (job.isReminder() && event.rsvp() != null && event.rsvp().enabled()) {
+            // the ledger key is the normalised address, as for subscribers: whoever is both gets one mail
+            for (String email : going.emails(event.id())) {
+                if (!timeLeft.getAsBoolean()) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.OUT_OF_TIME;
+                }
+                Delivery delivery;
+                try {
+                    delivery = deliver(job, event, Subscriber.pending(email, clock.instant()));
+                } catch (MailThrottledException e) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.THROTTLED;
+                }
+                progress.count(delivery);
+                attendeeHeld |= delivery == Delivery.HELD_ELSEWHERE;
+            }
+        }
+        if (position.held() || attendeeHeld) {
             // someone's claim is still within its lease: a later tick goes round again from there
             ledger.saveCursor(position.resumable());
         } else {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.mail.MailSender;
+import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
@@ -53,7 +54,7 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
         return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
                 new DynamoDbReminderLedger(dynamo, table), new ReminderMail(config.site(),
                 config.reminders().senderEmail(), new SubscriberTokens(config.secret().read()), clock), sender,
-                config.reminders(), clock);
+                config.reminders(), clock).withAttendees(GoingAttendees.of(new DynamoDbRsvpStore(dynamo, table)));
     }
 
     /**

@@ -381,6 +381,38 @@ class ReminderSweepIT {
         assertThat(ledger.openJobs()).isEmpty();
     }
 
+    @Test
+    void goingAttendees_getTheReminderToo_andWhoeverAlsoSubscribedGetsOne() {
+        // given: Ann subscribed and is going, Bob is going only, Cat is on the waitlist
+        LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), LONDON);
+        Event event = Events.published("e11", Drafts.seedWithoutProgramme().slug("e11").start(start)
+                .end(start.plusHours(3)).timeZone(LONDON.getId())
+                .rsvp(new io.handbill.model.RsvpSettings(true, 2, null, null, null)), T0.minus(Duration.ofDays(3)));
+        events.create(event);
+        givenConfirmed("ann@example.org");
+        var rsvps = new io.handbill.rsvp.DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName());
+        var attendees = List.of(
+                new String[]{"a", "Ann@Example.org", "GOING"}, new String[]{"b", "bob@example.org", "GOING"},
+                new String[]{"c", "cat@example.org", "WAITLISTED"});
+        for (String[] a : attendees) {
+            var pending = io.handbill.rsvp.Attendee.pending("e11", a[0], a[1], a[0], null, T0);
+            rsvps.create(pending, T0.plus(Duration.ofDays(2)));
+            rsvps.update(pending.in(io.handbill.rsvp.AttendeeState.valueOf(a[2]), T0));
+        }
+        GoingAttendees going = GoingAttendees.of(rsvps);
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // when: the 7-day window comes, twice over
+        clock.advance(Duration.ofMinutes(15));
+        SweepState due = sweep(false).withAttendees(going).run(() -> true);
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then
+        assertThat(due.sent()).isEqualTo(2);
+        assertThat(recipients()).containsExactlyInAnyOrder("ann@example.org", "bob@example.org");
+    }
+
     private ReminderSweep sweep(boolean announce) {
         return sweep(ledger, ses, announce, 100);
     }
