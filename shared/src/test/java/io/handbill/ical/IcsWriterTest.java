@@ -171,4 +171,21 @@ class IcsWriterTest {
 
         assertThat(parse(ics).getMethod().getValue()).isEqualTo("CANCEL");
     }
+
+    @Test
+    void invitation_namesOrganizerAndAttendee_andACancelKeepsTheUid() {
+        var event = Fixtures.seedEvent();
+        var ann = new IcsWriter.Attendee("ann@example.org", "Ann \"A\"; Lee", "ACCEPTED");
+
+        String request = unfold(IcsWriter.invitation(SITE, event, IcsWriter.Method.REQUEST, ann));
+        String cancel = unfold(IcsWriter.invitation(SITE, event.cancel("Flooded", event.updatedAt()),
+                IcsWriter.Method.CANCEL, ann));
+
+        assertWellFormed(request);
+        assertThat(request).contains("\r\nMETHOD:REQUEST\r\n", "\r\nSTATUS:CONFIRMED\r\n",
+                "\r\nORGANIZER;CN=\"Leeds DevOps\":mailto:",
+                "\r\nATTENDEE;CN=\"Ann ^'A^'; Lee\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:ann@example.org\r\n");
+        assertThat(cancel).contains("\r\nMETHOD:CANCEL\r\n", "\r\nSTATUS:CANCELLED\r\n",
+                "\r\nUID:" + event.id() + "@", "\r\nSEQUENCE:" + (event.icsSequence() + 1) + "\r\n");
+    }
 }

@@ -58,15 +58,27 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
+        return compose(job, event, subscriber, false);
+    }
+
+    /**
+     * @param attendee whether the recipient holds an RSVP place: a change then carries the iTIP REQUEST (or, once
+     *                 cancelled, CANCEL) that updates the invitation in their calendar (same UID, higher SEQUENCE)
+     */
+    public byte[] compose(MailJob job, Event event, Subscriber subscriber, boolean attendee) {
         String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
         MailView view = view(job, event, unsubscribeUrl);
-        String ics = IcsWriter.event(site, event, IcsWriter.Method.PUBLISH);
+        IcsWriter.Method method = !attendee || !job.isChange() ? IcsWriter.Method.PUBLISH
+                : event.status() == EventStatus.CANCELLED ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST;
+        String ics = method == IcsWriter.Method.PUBLISH ? IcsWriter.event(site, event, method)
+                : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(subscriber.email(),
+                subscriber.email(), "ACCEPTED"));
         return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
                         messageId(job, subscriber))
                 .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .header("Auto-Submitted", "auto-generated")
-                .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, "PUBLISH",
+                .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, method.name(),
                         event.slug() + SitePaths.ICS))
                 .toBytes();
     }

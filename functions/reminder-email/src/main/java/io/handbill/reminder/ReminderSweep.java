@@ -150,6 +150,26 @@ public final class ReminderSweep {
         }
         Event event = current.get();
         var position = new Position(job);
+        boolean attendeeHeld = false;
+        if (!job.isAnnouncement() && event.rsvp() != null && event.rsvp().enabled()) {
+            // attendees first, so that whoever also subscribed gets the attendee's mail (a change updates their
+            // invitation); the ledger key is the normalised address either way, so they get one mail, not two
+            for (String email : going.emails(event.id())) {
+                if (!timeLeft.getAsBoolean()) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.OUT_OF_TIME;
+                }
+                Delivery delivery;
+                try {
+                    delivery = deliver(job, event, Subscriber.pending(email, clock.instant()), true);
+                } catch (MailThrottledException e) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.THROTTLED;
+                }
+                progress.count(delivery);
+                attendeeHeld |= delivery == Delivery.HELD_ELSEWHERE;
+            }
+        }
         String cursor = job.cursor();
         do {
             Page<Subscriber> page = subscribers.confirmed(cursor, pageSize);
@@ -160,7 +180,7 @@ public final class ReminderSweep {
                 }
                 Delivery delivery;
                 try {
-                    delivery = deliver(job, event, subscriber);
+                    delivery = deliver(job, event, subscriber, false);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
@@ -174,25 +194,6 @@ public final class ReminderSweep {
                 ledger.saveCursor(position.resumable());
             }
         } while (cursor != null);
-        boolean attendeeHeld = false;
-        if (job.isReminder() && event.rsvp() != null && event.rsvp().enabled()) {
-            // the ledger key is the normalised address, as for subscribers: whoever is both gets one mail
-            for (String email : going.emails(event.id())) {
-                if (!timeLeft.getAsBoolean()) {
-                    ledger.saveCursor(position.resumable());
-                    return SweepState.Outcome.OUT_OF_TIME;
-                }
-                Delivery delivery;
-                try {
-                    delivery = deliver(job, event, Subscriber.pending(email, clock.instant()));
-                } catch (MailThrottledException e) {
-                    ledger.saveCursor(position.resumable());
-                    return SweepState.Outcome.THROTTLED;
-                }
-                progress.count(delivery);
-                attendeeHeld |= delivery == Delivery.HELD_ELSEWHERE;
-            }
-        }
         if (position.held() || attendeeHeld) {
             // someone's claim is still within its lease: a later tick goes round again from there
             ledger.saveCursor(position.resumable());
@@ -242,7 +243,7 @@ public final class ReminderSweep {
 
     enum Delivery { SENT, REJECTED, SKIPPED, HELD_ELSEWHERE }
 
-    private Delivery deliver(MailJob job, Event event, Subscriber subscriber) {
+    private Delivery deliver(MailJob job, Event event, Subscriber subscriber, boolean attendee) {
         Instant now = clock.instant();
         Optional<LedgerEntry> existing = ledger.claim(job, subscriber.key(), now,
                 event.startsAt().plus(LEDGER_RETENTION));
@@ -262,7 +263,7 @@ public final class ReminderSweep {
                 return Delivery.HELD_ELSEWHERE;
             }
         }
-        byte[] message = mail.compose(job, event, subscriber);
+        byte[] message = mail.compose(job, event, subscriber, attendee);
         String messageId;
         try {
             messageId = sender.send(subscriber.email(), message);

@@ -408,9 +408,24 @@ class ReminderSweepIT {
         clock.advance(Duration.ofMinutes(15));
         sweep(false).withAttendees(going).run(() -> true);
 
-        // then
+        // then: attendees are mailed first, so Ann's one mail goes to the address she RSVPed with
         assertThat(due.sent()).isEqualTo(2);
-        assertThat(recipients()).containsExactlyInAnyOrder("ann@example.org", "bob@example.org");
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+
+        // when: the event moves by an hour
+        aws.ses().reset();
+        Event stored = events.get("e11").orElseThrow();
+        events.update(stored.edit(stored.draft().movedBy(Duration.ofHours(1)), clock.instant()));
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then: the attendees' invitations are updated in place, the plain subscribers' mail is not an invitation
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+        for (SentEmail email : aws.sentEmails()) {
+            String raw = new String(email.raw(), StandardCharsets.UTF_8).replace("\r\n ", "");
+            assertThat(raw).contains("method=REQUEST", "METHOD:REQUEST", "UID:e11@events.example.org",
+                    "SEQUENCE:" + (stored.icsSequence() + 1), "PARTSTAT=ACCEPTED");
+        }
     }
 
     private ReminderSweep sweep(boolean announce) {
