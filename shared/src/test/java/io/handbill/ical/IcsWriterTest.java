@@ -177,11 +177,12 @@ class IcsWriterTest {
         var event = Fixtures.seedEvent();
         var ann = new IcsWriter.Attendee("ann@example.org", "Ann \"A\"; Lee", "ACCEPTED");
 
-        String request = unfold(IcsWriter.invitation(SITE, event, IcsWriter.Method.REQUEST, ann));
+        String folded = IcsWriter.invitation(SITE, event, IcsWriter.Method.REQUEST, ann);
+        String request = unfold(folded);
         String cancel = unfold(IcsWriter.invitation(SITE, event.cancel("Flooded", event.updatedAt()),
                 IcsWriter.Method.CANCEL, ann));
 
-        assertWellFormed(request);
+        assertWellFormed(folded);
         assertThat(request).contains("\r\nMETHOD:REQUEST\r\n", "\r\nSTATUS:CONFIRMED\r\n",
                 "\r\nORGANIZER;CN=\"Leeds DevOps\":mailto:",
                 "\r\nATTENDEE;CN=\"Ann ^'A^'; Lee\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:ann@example.org\r\n");
