@@ -21,6 +21,8 @@ public final class SitePaths {
     public static final String CONFIRM = "/api/subscriptions/confirm";
     public static final String UNSUBSCRIBE = "/api/unsubscribe";
     public static final String RSVPS = "/api/rsvps";
+    /** The event pages' script that shows live RSVP availability. */
+    public static final String RSVP_SCRIPT = ASSETS + "rsvp.js";
     public static final String RSVP_CONFIRM = "/api/rsvps/confirm";
     public static final String RSVP_CANCEL = "/api/rsvps/cancel";
     /** A path ending in "/" is served from this file in that "directory", by the CDN and by the local stack. */

@@ -44,6 +44,9 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
      */
     public record RsvpView(String formAction, String availabilityUrl, String question, String capacityNote,
                            String window) {
+        public String scriptPath() {
+            return SitePaths.RSVP_SCRIPT;
+        }
     }
 
     /** A row of the agenda table; {@code talkAnchor} links to the talk's section when the slot is a talk. */

@@ -129,7 +129,7 @@ public final class PageRenderer {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref());
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
-        return List.of(stylesheet,
+        return List.of(stylesheet, rsvpScript(),
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
                 SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))));
     }
@@ -142,6 +142,16 @@ public final class PageRenderer {
         StringOutput out = new StringOutput(16 * 1024);
         TEMPLATES.render(template, params, out);
         return out.toString();
+    }
+
+    /** The event pages' one script: live RSVP counts; short-cached, so a new version reaches pages soon. */
+    private static SiteObject rsvpScript() {
+        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/rsvp.js")) {
+            return new SiteObject(SitePaths.key(SitePaths.RSVP_SCRIPT), in.readAllBytes(), SiteObject.JAVASCRIPT,
+                    SiteObject.SHORT_CACHE, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */

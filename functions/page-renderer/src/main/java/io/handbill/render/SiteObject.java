@@ -19,6 +19,7 @@ public record SiteObject(String key, byte[] body, String contentType, String cac
     static final String XML = "application/xml;charset=utf-8";
     static final String TEXT = "text/plain;charset=utf-8";
     static final String CSS = "text/css;charset=utf-8";
+    static final String JAVASCRIPT = "text/javascript;charset=utf-8";
     /** Pages and feeds change on every edit: browsers and CloudFront re-check them after five minutes. */
     static final String SHORT_CACHE = "public, max-age=300";
     /** Hashed assets never change under the same name. */

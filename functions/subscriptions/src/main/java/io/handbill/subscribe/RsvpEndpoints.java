@@ -9,6 +9,7 @@ import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
 import io.handbill.model.Event;
+import io.handbill.model.Slugs;
 import io.handbill.rsvp.Attendee;
 import io.handbill.store.EventStore;
 import io.handbill.subscriber.EmailAddresses;
@@ -86,10 +87,10 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
     public HttpResponse respond(Route route, ApiRequest request) {
         return switch (route) {
             case ASK -> ask(request);
-            case CONFIRM_PAGE -> withToken(request.query("token").orElse(null), true, false);
-            case CONFIRM -> withToken(formField(request, "token"), true, true);
-            case CANCEL_PAGE -> withToken(request.query("token").orElse(null), false, false);
-            case CANCEL -> withToken(formField(request, "token"), false, true);
+            case CONFIRM_PAGE -> withToken(request, request.query("token").orElse(null), true, false);
+            case CONFIRM -> withToken(request, formField(request, "token"), true, true);
+            case CANCEL_PAGE -> withToken(request, request.query("token").orElse(null), false, false);
+            case CANCEL -> withToken(request, formField(request, "token"), false, true);
             case AVAILABILITY -> availability(request);
             case ATTENDEES -> {
                 organisers.authorize(request);
@@ -150,6 +151,9 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
         var errors = new ArrayList<FieldError>();
         if (ask.event() == null || ask.event().isBlank()) {
             errors.add(new FieldError("event", "required", "Say which event (its slug)"));
+        } else if (!isSlug(ask.event())) {
+            errors.add(new FieldError("event", "invalid_format", "An event slug is lower-case letters, digits and "
+                    + "hyphens"));
         }
         if (ask.name() == null || ask.name().isBlank()) {
             errors.add(new FieldError("name", "required", "Enter your name"));
@@ -167,7 +171,8 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
         return errors;
     }
 
-    private HttpResponse withToken(String token, boolean confirm, boolean act) {
+    private HttpResponse withToken(ApiRequest request, String token, boolean confirm, boolean act) {
+        boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
         try {
             Attendee found = confirm ? rsvps.checkConfirmToken(token) : rsvps.checkCancelToken(token);
             Event event = events.get(found.eventId()).orElseThrow(RsvpService.UnknownRsvpException::new);
@@ -176,21 +181,34 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
             }
             if (confirm) {
                 RsvpService.Outcome outcome = rsvps.confirm(token);
+                if (outcome == RsvpService.Outcome.CLOSED && !browser) {
+                    throw new ProblemException(Problem.of(409, "This event is not taking RSVPs.",
+                            List.of(new FieldError("event", "rsvp_closed", "This event is not taking RSVPs now"))));
+                }
                 return page(outcome == RsvpService.Outcome.CLOSED ? 409 : 200, pages.outcome(event, outcome));
             }
             rsvps.cancel(token);
             return page(200, pages.cancelled(event));
         } catch (InvalidTokenException e) {
+            if (!browser) {
+                throw new ProblemException(Problem.of(e.expired() ? 410 : 400, "The link is not valid.",
+                        List.of(new FieldError("token", e.expired() ? "expired" : "invalid",
+                                e.expired() ? "The link has expired" : "The link is not valid"))));
+            }
             return page(e.expired() ? 410 : 400, pages.invalidLink(e.expired()));
         } catch (RsvpService.UnknownRsvpException e) {
+            if (!browser) {
+                throw new ProblemException(Problem.of(404, "No RSVP has this link.",
+                        List.of(new FieldError("token", "unknown_rsvp", "The event or the RSVP is gone"))));
+            }
             return page(404, pages.unknown());
         }
     }
 
     private HttpResponse availability(ApiRequest request) {
         String slugOrId = request.pathParameter("id");
-        Optional<Event> event = events.findBySlug(slugOrId).or(() -> ID.matcher(slugOrId).matches()
-                ? events.get(slugOrId) : Optional.empty());
+        Optional<Event> event = (isSlug(slugOrId) ? events.findBySlug(slugOrId) : Optional.<Event>empty())
+                .or(() -> ID.matcher(slugOrId).matches() ? events.get(slugOrId) : Optional.empty());
         if (event.isEmpty() || !event.get().status().isPublic()) {
             throw new ProblemException(Problem.of(404, "No event has this slug.",
                     List.of(new FieldError("id", "unknown_event", "No published event has this slug"))));
@@ -247,6 +265,10 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
 
     private static HttpResponse page(int status, String html) {
         return HttpResponse.html(status, html, Pages.POLICY);
+    }
+
+    private static boolean isSlug(String value) {
+        return value.length() <= Slugs.MAX_LENGTH && Slugs.FORMAT.matcher(value).matches();
     }
 
     private static boolean hasControl(String value) {

@@ -230,6 +230,13 @@ class RsvpIT {
                 .getStatusCode()).isEqualTo(404);
         assertThat(handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + enc(tampered)), null)
                 .getStatusCode()).isEqualTo(400);
+        var apiClient = request("POST", "POST /api/rsvps/confirm", "/api/rsvps/confirm",
+                Map.of("content-type", "application/x-www-form-urlencoded", "accept", "application/json"),
+                "token=" + enc(tampered), Map.of(), Map.of(), null);
+        var problem = handler.handleRequest(apiClient, null);
+        assertThat(problem.getStatusCode()).isEqualTo(400);
+        assertThat(problem.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(problem.getBody()).contains("\"field\":\"token\"");
         assertThat(states(event)).containsExactly("pending");
         assertThat(store.going(event.id())).isZero();
         assertThat(aws.sentEmails()).isEmpty();

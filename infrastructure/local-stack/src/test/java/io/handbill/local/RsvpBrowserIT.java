@@ -85,6 +85,10 @@ class RsvpBrowserIT {
 
         for (int i = 1; i <= 4; i++) {
             browser.get(stack.url() + "/events/" + slug + "/");
+            if (i == 1) {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rsvp-status"),
+                        "3 places left"));
+            }
             WebElement form = find("#rsvp form");
             form.findElement(By.name("name")).sendKeys("Person " + i);
             form.findElement(By.name("email")).sendKeys("person" + i + "@example.org");
@@ -104,6 +108,9 @@ class RsvpBrowserIT {
             wait.until(d -> d.getPageSource().contains(outcome));
         }
         assertThat(get("/api/events/" + slug + "/availability", false)).contains("\"status\":\"waitlist\"");
+        browser.get(stack.url() + "/events/" + slug + "/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rsvp-status"),
+                "Full: waitlist open"));
 
         browser.get(link("person1@example.org", "You're going", "/api/rsvps/cancel"));
         find("form button[type=submit]").click();
