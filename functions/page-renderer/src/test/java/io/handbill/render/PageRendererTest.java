@@ -221,6 +221,8 @@ class PageRendererTest {
         assertThat(furniture.get(1).contentType()).isEqualTo("text/plain;charset=utf-8");
         assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
+        assertThat(furniture.get(3).key()).isEqualTo("assets/rsvp.js");
+        assertThat(furniture.get(3).text()).contains("data-availability", "places left");
     }
 
     @Test

@@ -108,9 +108,14 @@ class RsvpBrowserIT {
             wait.until(d -> d.getPageSource().contains(outcome));
         }
         assertThat(get("/api/events/" + slug + "/availability", false)).contains("\"status\":\"waitlist\"");
-        browser.get(stack.url() + "/events/" + slug + "/");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rsvp-status"),
-                "Full: waitlist open"));
+        // the counts may be cached for 5 seconds (browser and CDN), so reload until they show the change
+        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1))
+                .ignoring(org.openqa.selenium.TimeoutException.class).until(d -> {
+            d.get(stack.url() + "/events/" + slug + "/");
+            return new WebDriverWait(d, Duration.ofSeconds(2)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".rsvp-status"), "Full")) ? true : null;
+        });
+        assertThat(find(".rsvp-status").getText()).isEqualTo("Full: waitlist open");
 
         browser.get(link("person1@example.org", "You're going", "/api/rsvps/cancel"));
         find("form button[type=submit]").click();
