@@ -299,6 +299,16 @@ class RsvpIT {
         var list = handler.handleRequest(admin("GET", "/api/events/" + event.id() + "/attendees",
                 Map.of("id", event.id()), Map.of("q", "person0")), null);
         assertThat(list.getBody()).contains("\"going\":1", "\"checkedIn\":1", "person0@example.org");
+
+        var removed = handler.handleRequest(admin("DELETE", "/api/events/" + event.id() + "/attendees/" + id, params,
+                Map.of()), null);
+        assertThat(removed.getStatusCode()).isEqualTo(204);
+        assertThat(states(event)).containsExactly("cancelled");
+        assertThat(store.going(event.id())).isZero();
+        var unknown = handler.handleRequest(admin("DELETE", "/api/events/" + event.id() + "/attendees/nobody",
+                Map.of("id", event.id(), "rsvpId", "nobody"), Map.of()), null);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("\"field\":\"rsvpId\"");
     }
 
     // --- helpers
