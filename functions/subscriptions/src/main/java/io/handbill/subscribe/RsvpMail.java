@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The RSVP mails: the confirm link, "you have a place" / "you're in" with the event as an iTIP REQUEST invitation
- * to that attendee, and "you're on the waitlist". Each mail after confirming carries the signed cancel link. A
+ * to that attendee, "you're on the waitlist", and "cancelled" with the iTIP CANCEL. Each mail after confirming carries the signed cancel link. A
  * ledgered mail's Message-ID is derived from its ledger key, so a repeat after a crash is the same message.
  */
 public final class RsvpMail {
@@ -46,7 +46,7 @@ public final class RsvpMail {
                 "To confirm, open this link within 48 hours. Until then no place is held; if it wasn't you, ignore "
                         + "this mail.");
         return message(to, "Confirm your RSVP: " + event.title(), "<rsvp-confirm." + UUID.randomUUID() + "@" + host
-                + ">", paragraphs, link, "Confirm my RSVP", null, null);
+                + ">", paragraphs, link, "Confirm my RSVP", null, null, null);
     }
 
     /** A place: straight away ({@code sequence} order) or promoted from the waitlist. */
@@ -60,7 +60,7 @@ public final class RsvpMail {
         String ics = IcsWriter.invitation(site, event, IcsWriter.Method.REQUEST,
                 new IcsWriter.Attendee(to.email(), to.name(), "ACCEPTED"));
         return message(to, (promoted ? "You're in: " : "You're going: ") + event.title(), messageId(ledgerKey),
-                paragraphs, site.eventUrl(event.slug()), "Event details", cancelToken, ics);
+                paragraphs, site.eventUrl(event.slug()), "Event details", cancelToken, ics, "REQUEST");
     }
 
     public byte[] waitlisted(Event event, Attendee to, String cancelToken, String ledgerKey) {
@@ -68,7 +68,20 @@ public final class RsvpMail {
                 event.title() + " is full, so you are on the waitlist. If a place comes free it goes to the first "
                         + "person on the waitlist, and we email you with a calendar invitation straight away.");
         return message(to, "On the waitlist: " + event.title(), messageId(ledgerKey), paragraphs,
-                site.eventUrl(event.slug()), "Event details", cancelToken, null);
+                site.eventUrl(event.slug()), "Event details", cancelToken, null, null);
+    }
+
+    /** Their place is given up: the iTIP CANCEL removes the invitation they had accepted. */
+    public byte[] cancelled(Event event, Attendee to, String ledgerKey) {
+        List<String> paragraphs = List.of("Hello " + to.name() + ",",
+                "your RSVP to " + event.title() + " is cancelled, and your place has gone to the next person. "
+                        + "Thank you for letting us know.",
+                "The calendar part of this mail removes the event from your calendar. You can RSVP again on the "
+                        + "event page while RSVPs are open.");
+        String ics = IcsWriter.invitation(site, event, IcsWriter.Method.CANCEL,
+                new IcsWriter.Attendee(to.email(), to.name(), "DECLINED"));
+        return message(to, "RSVP cancelled: " + event.title(), messageId(ledgerKey), paragraphs,
+                site.eventUrl(event.slug()), "Event details", null, ics, "CANCEL");
     }
 
     private String messageId(String ledgerKey) {
@@ -80,7 +93,7 @@ public final class RsvpMail {
     }
 
     private byte[] message(Attendee to, String subject, String messageId, List<String> paragraphs, String link,
-                           String linkLabel, String cancelToken, String ics) {
+                           String linkLabel, String cancelToken, String ics, String method) {
         String cancelLink = cancelToken == null ? null : site.rsvpCancelUrl(cancelToken);
         var text = new StringBuilder();
         paragraphs.forEach(p -> text.append(p).append("\n\n"));
@@ -101,7 +114,7 @@ public final class RsvpMail {
         TEMPLATES.render("rsvp-mail.jte", parameters, html);
         MimeMultipart body = MimeMail.alternative(text.toString(), html.toString());
         if (ics != null) {
-            body = MimeMail.withCalendar(body, ics, "REQUEST", "invitation.ics");
+            body = MimeMail.withCalendar(body, ics, method, "invitation.ics");
         }
         return MimeMail.create(from, to.email(), subject, clock.instant(), messageId)
                 .header("Auto-Submitted", "auto-generated")

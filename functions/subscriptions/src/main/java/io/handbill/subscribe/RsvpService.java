@@ -265,6 +265,10 @@ public final class RsvpService {
     /** Gives a RELEASING attendee's place back (counted once, by the releases mark), then promotes. */
     private void release(Event event, Attendee releasing) {
         store.releasePlace(event.id(), releasing.id(), releasing.sequence());
+        // the iTIP CANCEL takes the accepted invitation out of their calendar; like a place mail, before the state
+        if (mailCancelled(event, releasing) == RsvpStore.MailClaim.HELD) {
+            return;
+        }
         if (store.update(releasing.in(AttendeeState.CANCELLED, clock.instant()))) {
             store.closeRelease(event.id(), releasing.id());
             log.info("RSVP {} to event {} cancelled; place given back", releasing.id(), event.id());
@@ -320,7 +324,8 @@ public final class RsvpService {
             settle(event, mine, false);
         } else {
             store.releasePlace(event.id(), mine.id(), mine.sequence());
-            if (store.update(mine.in(AttendeeState.CANCELLED, clock.instant()))) {
+            if (mailCancelled(event, mine) != RsvpStore.MailClaim.HELD
+                    && store.update(mine.in(AttendeeState.CANCELLED, clock.instant()))) {
                 store.closeRelease(event.id(), mine.id());
             }
         }
@@ -338,6 +343,10 @@ public final class RsvpService {
     private RsvpStore.MailClaim mailPlace(Event event, Attendee going, boolean promoted) {
         String cancel = tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL, key(going), null);
         return sendOnce(event, going, "GOING", ledgerKey -> mail.place(event, going, cancel, ledgerKey, promoted));
+    }
+
+    private RsvpStore.MailClaim mailCancelled(Event event, Attendee released) {
+        return sendOnce(event, released, "CANCELLED", ledgerKey -> mail.cancelled(event, released, ledgerKey));
     }
 
     private RsvpStore.MailClaim mailWaitlisted(Event event, Attendee waitlisted) {

@@ -112,6 +112,8 @@ class RsvpIT {
         handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + annCancel), null);
         handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + annCancel), null);
 
+        assertThat(lastMailTo("ann@example.org")).contains("RSVP cancelled", "method=CANCEL", "METHOD:CANCEL",
+                "STATUS:CANCELLED", "UID:" + event.id() + "@events.example.org");
         String promoted = lastMailTo("bob@example.org");
         assertThat(promoted).contains("You're in", "METHOD:REQUEST", "mailto:bob@example.org");
         var csv = handler.handleRequest(admin("GET", "/api/events/" + event.id() + "/attendees",
@@ -186,7 +188,7 @@ class RsvpIT {
                 Map<String, Long> byMessage = aws.sentEmails().stream()
                         .collect(Collectors.groupingBy(RsvpIT::messageId, Collectors.counting()));
                 assertThat(byMessage.keySet().stream().filter(id -> id.startsWith("<rsvp.")).count())
-                        .as("distinct RSVP mails, step %d", step).isEqualTo(4);
+                        .as("distinct RSVP mails, step %d", step).isEqualTo(5);
                 aws.ses().reset();
                 if (!crashed) {
                     break;
