@@ -33,8 +33,31 @@
   const localAuth = (cfg) => ({
     token: async () => cfg.token,
     describe: () => 'Signed in with the local admin token',
+    signedOutHint: 'The local stack no longer accepts this page\'s admin token (it was restarted with another '
+      + 'one). Signing in again fetches the new token and keeps what you typed.',
+    signIn: async function () {
+      const response = await fetch('config.json', {cache: 'no-store'});
+      cfg.token = (await response.json()).token;
+      signedIn();
+    },
     signOut: null
   });
+
+  /** A 401: say so and offer to sign in again, instead of a page that still claims to be signed in. */
+  function signedOut() {
+    if (auth.expired) {
+      auth.expired();
+    }
+    $('#who').textContent = 'Not signed in';
+    $('#signed-out-hint').textContent = auth.signedOutHint || 'Your sign-in has ended.';
+    $('#signed-out').hidden = false;
+    $('#sign-in').focus();
+  }
+
+  function signedIn() {
+    $('#who').textContent = auth.describe();
+    $('#signed-out').hidden = true;
+  }
 
   function cognitoAuth(cfg) {
     const store = window.sessionStorage;
@@ -109,6 +132,11 @@
         return signIn();
       },
       describe: () => 'Signed in',
+      signedOutHint: 'Your sign-in has ended: signing in again leaves this page.',
+      signIn: function () {
+        store.removeItem('tokens');
+        return signIn();
+      },
       signOut: function () {
         store.removeItem('tokens');
         location.assign(cfg.domain + '/logout?' + new URLSearchParams({
@@ -138,8 +166,8 @@
       method: method, headers: headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       cache: 'no-store'
     });
-    if (response.status === 401 && auth.expired) {
-      auth.expired();
+    if (response.status === 401) {
+      signedOut();
     }
     const text = await response.text();
     let body = null;
@@ -820,11 +848,12 @@
     config.apiBase = config.apiBase || '';
     auth = config.auth === 'cognito' ? cognitoAuth(config.cognito) : localAuth(config);
     await auth.token();
-    $('#who').textContent = auth.describe();
+    signedIn();
     if (auth.signOut) {
       $('#sign-out').hidden = false;
       $('#sign-out').addEventListener('click', auth.signOut);
     }
+    $('#sign-in').addEventListener('click', () => auth.signIn());
     $('#event-form').addEventListener('submit', onSave);
     $('#event-form').addEventListener('click', onListClick);
     $('#event-form').addEventListener('change', (e) => {

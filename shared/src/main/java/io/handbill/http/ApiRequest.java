@@ -25,6 +25,12 @@ public final class ApiRequest {
         return method == null ? "" : method.toUpperCase(Locale.ROOT);
     }
 
+    /** The client's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or null without one. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+    }
+
     public String path() {
         return event.getRawPath() == null ? "" : event.getRawPath();
     }

@@ -153,7 +153,7 @@ public final class JsonRequestBody {
             return "text";
         }
         if (type == LocalDateTime.class) {
-            return "a local date-time such as 2017-09-26T18:45:00";
+            return "a local date-time such as 2017-09-26T18:45:00, without Z or offset (the zone is timeZone)";
         }
         if (type == LocalDate.class) {
             return "a date such as 2017-09-26";

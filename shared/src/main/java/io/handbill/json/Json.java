@@ -1,5 +1,6 @@
 package io.handbill.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +15,13 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
 
 /**
  * The one JSON configuration: ISO-8601 times, no nulls written, and strict reading — unknown fields, duplicate
- * keys, trailing tokens and type coercions (a number where text belongs, "true" for a boolean) are errors, so a
- * request that is not what the client meant is rejected rather than half-understood.
+ * keys, trailing tokens and type coercions (a number where text belongs, "true" for a boolean, a number for an enum,
+ * a {@code Z} or offset on a local date-time, which would otherwise be dropped silently) are errors, so a request
+ * that is not what the client meant is rejected rather than half-understood.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = create();
@@ -34,10 +37,12 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        mapper.configOverride(LocalDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
  * @param icsSequence      iCalendar SEQUENCE, +1 on every change a calendar must notice (time, place, title, cancel)
  * @param previousStartsAt the start before the last date change of a published event, or {@code null}
  * @param cancelReason     set only when {@code status} is CANCELLED
+ * @param imported         where an import brought it from and what it wrote, or {@code null}
  */
 public record Event(String id, String slug, String title, String summary, String description,
                     LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
@@ -25,7 +26,7 @@ public record Event(String id, String slug, String title, String summary, String
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
                     List<String> tags, List<String> aliases, RsvpSettings rsvp,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
-                    long version, int icsSequence, Instant createdAt, Instant updatedAt) {
+                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -71,12 +72,13 @@ public record Event(String id, String slug, String title, String summary, String
         return EventDraft.builder().slug(slug).title(title).summary(summary).description(description).start(start)
                 .end(end).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
-                .rsvp(rsvp).build();
+                .rsvp(rsvp).imported(imported).build();
     }
 
     /**
      * The next version with the organiser's edits applied. The slug stays once published (links must not break);
      * a calendar-visible change raises {@code icsSequence}, and a new start of a public event remembers the old one.
+     * A draft without an import record keeps the event's.
      */
     public Event edit(EventDraft d, Instant now) {
         String newSlug = status.isPublic() || d.slug() == null ? slug : d.slug();
@@ -84,7 +86,9 @@ public record Event(String id, String slug, String title, String summary, String
                 || !d.end().equals(end) || !d.timeZone().equals(timeZone) || !Objects.equals(d.venue(), venue);
         boolean moved = status.isPublic()
                 && !d.start().atZone(ZoneId.of(d.timeZone())).toInstant().equals(startsAt);
-        return toBuilder().draft(d.withSlug(newSlug)).previousStartsAt(moved ? startsAt : previousStartsAt)
+        EventDraft next = d.imported() != null ? d.withSlug(newSlug) : d.toBuilder().slug(newSlug).imported(imported)
+                .build();
+        return toBuilder().draft(next).previousStartsAt(moved ? startsAt : previousStartsAt)
                 .version(version + 1).icsSequence(icsSequence + (calendarChange ? 1 : 0)).updatedAt(now).build();
     }
 
@@ -227,7 +231,7 @@ public record Event(String id, String slug, String title, String summary, String
             return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
                     null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
                     d.codeOfConductUrl(), d.tags(), d.aliases(), d.rsvp(), status, cancelReason, previousStartsAt, version,
-                    icsSequence, createdAt, updatedAt);
+                    icsSequence, createdAt, updatedAt, d.imported());
         }
     }
 }

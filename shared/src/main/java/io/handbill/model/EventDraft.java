@@ -16,12 +16,14 @@ import java.util.List;
  * @param timeZone IANA zone id such as {@code Europe/London}
  * @param description Markdown
  * @param rsvp     whether and how people say "I'm coming" on the site; {@code null} = no RSVPs
+ * @param imported what an import last wrote, or {@code null}; an update without it keeps the event's (the admin
+ *                 form never sends it)
  */
 public record EventDraft(String slug, String title, String summary, String description,
                          LocalDateTime start, LocalDateTime end, String timeZone,
                          Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                          List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                         List<String> tags, List<String> aliases, RsvpSettings rsvp) {
+                         List<String> tags, List<String> aliases, RsvpSettings rsvp, ImportRecord imported) {
     public EventDraft {
         agenda = Lists.copy(agenda);
         talks = Lists.copy(talks);
@@ -41,7 +43,8 @@ public record EventDraft(String slug, String title, String summary, String descr
     public Builder toBuilder() {
         return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
                 .timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers).sponsors(sponsors)
-                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases).rsvp(rsvp);
+                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases).rsvp(rsvp)
+                .imported(imported);
     }
 
     /** The same evening {@code by} later: start, end and every agenda slot; needs start and end set. */
@@ -52,6 +55,10 @@ public record EventDraft(String slug, String title, String summary, String descr
 
     public EventDraft withSlug(String newSlug) {
         return toBuilder().slug(newSlug).build();
+    }
+
+    public EventDraft withImported(ImportRecord record) {
+        return toBuilder().imported(record).build();
     }
 
     /** Sets fields by name; unset ones stay null (lists: empty). */
@@ -73,6 +80,7 @@ public record EventDraft(String slug, String title, String summary, String descr
         private List<String> tags;
         private List<String> aliases;
         private RsvpSettings rsvp;
+        private ImportRecord imported;
 
         private Builder() {
         }
@@ -162,9 +170,14 @@ public record EventDraft(String slug, String title, String summary, String descr
             return this;
         }
 
+        public Builder imported(ImportRecord imported) {
+            this.imported = imported;
+            return this;
+        }
+
         public EventDraft build() {
             return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp);
+                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp, imported);
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.handbill.model;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every public path of the site, in one place: where the renderer puts objects in the bucket, which paths the CDN
@@ -16,6 +20,8 @@ public final class SitePaths {
     public static final String SITEMAP = "/sitemap.xml";
     public static final String ROBOTS = "/robots.txt";
     public static final String NOT_FOUND = "/404.html";
+    /** The site's icon, linked from every page so browsers do not ask for a missing {@code /favicon.ico}. */
+    public static final String FAVICON = "/favicon.svg";
     public static final String API = "/api/";
     public static final String SUBSCRIBE = "/api/subscriptions";
     public static final String CONFIRM = "/api/subscriptions/confirm";
@@ -25,6 +31,13 @@ public final class SitePaths {
     public static final String RSVP_SCRIPT = ASSETS + "rsvp.js";
     public static final String RSVP_CONFIRM = "/api/rsvps/confirm";
     public static final String RSVP_CANCEL = "/api/rsvps/cancel";
+    /** Index pages after the first: {@code /page/2/}, … */
+    public static final String PAGES = "/page/";
+    /** The admin form, in the same bucket as the site in AWS. */
+    public static final String ADMIN = "/admin/";
+    /** What only the local stack serves: the outbox and the sweep button. */
+    public static final String LOCAL_OUTBOX = "/outbox/";
+    public static final String LOCAL_CONTROLS = "/local/";
     /** A path ending in "/" is served from this file in that "directory", by the CDN and by the local stack. */
     public static final String INDEX_FILE = "index.html";
 
@@ -46,7 +59,7 @@ public final class SitePaths {
 
     /** Page 1 of the index is the home page; older past events follow on {@code /page/N/}. */
     public static String indexPage(int page) {
-        return page == 1 ? HOME : "/page/" + page + "/";
+        return page == 1 ? HOME : PAGES + page + "/";
     }
 
     /** The bucket key that serves {@code path}: no leading slash, and {@code index.html} for a directory. */
@@ -65,10 +78,19 @@ public final class SitePaths {
                 : Optional.empty();
     }
 
-    /** Paths the renderer writes itself, which no alias may take. */
-    public static boolean isReserved(String path) {
-        return path.startsWith(EVENTS) || path.startsWith(ASSETS);
+    /**
+     * Whether a bucket key is one the site, the API, the admin form or the local stack owns, so that no alias may
+     * take it: everything under the first segment of each path above ({@code events}, {@code page}, {@code feed.xml},
+     * …, the home page's {@code index.html}). Compared ignoring case, as some disks do. A test renders a whole site and
+     * checks every key the renderer writes is reserved.
+     */
+    public static boolean isReservedKey(String key) {
+        return RESERVED_FIRST_SEGMENTS.contains(key.split("/", 2)[0].toLowerCase(Locale.ROOT));
     }
+
+    private static final Set<String> RESERVED_FIRST_SEGMENTS = Stream.of(HOME, EVENTS, ASSETS, CALENDAR, FEED,
+                    SITEMAP, ROBOTS, NOT_FOUND, API, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
+            .map(path -> key(path).split("/", 2)[0]).collect(Collectors.toUnmodifiableSet());
 
     /** The CDN's split: these paths go to the HTTP API, every other one to the bucket. */
     public static boolean isApiPath(String path) {

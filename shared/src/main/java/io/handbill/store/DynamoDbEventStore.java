@@ -2,6 +2,7 @@ package io.handbill.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handbill.json.Json;
+import io.handbill.model.Aliases;
 import io.handbill.model.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,21 +14,25 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link EventStore} on the single DynamoDB table ({@link HandbillTable}), with single-item conditional writes only
- * (no transactions: the local emulator has none). Writes are ordered so a crash between two leaves a state the
- * next attempt repairs: the slug is claimed before the event is written, and a claim whose event does not hold
- * that slug is stale and may be taken over.
+ * (no transactions: the local emulator has none). The slug and the aliases are claimed ({@link Claims}) before the
+ * event is written, and freed after the write that drops them; a crash between two writes leaves a claim that the
+ * next attempt repairs or another event can provably take over.
  */
 public final class DynamoDbEventStore implements EventStore {
     private static final String PUBLIC = "PUBLIC";
@@ -36,12 +41,25 @@ public final class DynamoDbEventStore implements EventStore {
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** Longer than the API function's timeout (10 s): a claim this young may belong to a request still running. */
+    private static final Duration WRITE_IN_FLIGHT = Duration.ofMinutes(1);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Claims claims;
 
     public DynamoDbEventStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Clock.systemUTC(), WRITE_IN_FLIGHT);
+    }
+
+    /**
+     * @param writeInFlight how long after a claim its request may still be writing the event; older claims whose
+     *                      event does not hold the name are taken over (tests shorten it to replay a crash)
+     */
+    public DynamoDbEventStore(DynamoDbClient dynamo, String table, Clock clock, Duration writeInFlight) {
         this.dynamo = dynamo;
         this.table = table;
+        this.claims = new Claims(dynamo, table, clock, writeInFlight);
     }
 
     public String table() {
@@ -50,25 +68,40 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public void create(Event event) {
-        claimSlug(event.slug(), event.id());
+        Set<ClaimedName> names = ClaimedName.of(event);
+        claim(event, null, names);
+        var values = new HashMap<String, AttributeValue>();
+        String condition = "attribute_not_exists(#v)" + Claims.notFenced(names, values);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(event))
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
+            dynamo.putItem(r -> r.tableName(table).item(toItem(event)).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(event.id());
+            var item = eventItem(event.id());
+            if (eventIn(item).isPresent()) {
+                throw new VersionConflictException(event.id());
+            }
+            // fenced by another event that took over a claim of ours while this request stalled
+            throw taken(event, Claims.firstFenced(item, names).orElse(ClaimedName.slug(event.slug())));
         }
     }
 
     @Override
     public Optional<Event> get(String id) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(eventKey(id)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return eventIn(eventItem(id));
     }
 
     @Override
     public Optional<Event> findBySlug(String slug) {
-        return slugOwner(slug).flatMap(this::get).filter(e -> e.slug().equals(slug));
+        return findHolder(ClaimedName.slug(slug));
+    }
+
+    @Override
+    public Optional<Event> findByAlias(String key) {
+        return findHolder(ClaimedName.alias(key));
+    }
+
+    private Optional<Event> findHolder(ClaimedName name) {
+        return claims.holderId(name).flatMap(this::get).filter(name::isHeldBy);
     }
 
     @Override
@@ -77,21 +110,28 @@ public final class DynamoDbEventStore implements EventStore {
         if (previous.version() != next.version() - 1) {
             throw new VersionConflictException(next.id());
         }
-        boolean slugChanged = !previous.slug().equals(next.slug());
-        if (slugChanged) {
-            claimSlug(next.slug(), next.id());
-        }
+        Set<ClaimedName> held = ClaimedName.of(previous);
+        Set<ClaimedName> wanted = ClaimedName.of(next);
+        Set<ClaimedName> added = new LinkedHashSet<>(wanted);
+        added.removeAll(held);
+        Set<ClaimedName> dropped = new LinkedHashSet<>(held);
+        dropped.removeAll(wanted);
+        claim(next, previous.version(), added);
+        var values = new HashMap<String, AttributeValue>(Map.of(":expected", number(previous.version())));
+        String condition = "#v = :expected" + Claims.notFenced(added, values);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", number(next.version() - 1))));
+            dynamo.putItem(r -> r.tableName(table).item(toItem(next)).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(next.id());
+            var item = eventItem(next.id());
+            Optional<ClaimedName> fenced = eventIn(item).filter(current -> current.version() == previous.version())
+                    .flatMap(current -> Claims.firstFenced(item, added));
+            if (fenced.isEmpty()) {
+                throw new VersionConflictException(next.id());
+            }
+            throw taken(next, fenced.get());
         }
-        if (slugChanged) {
-            releaseSlug(previous.slug(), next.id());
-        }
+        claims.release(next.id(), next.version(), dropped);
     }
 
     @Override
@@ -105,7 +145,8 @@ public final class DynamoDbEventStore implements EventStore {
         } catch (ConditionalCheckFailedException e) {
             throw new VersionConflictException(id);
         }
-        releaseSlug(event.slug(), id);
+        // no update of a deleted event can land (each is conditioned on its version), so all its claims are free
+        claims.release(id, Long.MAX_VALUE, ClaimedName.of(event));
     }
 
     @Override
@@ -183,44 +224,33 @@ public final class DynamoDbEventStore implements EventStore {
         return new SiteVersion(Long.parseLong(item.get("value").n()), Instant.parse(item.get("updatedAt").s()));
     }
 
-    private void claimSlug(String slug, String eventId) {
-        Optional<String> owner = slugOwner(slug);
-        if (owner.isPresent() && !owner.get().equals(eventId)
-                && get(owner.get()).map(e -> e.slug().equals(slug)).orElse(false)) {
-            throw new SlugTakenException(slug);
-        }
+    private void claim(Event event, Long baseVersion, Set<ClaimedName> names) {
         try {
-            var values = new HashMap<String, AttributeValue>(Map.of(":me", string(eventId)));
-            String free = "attribute_not_exists(" + HandbillTable.PK + ") OR eventId = :me";
-            if (owner.isPresent()) {
-                // a stale claim (its event is gone or moved on): take it over only if nobody else did meanwhile
-                values.put(":stale", string(owner.get()));
+            claims.claimAll(event.id(), baseVersion, names);
+        } catch (Claims.RefusedException e) {
+            throw taken(event, e.name);
+        }
+    }
+
+    private static RuntimeException taken(Event event, ClaimedName name) {
+        if (name.kind() == ClaimedName.Kind.SLUG) {
+            return new SlugTakenException(event.slug());
+        }
+        for (int i = 0; i < event.aliases().size(); i++) {
+            if (Aliases.key(event.aliases().get(i)).filter(name.value()::equals).isPresent()) {
+                return new AliasTakenException(event.aliases().get(i), i);
             }
-            String condition = owner.isPresent() ? free + " OR eventId = :stale" : free;
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of(HandbillTable.PK, string(EventKeys.slugPk(slug)),
-                            HandbillTable.SK, string(EventKeys.SLUG_SK), "eventId", string(eventId)))
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            throw new SlugTakenException(slug);
         }
+        throw new IllegalStateException("Event " + event.id() + " has no alias at " + name.value());
     }
 
-    private void releaseSlug(String slug, String eventId) {
-        try {
-            dynamo.deleteItem(r -> r.tableName(table).key(slugKey(slug))
-                    .conditionExpression("eventId = :me")
-                    .expressionAttributeValues(Map.of(":me", string(eventId))));
-        } catch (ConditionalCheckFailedException e) {
-            // someone else owns it now: nothing to release
-        }
+    private Map<String, AttributeValue> eventItem(String id) {
+        return dynamo.getItem(r -> r.tableName(table).key(eventKey(id)).consistentRead(true)).item();
     }
 
-    private Optional<String> slugOwner(String slug) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(slugKey(slug)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("eventId").s());
+    /** The event an event item holds; empty for no item, or one that only carries {@link Claims} fences. */
+    static Optional<Event> eventIn(Map<String, AttributeValue> item) {
+        return item == null || !item.containsKey("doc") ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     private Map<String, AttributeValue> toItem(Event event) {
@@ -287,12 +317,8 @@ public final class DynamoDbEventStore implements EventStore {
         }
     }
 
-    private static Map<String, AttributeValue> eventKey(String id) {
+    static Map<String, AttributeValue> eventKey(String id) {
         return key(EventKeys.eventPk(id), EventKeys.EVENT_SK);
-    }
-
-    private static Map<String, AttributeValue> slugKey(String slug) {
-        return key(EventKeys.slugPk(slug), EventKeys.SLUG_SK);
     }
 
     private static Map<String, AttributeValue> siteVersionKey() {

@@ -1,9 +1,11 @@
 package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
-import io.handbill.model.EventDraft;
+import io.handbill.model.Aliases;
+import io.handbill.model.ImportRecord;
 import io.handbill.model.RsvpSettings;
 import io.handbill.model.SitePaths;
+import io.handbill.model.EventDraft;
 import io.handbill.model.Slugs;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,11 +44,16 @@ public final class EventDraftValidator {
     public static final int MAX_CAPACITY = 100_000;
     public static final int MAX_QUESTION = 300;
     public static final Duration MAX_LENGTH_OF_EVENT = Duration.ofDays(14);
+    /** Years an event may be in: wide enough for any archive and plan, narrow enough for slugs, feeds and indexes. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+#-]{0,39}");
     private static final Pattern ALIAS = Pattern.compile("/[A-Za-z0-9._~%/-]{0,299}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    public static final int MAX_SOURCE_UID = 500;
+    private static final Pattern FINGERPRINT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -69,7 +77,7 @@ public final class EventDraftValidator {
         boolean zoneOk = zone(d.timeZone());
         required("start", d.start());
         required("end", d.end());
-        boolean timesOk = d.start() != null && d.end() != null;
+        boolean timesOk = inYears("start", d.start()) & inYears("end", d.end());
         if (timesOk && !d.end().isAfter(d.start())) {
             add("end", "before_start", "The end must be after the start");
             timesOk = false;
@@ -83,19 +91,38 @@ public final class EventDraftValidator {
         venue(d.venue());
         Set<String> speakerIds = speakers(d.speakers());
         Set<String> talkIds = talks(d.talks(), speakerIds);
-        agenda(d.agenda(), talkIds, timesOk ? d.start() : null, timesOk ? d.end() : null);
+        agenda(d.agenda(), talkIds, timesOk ? d.start() : null, timesOk ? d.end() : null,
+                zoneOk ? d.timeZone() : null);
         sponsors(d.sponsors());
         tickets(d.tickets());
         rsvp(d.rsvp(), timesOk ? d.end() : null);
         url("codeOfConductUrl", d.codeOfConductUrl(), false);
         strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
-        strings("aliases", d.aliases(), MAX_ALIASES, ALIAS,
-                "An alias is a site path such as /post/123/title: it starts with / and has no spaces");
-        for (int i = 0; i < d.aliases().size(); i++) {
-            String alias = d.aliases().get(i);
-            if (alias != null && (alias.contains("//") || alias.contains("/../") || alias.endsWith("/..")
-                    || SitePaths.isReserved(alias))) {
-                add("aliases[" + i + "]", "invalid_format", "An alias may not contain // or .. nor shadow a site path");
+        aliases(d.aliases());
+        imported(d.imported());
+    }
+
+    /**
+     * Aliases are compared by the bucket object they would redirect from ({@link Aliases#key}); every path the site,
+     * the API or the admin form owns is reserved.
+     */
+    private void aliases(List<String> aliases) {
+        if (!size("aliases", aliases, MAX_ALIASES)) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            String field = "aliases[" + i + "]";
+            String alias = aliases.get(i);
+            Optional<String> key = alias != null && ALIAS.matcher(alias).matches() ? Aliases.key(alias)
+                    : Optional.empty();
+            if (key.isEmpty()) {
+                add(field, "invalid_format", "An alias is a site path such as /post/123/title: it starts with /, "
+                        + "has no spaces, no empty, . or .. segments and only valid %-escapes");
+            } else if (SitePaths.isReservedKey(key.get())) {
+                add(field, "reserved", "This path belongs to the site itself (pages, feeds, assets, admin, API)");
+            } else if (!keys.add(key.get())) {
+                add(field, "duplicate", "Listed twice");
             }
         }
     }
@@ -120,6 +147,27 @@ public final class EventDraftValidator {
         text("rsvp.question", r.question(), false, MAX_QUESTION);
     }
 
+    private void imported(ImportRecord imported) {
+        if (imported == null) {
+            return;
+        }
+        String uid = imported.sourceUid();
+        if (uid == null || uid.isBlank()) {
+            add("imported.sourceUid", "required", "An imported event names its source's id");
+        } else if (uid.length() > MAX_SOURCE_UID) {
+            add("imported.sourceUid", "too_long", "At most " + MAX_SOURCE_UID + " characters");
+        } else if (uid.chars().anyMatch(c -> c < ' ' || c == 127)) {
+            add("imported.sourceUid", "invalid_characters", "Control characters are not allowed");
+        }
+        imported.fingerprints().forEach((field, hash) -> {
+            if (!ImportRecord.FIELDS.contains(field)) {
+                add("imported.fingerprints", "unknown_field", "Names a field an import does not write");
+            } else if (hash == null || !FINGERPRINT.matcher(hash).matches()) {
+                add("imported.fingerprints." + field, "invalid_format", "A fingerprint is 1 to 64 letters, digits, - or _");
+            }
+        });
+    }
+
     private boolean zone(String zone) {
         if (zone == null || zone.isBlank()) {
             add("timeZone", "required", "Time zone is required");
@@ -127,6 +175,18 @@ public final class EventDraftValidator {
         }
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
             add("timeZone", "invalid_zone", "Use an IANA time zone such as Europe/London");
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the time is given and in range; a missing time is reported by {@link #required}. */
+    private boolean inYears(String field, LocalDateTime time) {
+        if (time == null) {
+            return false;
+        }
+        if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+            add(field, "out_of_range", "Use a year from " + FIRST_YEAR + " to " + LAST_YEAR);
             return false;
         }
         return true;
@@ -202,7 +262,8 @@ public final class EventDraftValidator {
         return ids;
     }
 
-    private void agenda(List<AgendaItem> agenda, Set<String> talkIds, LocalDateTime start, LocalDateTime end) {
+    private void agenda(List<AgendaItem> agenda, Set<String> talkIds, LocalDateTime start, LocalDateTime end,
+                        String zone) {
         if (!size("agenda", agenda, MAX_AGENDA)) {
             return;
         }
@@ -210,6 +271,14 @@ public final class EventDraftValidator {
             AgendaItem item = agenda.get(i);
             String at = "agenda[" + i + "]";
             required(at + ".start", item.start());
+            inYears(at + ".start", item.start());
+            inYears(at + ".end", item.end());
+            if (zone != null && item.start() != null) {
+                localTimeExists(at + ".start", item.start(), zone);
+            }
+            if (zone != null && item.end() != null) {
+                localTimeExists(at + ".end", item.end(), zone);
+            }
             text(at + ".title", item.title(), true, MAX_TITLE);
             required(at + ".kind", item.kind());
             if (item.start() != null && item.end() != null && !item.end().isAfter(item.start())) {
@@ -301,8 +370,9 @@ public final class EventDraftValidator {
             }
         } else if (value.length() > max) {
             add(field, "too_long", "At most " + max + " characters");
-        } else if (value.chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r' && c != '\t')) {
-            add(field, "invalid_characters", "Control characters are not allowed");
+        } else if (!CleanText.isClean(value)) {
+            add(field, "invalid_characters", "Control characters, Unicode non-characters and U+FFFD (text that was "
+                    + "not valid UTF-8) are not allowed");
         }
     }
 

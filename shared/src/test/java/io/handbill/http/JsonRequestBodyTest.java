@@ -34,6 +34,11 @@ class JsonRequestBodyTest {
             "\"text\"                                                   | body                 | wrong_type",
             "{} {}                                                      | body                 | malformed_json",
             "null                                                       | body                 | wrong_type",
+            "{\"start\": \"2017-09-26T18:45:00Z\"}                    | start                | wrong_type",
+            "{\"end\": \"2017-09-26T18:45:00+01:00\"}                 | end                  | wrong_type",
+            "{\"agenda\": [{}, {\"start\": \"2017-09-26T19:00:00.000Z\"}]} | agenda[1].start | wrong_type",
+            "{\"agenda\": [{\"kind\": 1}]}                            | agenda[0].kind       | invalid_value",
+            "{\"agenda\": [{\"kind\": \"1\"}]}                       | agenda[0].kind       | invalid_value",
     })
     void badBodies_nameTheField(String body, String field, String code) {
         assertThatThrownBy(() -> JsonRequestBody.read(Requests.withBody("application/json", body), EventDraft.class))
@@ -95,6 +100,21 @@ class JsonRequestBodyTest {
 
         assertThat(JsonRequestBody.read(Requests.withBody("application/json", body), EventDraft.class).description())
                 .hasSize(JsonRequestBody.MAX_BYTES - 20);
+    }
+
+    @Test
+    void invalidUtf8_isMalformed_notReadAsReplacementCharacters() {
+        byte[] body = "{\"title\": \"caf\u00e9 \"}".getBytes(StandardCharsets.UTF_8);
+        body[body.length - 3] = (byte) 0xff;
+        var event = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/json")).withIsBase64Encoded(true)
+                .withBody(Base64.getEncoder().encodeToString(body))
+                .build();
+
+        assertThatThrownBy(() -> JsonRequestBody.read(new ApiRequest(event), EventDraft.class))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactly(tuple("body", "malformed_json")));
     }
 
     @Test

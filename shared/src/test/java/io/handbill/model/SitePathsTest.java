@@ -41,7 +41,9 @@ class SitePathsTest {
         assertThat(SitePaths.isApiPath(SitePaths.CALENDAR)).isTrue();
         assertThat(SitePaths.isApiPath(SitePaths.UNSUBSCRIBE)).isTrue();
         assertThat(SitePaths.isApiPath(SitePaths.eventPage("x"))).isFalse();
-        assertThat(SitePaths.isReserved("/assets/site.css")).isTrue();
-        assertThat(SitePaths.isReserved("/post/123")).isFalse();
+        assertThat(SitePaths.isReservedKey("assets/site.css")).isTrue();
+        assertThat(SitePaths.isReservedKey("index.html")).isTrue();
+        assertThat(SitePaths.isReservedKey("Admin/config.json")).isTrue();
+        assertThat(SitePaths.isReservedKey("post/123/index.html")).isFalse();
     }
 }

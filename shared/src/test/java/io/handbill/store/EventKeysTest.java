@@ -19,4 +19,15 @@ class EventKeysTest {
         assertThat(EventKeys.eventId(EventKeys.eventPk("abc-1"), "OTHER")).isEmpty();
         assertThat(EventKeys.eventId(null, null)).isEmpty();
     }
+
+    @Test
+    void aliasKey_isReadBackFromTheClaimTheStoreWrites_andNothingElseIsOne() {
+        var claim = ClaimedName.alias("post/1/index.html");
+
+        assertThat(EventKeys.aliasKey(claim.pk(), claim.kind().sk)).contains("post/1/index.html");
+        assertThat(EventKeys.aliasKey(EventKeys.eventPk("abc-1"), EventKeys.EVENT_SK)).isEmpty();
+        assertThat(EventKeys.aliasKey(EventKeys.slugPk("abc-1"), EventKeys.SLUG_SK)).isEmpty();
+        assertThat(EventKeys.eventId(claim.pk(), claim.kind().sk)).isEmpty();
+        assertThat(EventKeys.aliasKey(null, null)).isEmpty();
+    }
 }

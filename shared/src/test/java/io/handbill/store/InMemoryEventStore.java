@@ -1,5 +1,6 @@
 package io.handbill.store;
 
+import io.handbill.model.Aliases;
 import io.handbill.model.Event;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ public class InMemoryEventStore implements EventStore {
         if (findBySlug(event.slug()).isPresent()) {
             throw new SlugTakenException(event.slug());
         }
+        checkAliases(event);
         events.put(event.id(), event);
     }
 
@@ -37,6 +39,22 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public Optional<Event> findByAlias(String key) {
+        return events.values().stream().filter(e -> Aliases.keys(e).contains(key)).findFirst();
+    }
+
+    private void checkAliases(Event event) {
+        for (int i = 0; i < event.aliases().size(); i++) {
+            String alias = event.aliases().get(i);
+            int index = i;
+            Aliases.key(alias).flatMap(this::findByAlias).filter(other -> !other.id().equals(event.id()))
+                    .ifPresent(other -> {
+                        throw new AliasTakenException(alias, index);
+                    });
+        }
+    }
+
+    @Override
     public synchronized void update(Event next) {
         Event previous = events.get(next.id());
         if (previous == null) {
@@ -48,6 +66,7 @@ public class InMemoryEventStore implements EventStore {
         findBySlug(next.slug()).filter(other -> !other.id().equals(next.id())).ifPresent(other -> {
             throw new SlugTakenException(next.slug());
         });
+        checkAliases(next);
         events.put(next.id(), next);
     }
 

@@ -1,6 +1,7 @@
 package io.handbill.api;
 
 import io.handbill.http.Problem;
+import io.handbill.store.AliasTakenException;
 import io.handbill.store.EventNotFoundException;
 import io.handbill.store.InvalidCursorException;
 import io.handbill.store.SlugTakenException;
@@ -32,6 +33,11 @@ final class EventProblems {
         if (e instanceof SlugTakenException) {
             return Problem.of(409, "Another event already uses this slug.",
                     List.of(new FieldError("slug", "taken", "Another event already uses this slug")));
+        }
+        if (e instanceof AliasTakenException alias) {
+            return Problem.of(409, "Another event already redirects from this alias.",
+                    List.of(new FieldError("aliases[" + alias.index() + "]", "taken",
+                            "Another event already redirects from this path")));
         }
         if (e instanceof EventStateException state) {
             return Problem.of(409, state.getMessage(), state.error() == null ? List.of() : List.of(state.error()));

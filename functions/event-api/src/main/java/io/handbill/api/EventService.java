@@ -5,12 +5,14 @@ import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
 import io.handbill.model.Slugs;
+import io.handbill.store.AliasTakenException;
 import io.handbill.store.EventListing;
 import io.handbill.store.EventNotFoundException;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.store.SlugTakenException;
 import io.handbill.store.VersionConflictException;
+import io.handbill.validation.CleanText;
 import io.handbill.validation.EventDraftValidator;
 import io.handbill.validation.FieldError;
 
@@ -73,7 +75,7 @@ public final class EventService {
         Event event;
         try {
             event = events.get(record.eventId()).orElseGet(() -> insert(record.eventId(), draft));
-        } catch (SlugTakenException e) {
+        } catch (SlugTakenException | AliasTakenException e) {
             idempotency.release(record);
             throw e;
         }
@@ -133,8 +135,9 @@ public final class EventService {
         if (reason.length() > MAX_REASON) {
             throw invalid("reason", "too_long", "At most " + MAX_REASON + " characters");
         }
-        if (reason.chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r' && c != '\t')) {
-            throw invalid("reason", "invalid_characters", "Control characters are not allowed");
+        if (!CleanText.isClean(reason)) {
+            throw invalid("reason", "invalid_characters", "Control characters, Unicode non-characters and U+FFFD "
+                    + "(text that was not valid UTF-8) are not allowed");
         }
         return changeStatus(id, ifMatch, (current, now) -> switch (current.status()) {
             case DRAFT -> throw new EventStateException("A draft is not public: delete it instead of cancelling.");

@@ -80,7 +80,7 @@ class EventApiHandlerTest {
     @Event(value = "events/apigw/list-upcoming-drafts.json", type = APIGatewayV2HTTPEvent.class)
     void listUpcomingDrafts_showsDraftsOnly(APIGatewayV2HTTPEvent request) {
         String draftId = create(Fixtures.seedJson()).getHeaders().get("Location").substring("/api/events/".length());
-        String other = create(Fixtures.seedJson().replace("Leeds DevOps:", "Other:"))
+        String other = create(SeedJson.with(n -> n.remove("aliases")).replace("Leeds DevOps:", "Other:"))
                 .getHeaders().get("Location").substring("/api/events/".length());
         handler.handleRequest(ApiEvents.organiser("POST", "/api/events/" + other + "/publish").build(), null);
 
@@ -94,7 +94,7 @@ class EventApiHandlerTest {
     @Test
     void list_pagesWithCursor() {
         for (int i = 0; i < 3; i++) {
-            create(Fixtures.seedJson());
+            create(SeedJson.with(n -> n.remove("aliases")));
         }
 
         var first = handler.handleRequest(ApiEvents.organiser("GET", "/api/events").query(Map.of("limit", "2"))
@@ -166,7 +166,7 @@ class EventApiHandlerTest {
     void sameTitleAndDate_getNumberedSlugs() {
         create(Fixtures.seedJson());
 
-        var second = create(Fixtures.seedJson());
+        var second = create(SeedJson.with(n -> n.remove("aliases")));
 
         assertThat(json(second).get("slug").asText()).isEqualTo(Fixtures.SEED_SLUG + "-2");
     }

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalAwsExtension.class)
 class EventApi_BadRequestsIT {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
+    private static final String PUBLISHED_ALIAS = Fixtures.seedDraft().aliases().get(0);
 
     /** @param request builds the request given the paths of the published and the draft event */
     record BadRequest(String name, Function<Paths, ApiEvents> request, int status, String field) {
@@ -60,7 +61,8 @@ class EventApi_BadRequestsIT {
                 .get("Location");
         assertThat(handler.handleRequest(ApiEvents.organiser("POST", published + "/publish").build(), null)
                 .getStatusCode()).isEqualTo(200);
-        String draft = handler.handleRequest(create(SeedJson.with(n -> n.put("title", "Draft night"))).build(), null)
+        String draft = handler.handleRequest(create(SeedJson.with(n -> n.put("title", "Draft night")
+                        .remove("aliases"))).build(), null)
                 .getHeaders().get("Location");
         paths = new Paths(published, draft);
     }
@@ -164,7 +166,48 @@ class EventApi_BadRequestsIT {
                 bad("publish an unknown event", p -> ApiEvents.organiser("POST",
                         "/api/events/3f1c2a9e-0000-4000-8000-000000000000/publish"), 404, null),
                 // API Gateway routes no PATCH here; were it mis-deployed to, the route key is unknown
-                bad("PATCH", p -> ApiEvents.organiser("PATCH", p.draft()).json("{}"), 404, null));
+                bad("PATCH", p -> ApiEvents.organiser("PATCH", p.draft()).json("{}"), 404, null),
+                // input that used to pass: times, characters, links and paths
+                bad("Z on a local time", p -> create(SeedJson.with(n -> n.put("start", "2017-09-26T18:45:00Z"))),
+                        400, "start"),
+                bad("offset on a local time", p -> create(SeedJson.with(n -> n.put("end", "2017-09-26T21:00:00+01:00"))),
+                        400, "end"),
+                bad("year 0", p -> create(SeedJson.with(n -> n.put("start", "0000-09-26T18:45:00")
+                        .put("end", "0000-09-26T21:00:00").remove("agenda"))), 400, "start"),
+                bad("year 999,999,999", p -> create(SeedJson.with(n -> n.put("start", "+999999999-09-26T18:45:00")
+                        .put("end", "+999999999-09-26T21:00:00").remove("agenda"))), 400, "start"),
+                bad("agenda in the spring-forward gap", p -> create(SeedJson.with(n -> {
+                    n.put("start", "2017-03-26T00:00:00").put("end", "2017-03-26T05:00:00").putArray("agenda")
+                            .addObject().put("start", "2017-03-26T01:30:00").put("title", "Lost hour").put("kind", "TALK");
+                })), 400, "agenda[0].start"),
+                bad("agenda kind is a number", p -> create(SeedJson.with(n -> agenda(n, 0).put("kind", 1))), 400,
+                        "agenda[0].kind"),
+                bad("invalid UTF-8", p -> invalidUtf8(), 400, "body"),
+                bad("U+FFFD left by a lenient decoder", p -> create(SeedJson.with(n -> n.put("title", "caf\ufffd"))),
+                        400, "title"),
+                bad("C1 control NEL in title", p -> create(SeedJson.with(n -> n.put("title", "a\u0085b"))), 400,
+                        "title"),
+                bad("non-character in venue name", p -> create(SeedJson.with(n -> ((ObjectNode) n.get("venue"))
+                        .put("name", "ODI\ufffe"))), 400, "venue.name"),
+                bad("quote in a venue link", p -> create(SeedJson.with(n -> ((ObjectNode) n.get("venue"))
+                        .put("url", "https://x.org/\"onmouseover=\"alert(1)"))), 400, "venue.url"),
+                bad("credentials in a ticket link", p -> create(SeedJson.with(n -> ((ObjectNode) n.withArray("tickets")
+                        .get(0)).put("url", "https://tickets.example@evil.example/"))), 400, "tickets[0].url"),
+                bad("alias over the 404 page", p -> create(SeedJson.with(n -> n.putArray("aliases").add("/404.html"))),
+                        400, "aliases[0]"),
+                bad("alias over the admin config", p -> create(SeedJson.with(n -> n.putArray("aliases")
+                        .add("/old").add("/admin/config.json"))), 400, "aliases[1]"),
+                bad("alias over robots.txt, escaped", p -> create(SeedJson.with(n -> n.putArray("aliases")
+                        .add("/%72obots.txt"))), 400, "aliases[0]"),
+                bad("alias over the home page", p -> create(SeedJson.with(n -> n.putArray("aliases")
+                        .add("/index.html"))), 400, "aliases[0]"),
+                bad("alias over the API", p -> create(SeedJson.with(n -> n.putArray("aliases").add("/api/events"))),
+                        400, "aliases[0]"),
+                bad("alias another event redirects from", p -> create(SeedJson.with(n -> n.put("slug", "new-night"))),
+                        409, "aliases[0]"),
+                bad("draft given another event's alias, spelt differently", p -> ApiEvents.organiser("PUT", p.draft())
+                        .header("If-Match", "\"1\"").json(SeedJson.with(n -> n.put("title", "Draft night")
+                                .putArray("aliases").add(PUBLISHED_ALIAS + "/"))), 409, "aliases[0]"));
     }
 
     @TestFactory
@@ -200,6 +243,18 @@ class EventApi_BadRequestsIT {
 
     private static ApiEvents list(Map<String, String> query) {
         return ApiEvents.organiser("GET", "/api/events").query(query);
+    }
+
+    private static ApiEvents invalidUtf8() {
+        ApiEvents request = create("{}");
+        byte[] body = SeedJson.with(n -> n.put("title", "caf\u00e9")).getBytes(StandardCharsets.UTF_8);
+        int accent = new String(body, StandardCharsets.ISO_8859_1).indexOf("caf") + 3;
+        body[accent] = (byte) 0xe9;
+        body[accent + 1] = ' ';
+        APIGatewayV2HTTPEvent event = request.build();
+        event.setBody(Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        return request;
     }
 
     private static ApiEvents base64Garbage() {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Crash repair: a failure between any two writes leaves a state that a retry of the same request completes. */
 class EventServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2017-09-01T10:00:00Z"), ZoneOffset.UTC);
-    private final EventDraft seed = Fixtures.seedDraft();
+    /** Without its alias: several tests create it twice, and an alias redirects for one event only. */
+    private final EventDraft seed = SeedJson.draft(n -> n.remove("aliases"));
 
     @Test
     void crashAfterKeyRecorded_beforeEventWritten_retryCreatesTheEventOnce() {

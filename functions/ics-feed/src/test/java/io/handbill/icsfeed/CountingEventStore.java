@@ -47,6 +47,12 @@ final class CountingEventStore implements EventStore {
     }
 
     @Override
+    public Optional<Event> findByAlias(String key) {
+        calls.add("findByAlias");
+        return delegate.findByAlias(key);
+    }
+
+    @Override
     public void update(Event next) {
         calls.add("update");
         delegate.update(next);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handbill.fixtures.Drafts;
 import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.ical.IcsAssertions;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
@@ -42,7 +44,9 @@ class IcsFeedHandlerTest {
                 LocalDateTime.parse("2026-12-10T21:00"), "Europe/London"));
         memory.create(Events.cancelled("off", "January meetup", LocalDateTime.parse("2027-01-14T18:30"),
                 LocalDateTime.parse("2027-01-14T21:00"), "Europe/London", "Snow"));
-        memory.create(io.handbill.model.Event.create("draft", Fixtures.seedDraft().withSlug("secret-plans"), NOW));
+        // without the seed's alias: the seed event that some tests add holds it
+        memory.create(io.handbill.model.Event.create("draft", Drafts.seed().slug("secret-plans").aliases(List.of())
+                .build(), NOW));
         memory.bumpSiteVersion(Instant.parse("2026-11-20T09:30:00Z"));
         handler = handlerAt(NOW);
     }

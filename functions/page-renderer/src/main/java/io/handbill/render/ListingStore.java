@@ -14,6 +14,14 @@ public interface ListingStore {
     /** The stored listing, read consistently, or empty before the first publish. */
     Optional<PublicListing.Snapshot> read();
 
+    /**
+     * The last version this container read or committed, or else {@link #read()}. It may be stale: a {@link #commit}
+     * on its version finds out, and {@link #version()} is the cheap check before relying on it otherwise.
+     */
+    default Optional<PublicListing.Snapshot> lastSeen() {
+        return read();
+    }
+
     /** The stored version only (0 before the first publish): a cheap check whether someone committed since. */
     long version();
 

@@ -14,13 +14,14 @@ import java.util.Map;
 
 /**
  * Organiser Markdown to HTML that is safe to embed: raw HTML is kept only as far as an allow-list permits (no script,
- * iframe, style, event handlers, or non-http(s)/mailto links), and headings are pushed below the page's own.
+ * iframe, style, event handlers, or non-http(s)/mailto links), headings are pushed below the page's own, and the
+ * result is rebuilt to HTML's content models ({@link ContentModel}) so that any input makes a valid page.
  */
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().sanitizeUrls(true).build();
     private static final Cleaner CLEANER = new Cleaner(new Safelist()
-            .addTags("a", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em", "hr", "i", "li", "ol", "p", "pre",
+            .addTags("a", "b", "blockquote", "br", "code", "em", "hr", "i", "li", "ol", "p", "pre",
                     "q", "s", "small", "strong", "sub", "sup", "u", "ul", "h1", "h2", "h3", "h4", "h5", "h6")
             .addAttributes("a", "href", "title")
             .addAttributes("q", "cite")
@@ -60,11 +61,9 @@ public final class Markdown {
         Document clean = CLEANER.clean(Jsoup.parseBodyFragment(rendered));
         // a link whose URL the allow-list removed is no link: keep its text
         clean.body().select("a:not([href])").unwrap();
-        for (Element heading : clean.body().select("h1, h2, h3, h4, h5, h6")) {
-            int level = Integer.parseInt(heading.tagName().substring(1));
-            heading.tagName("h" + Math.min(6, level + shift));
-        }
+        Element body = ContentModel.rebuild(clean.body(), shift);
+        clean.body().replaceWith(body);
         clean.outputSettings().prettyPrint(false);
-        return new SafeHtml(clean.body().html());
+        return new SafeHtml(body.html());
     }
 }

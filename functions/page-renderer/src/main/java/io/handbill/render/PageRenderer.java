@@ -3,6 +3,7 @@ package io.handbill.render;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.handbill.model.Aliases;
 import io.handbill.model.Event;
 import io.handbill.model.SiteConfig;
 import io.handbill.model.SitePaths;
@@ -35,12 +36,6 @@ public final class PageRenderer {
         this.stylesheet = stylesheet();
     }
 
-    /** Validation already allows only plain site paths; checked again because a key is forever. */
-    private static boolean isSafeAlias(String alias) {
-        return alias != null && alias.startsWith("/") && alias.length() > 1 && !alias.contains("..")
-                && !alias.contains("//") && !SitePaths.isReserved(alias);
-    }
-
     /** The event's page and a redirect page at each of its aliases. Only for public events. */
     public List<SiteObject> eventPages(Event event) {
         if (!event.status().isPublic()) {
@@ -53,24 +48,17 @@ public final class PageRenderer {
         List<SiteObject> objects = new ArrayList<>();
         objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
                 render("event.jte", Map.of("view", EventView.of(event, site), "meta", meta))));
-        for (String alias : event.aliases()) {
-            if (isSafeAlias(alias)) {
-                objects.add(aliasPage(alias, url, event.title()));
+        for (String key : Aliases.keys(event)) {
+            // validation refuses reserved paths; checked again because a site file overwritten is a site broken
+            if (!SitePaths.isReservedKey(key)) {
+                objects.add(aliasPage(key, url, event.title()));
             }
         }
         return objects;
     }
 
-    /**
-     * A small redirect page where a request for the alias path ends up. The CDN maps extension-less paths to
-     * {@code <path>/index.html} (as it does for {@code /events/<slug>/}), so that is where it goes; an alias whose
-     * last segment has an extension ({@code /old/page.html}) is stored under its own name. Never both: S3 allows a
-     * key and a "directory" of the same name, but file-backed stores such as S3Proxy's do not.
-     */
-    private SiteObject aliasPage(String alias, String target, String title) {
-        String path = alias.replaceAll("^/+", "").replaceAll("/+$", "");
-        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
-        String key = lastSegment.contains(".") ? path : SitePaths.key("/" + path + "/");
+    /** A small redirect page at the bucket key a request for the alias path reads ({@link Aliases#key}). */
+    static SiteObject aliasPage(String key, String target, String title) {
         byte[] html = render("alias.jte", Map.of("target", target, "title", title)).getBytes(StandardCharsets.UTF_8);
         return new SiteObject(key, html, SiteObject.HTML, SiteObject.SHORT_CACHE, target);
     }
@@ -80,25 +68,37 @@ public final class PageRenderer {
      * for older past events, newest first, grouped by year.
      */
     public List<SiteObject> indexPages(List<Event> publicEvents, Instant now) {
+        return indexViews(publicEvents, now).stream().map(this::indexPage).toList();
+    }
+
+    /**
+     * What each index page shows, page by page: two equal views render the same bytes, so a page can be known to be
+     * unchanged without rendering it.
+     */
+    public List<ListingView> indexViews(List<Event> publicEvents, Instant now) {
         List<Event> upcoming = publicEvents.stream().filter(e -> !e.endsAt().isBefore(now))
                 .sorted(Comparator.comparing(Event::startsAt)).toList();
         List<Event> past = publicEvents.stream().filter(e -> e.endsAt().isBefore(now))
                 .sorted(Comparator.comparing(Event::startsAt).reversed()).toList();
         int pages = Math.max(1, (past.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<SiteObject> objects = new ArrayList<>();
+        List<ListingView> views = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
             List<Event> slice = past.subList(Math.min(past.size(), (page - 1) * PAGE_SIZE),
                     Math.min(past.size(), page * PAGE_SIZE));
-            ListingView view = new ListingView(page, pages,
+            views.add(new ListingView(page, pages,
                     page == 1 ? upcoming.stream().map(ListingView.Entry::of).toList() : List.of(), byYear(slice),
                     page == 1 ? null : SitePaths.indexPage(page - 1),
-                    page == pages ? null : SitePaths.indexPage(page + 1));
-            String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
-            PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                    site.url(SitePaths.indexPage(page)), "website", null, cssHref());
-            objects.add(SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta))));
+                    page == pages ? null : SitePaths.indexPage(page + 1)));
         }
-        return objects;
+        return views;
+    }
+
+    public SiteObject indexPage(ListingView view) {
+        int page = view.page();
+        String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
+        PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
+                site.url(SitePaths.indexPage(page)), "website", null, cssHref());
+        return SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta)));
     }
 
     static String pageKey(int page) {
@@ -124,7 +124,7 @@ public final class PageRenderer {
                 SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt and the 404 page. */
+    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page, the icon and the RSVP script. */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref());
@@ -132,6 +132,8 @@ public final class PageRenderer {
         return List.of(stylesheet,
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
                 SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))),
+                new SiteObject(SitePaths.key(SitePaths.FAVICON), resource("/site/favicon.svg"), SiteObject.SVG,
+                        SiteObject.SHORT_CACHE, null),
                 rsvpScript());
     }
 
@@ -147,21 +149,21 @@ public final class PageRenderer {
 
     /** The event pages' one script: live RSVP counts; short-cached, so a new version reaches pages soon. */
     private static SiteObject rsvpScript() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/rsvp.js")) {
-            return new SiteObject(SitePaths.key(SitePaths.RSVP_SCRIPT), in.readAllBytes(), SiteObject.JAVASCRIPT,
-                    SiteObject.SHORT_CACHE, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SiteObject(SitePaths.key(SitePaths.RSVP_SCRIPT), resource("/site/rsvp.js"), SiteObject.JAVASCRIPT,
+                SiteObject.SHORT_CACHE, null);
     }
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
     private static SiteObject stylesheet() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("/site/site.css")) {
-            byte[] css = in.readAllBytes();
-            SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-            String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
-            return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        byte[] css = resource("/site/site.css");
+        SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+        String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
+        return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PageRenderer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

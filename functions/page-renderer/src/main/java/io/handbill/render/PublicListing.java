@@ -13,9 +13,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,6 +37,9 @@ public final class PublicListing implements ListingStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** The last version this container read or committed: later edits start from it without reading it again. */
+    private volatile Snapshot lastSeen;
+    private volatile Map<Event, byte[]> entryJson = Map.of();
 
     /** @param version 0 when the item does not exist yet */
     public record Snapshot(long version, List<Event> events) {
@@ -55,7 +60,16 @@ public final class PublicListing implements ListingStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b())));
+        Snapshot snapshot = new Snapshot(Long.parseLong(item.get("version").n()), decode(item.get("events").b()));
+        lastSeen = snapshot;
+        return Optional.of(snapshot);
+    }
+
+    /** From memory once this container has read or committed a version. */
+    @Override
+    public Optional<Snapshot> lastSeen() {
+        Snapshot last = lastSeen;
+        return last != null ? Optional.of(last) : read();
     }
 
     @Override
@@ -85,6 +99,7 @@ public final class PublicListing implements ListingStore {
                                     AttributeValue.fromN(Long.toString(expectedVersion))));
                 }
             });
+            lastSeen = new Snapshot(expectedVersion + 1, List.copyOf(entries));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -95,10 +110,42 @@ public final class PublicListing implements ListingStore {
         return Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(SK));
     }
 
-    private static byte[] encode(List<Event> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            Json.MAPPER.writeValue(gzip, entries);
+    /**
+     * The entries as gzipped JSON. Each entry's JSON is kept for the next commit, which changes one or two entries:
+     * the others are not serialised again. Compressed for speed first, and thoroughly only when that would not fit.
+     */
+    byte[] encode(List<Event> entries) {
+        Map<Event, byte[]> previous = entryJson;
+        Map<Event, byte[]> current = new HashMap<>();
+        ByteArrayOutputStream json = new ByteArrayOutputStream(entries.size() * 512 + 2);
+        json.write('[');
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                Event entry = entries.get(i);
+                byte[] bytes = previous.get(entry);
+                current.put(entry, bytes != null ? bytes : (bytes = Json.MAPPER.writeValueAsBytes(entry)));
+                if (i > 0) {
+                    json.write(',');
+                }
+                json.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        json.write(']');
+        entryJson = current;
+        byte[] fast = gzip(json, Deflater.BEST_SPEED);
+        return fast.length <= MAX_BYTES ? fast : gzip(json, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    private static byte[] gzip(ByteArrayOutputStream json, int level) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.size() / 8);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024) {
+            {
+                def.setLevel(level);
+            }
+        }) {
+            json.writeTo(gzip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,8 @@ import java.util.Map;
 /**
  * Publishes pages when events change. Invoked by the table's DynamoDB stream (keys only): re-reads each changed event
  * and reports the records of events it could not publish as partial batch failures. Invoked with
- * {@code {"action":"rebuild"}} it rebuilds the whole site; with {@code {"action":"refresh"}} (on a schedule) it
+ * {@code {"action":"rebuild"}} it rebuilds the whole site, writing what differs from the bucket
+ * ({@code "everything":true} writes every object, for a release that changes only headers); with {@code {"action":"refresh"}} (on a schedule) it
  * re-renders the index, feed and sitemap, so that events pass from "upcoming" to "past" as time goes by.
  */
 public final class RenderPagesHandler implements RequestStreamHandler {
@@ -82,7 +83,7 @@ public final class RenderPagesHandler implements RequestStreamHandler {
         if (request.has("Records")) {
             response = handleRequest(streamEvent(request), context);
         } else if ("rebuild".equals(request.path("action").asText())) {
-            SitePublisher.Outcome outcome = publisher.rebuildAll();
+            SitePublisher.Outcome outcome = publisher.rebuildAll(request.path("everything").asBoolean(false));
             log.info("Rebuilt the site: {} objects written", outcome.written().size());
             response = Map.of("written", outcome.written().size());
         } else if ("refresh".equals(request.path("action").asText())) {
@@ -97,24 +98,35 @@ public final class RenderPagesHandler implements RequestStreamHandler {
         Json.MAPPER.writeValue(output, response);
     }
 
-    /** One stream batch: records of items other than events (slugs, subscribers, ...) are ignored. */
+    /**
+     * One stream batch: event records publish their events, alias-claim records settle their paths (a freed alias
+     * loses its redirect); records of other items (slugs, subscribers, ...) are ignored.
+     */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         Map<String, List<String>> sequencesByEvent = new LinkedHashMap<>();
+        Map<String, List<String>> sequencesByAlias = new LinkedHashMap<>();
         for (DynamodbStreamRecord record : event.getRecords()) {
             Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
             String pk = keys.get(HandbillTable.PK) == null ? null : keys.get(HandbillTable.PK).getS();
             String sk = keys.get(HandbillTable.SK) == null ? null : keys.get(HandbillTable.SK).getS();
+            String sequence = record.getDynamodb().getSequenceNumber();
             EventKeys.eventId(pk, sk).ifPresent(eventId -> sequencesByEvent
-                    .computeIfAbsent(eventId, id -> new ArrayList<>()).add(record.getDynamodb().getSequenceNumber()));
+                    .computeIfAbsent(eventId, id -> new ArrayList<>()).add(sequence));
+            EventKeys.aliasKey(pk, sk).ifPresent(aliasKey -> sequencesByAlias
+                    .computeIfAbsent(aliasKey, key -> new ArrayList<>()).add(sequence));
         }
-        if (sequencesByEvent.isEmpty()) {
+        if (sequencesByEvent.isEmpty() && sequencesByAlias.isEmpty()) {
             return new StreamsEventResponse(List.of());
         }
-        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet());
-        List<BatchItemFailure> failures = outcome.failedEventIds().stream()
-                .flatMap(id -> sequencesByEvent.get(id).stream()).map(BatchItemFailure::new).toList();
-        log.info("Published {} events: {} objects written, {} events failed", sequencesByEvent.size(),
-                outcome.written().size(), outcome.failedEventIds().size());
+        SitePublisher.Outcome outcome = publisher.publish(sequencesByEvent.keySet(), sequencesByAlias.keySet());
+        List<BatchItemFailure> failures = new ArrayList<>();
+        outcome.failedEventIds().stream().flatMap(id -> sequencesByEvent.getOrDefault(id, List.of()).stream())
+                .map(BatchItemFailure::new).forEach(failures::add);
+        outcome.failedAliasKeys().stream().flatMap(key -> sequencesByAlias.get(key).stream())
+                .map(BatchItemFailure::new).forEach(failures::add);
+        log.info("Published {} events and settled {} aliases: {} objects written, {} events and {} aliases failed",
+                sequencesByEvent.size(), sequencesByAlias.size(), outcome.written().size(),
+                outcome.failedEventIds().size(), outcome.failedAliasKeys().size());
         return new StreamsEventResponse(failures);
     }
 

@@ -20,6 +20,7 @@ public record SiteObject(String key, byte[] body, String contentType, String cac
     static final String TEXT = "text/plain;charset=utf-8";
     static final String CSS = "text/css;charset=utf-8";
     static final String JAVASCRIPT = "text/javascript;charset=utf-8";
+    static final String SVG = "image/svg+xml";
     /** Pages and feeds change on every edit: browsers and CloudFront re-check them after five minutes. */
     static final String SHORT_CACHE = "public, max-age=300";
     /** Hashed assets never change under the same name. */
@@ -35,6 +36,15 @@ public record SiteObject(String key, byte[] body, String contentType, String cac
 
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** MD5 of the body alone, in hex: what S3 gives as the ETag of an object stored with one PUT. */
+    public String md5() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Hash of everything a reader receives (bytes and headers): equal hashes mean nothing to write. */

@@ -12,27 +12,36 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps the public site in the bucket in step with the events table. Always renders from the current stored state,
  * so repeating or reordering calls is harmless. An edit writes only objects whose bytes change: the event's page,
  * the index page listing it, feed.xml and sitemap.xml; and it reads the one listing item rather than every event.
+ * A rebuild renders everything and compares it with one listing of the bucket: it writes only what differs.
  */
 public final class SitePublisher {
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
     /** Events per index query: DynamoDB stops at 1 MB anyway, so this only bounds the round trips. */
     private static final int LIST_PAGE = 1000;
-    private static final ExecutorService PAGES = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "event-pages");
+    /**
+     * Reads, renders, and the events' pages beside the listings. Nothing here waits for another task of this pool
+     * (the writes they wait for run on the writer's threads), so its bound cannot deadlock it.
+     */
+    private static final ExecutorService WORK = Executors.newFixedThreadPool(BucketWriter.parallelism(), r -> {
+        Thread thread = new Thread(r, "site-publisher");
         thread.setDaemon(true);
         return thread;
     });
@@ -44,13 +53,26 @@ public final class SitePublisher {
     private final Clock clock;
     /** Stylesheet, robots.txt and 404 depend only on this deployment: checked once per container. */
     private volatile boolean furnitureInPlace;
+    /** The listing this container rendered last, for the next edit to compare with instead of rendering it again. */
+    private volatile Rendered lastRendered;
+
+    /** Index views as of {@code now}, and the hashes of feed and sitemap (which do not depend on the time). */
+    private record Rendered(List<Event> entries, Instant now, List<ListingView> views, String feed, String sitemap) {
+        /** The views of {@code entries} at {@code later}, if no event ended between the two instants. */
+        Optional<List<ListingView>> viewsAt(List<Event> of, Instant later) {
+            boolean same = of.equals(entries)
+                    && of.stream().allMatch(e -> e.endsAt().isBefore(now) == e.endsAt().isBefore(later));
+            return same ? Optional.of(views) : Optional.empty();
+        }
+    }
 
     /**
      * What a publish wrote.
      *
-     * @param failedEventIds events whose pages could not be written; the caller retries them
+     * @param failedEventIds  events whose pages could not be written; the caller retries them
+     * @param failedAliasKeys alias keys that could not be settled; the caller retries them
      */
-    public record Outcome(List<String> written, Set<String> failedEventIds) {
+    public record Outcome(List<String> written, Set<String> failedEventIds, Set<String> failedAliasKeys) {
     }
 
     public SitePublisher(EventStore store, ListingStore listing, PageRenderer renderer, SiteBucket bucket,
@@ -64,22 +86,66 @@ public final class SitePublisher {
 
     /**
      * Brings the site up to date with these events' current state (drafts and deleted events show nowhere). The
-     * events' own pages and the listings are written side by side: they do not depend on each other.
+     * events and the listing are read side by side, and the events' own pages and the listings written side by side:
+     * they do not depend on each other.
      */
     public Outcome publish(Collection<String> eventIds) {
-        Set<String> failed = ConcurrentHashMap.newKeySet();
-        Map<String, Event> current = new HashMap<>();
-        List<Event> toRender = new ArrayList<>();
-        for (String id : eventIds) {
+        return publish(eventIds, List.of());
+    }
+
+    /**
+     * As {@link #publish(Collection)}, and also settles these alias paths (bucket keys whose claim changed): one a
+     * public event holds is written with that event's pages; any other loses its redirect object.
+     *
+     */
+    public Outcome publish(Collection<String> eventIds, Collection<String> aliasKeys) {
+        Set<String> failed = new LinkedHashSet<>();
+        List<String> removed = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(eventIds);
+        Map<String, String> holders = new HashMap<>();
+        for (String key : aliasKeys) {
             try {
-                Optional<Event> event = store.get(id);
-                current.put(id, event.orElse(null));
-                event.filter(e -> e.status().isPublic()).ifPresent(toRender::add);
+                Optional<Event> holder = store.findByAlias(key).filter(e -> e.status().isPublic());
+                if (holder.isPresent()) {
+                    ids.add(holder.get().id());
+                    holders.put(key, holder.get().id());
+                } else if (bucket.deleteRedirect(key)) {
+                    removed.add(key);
+                }
             } catch (RuntimeException e) {
-                log.error("Could not read event {}", id, e);
-                failed.add(id);
+                log.error("Could not settle alias {}", key, e);
+                failed.add(key);
             }
         }
+        Outcome outcome = publishEvents(ids);
+        holders.forEach((key, id) -> {
+            if (outcome.failedEventIds().contains(id)) {
+                failed.add(key);
+            }
+        });
+        List<String> written = new ArrayList<>(removed);
+        written.addAll(outcome.written());
+        return new Outcome(List.copyOf(written), outcome.failedEventIds(), Set.copyOf(failed));
+    }
+
+    private Outcome publishEvents(Collection<String> eventIds) {
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Optional<PublicListing.Snapshot>> known = CompletableFuture.supplyAsync(listing::lastSeen,
+                WORK);
+        Map<String, CompletableFuture<Optional<Event>>> reads = new LinkedHashMap<>();
+        eventIds.forEach(id -> reads.put(id, CompletableFuture.supplyAsync(() -> store.get(id), WORK)));
+        Map<String, Event> current = new HashMap<>();
+        List<Event> toRender = new ArrayList<>();
+        reads.forEach((id, read) -> {
+            try {
+                Optional<Event> event = read.join();
+                current.put(id, event.orElse(null));
+                event.filter(e -> e.status().isPublic()).ifPresent(toRender::add);
+            } catch (CompletionException e) {
+                log.error("Could not read event {}", id, e.getCause());
+                failed.add(id);
+            }
+        });
         CompletableFuture<List<String>> pages = CompletableFuture.supplyAsync(() -> {
             List<String> written = new ArrayList<>();
             for (Event event : toRender) {
@@ -91,62 +157,101 @@ public final class SitePublisher {
                 }
             }
             return written;
-        }, PAGES);
+        }, WORK);
         List<String> written = new ArrayList<>();
         try {
-            written.addAll(publishListings(current));
+            written.addAll(publishListings(current, known));
         } catch (RuntimeException e) {
             log.error("Could not publish the index, feed and sitemap for events {}", eventIds, e);
             failed.addAll(eventIds);
         }
         written.addAll(0, pages.join());
-        return new Outcome(List.copyOf(written), Set.copyOf(failed));
+        return new Outcome(List.copyOf(written), Set.copyOf(failed), Set.of());
     }
 
-    /** Renders and writes the whole site from the table: after a template change, or to recover. */
+    /** Renders the whole site from the table and writes what differs from the bucket: after a template change, or to recover. */
     public Outcome rebuildAll() {
-        List<Event> events = publicEventsFromIndex();
-        List<SiteObject> pages = events.parallelStream().flatMap(e -> renderer.eventPages(e).stream()).toList();
-        List<String> written = new ArrayList<>(bucket.writeAll(pages));
+        return rebuildAll(false);
+    }
+
+    /**
+     * @param everything write every object even where the bucket holds the same body: after a release that changes
+     *                   only headers (a rebuild compares bodies, not headers)
+     */
+    public Outcome rebuildAll(boolean everything) {
+        CompletableFuture<Map<String, String>> stored = everything ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(bucket::storedBodies, SitePublisher::ownThread);
+        Function<String, String> storedBody = key -> stored.join().get(key);
+        // each page of events is rendered and written while the next is read
+        List<Event> events = new ArrayList<>();
+        List<CompletableFuture<List<String>>> pages = new ArrayList<>();
+        forEachPublicPage(page -> {
+            events.addAll(page);
+            pages.add(CompletableFuture.supplyAsync(
+                    () -> bucket.renderAndWriteChanged(page, renderer::eventPages, storedBody), WORK));
+        });
+        List<String> written = new ArrayList<>();
+        pages.forEach(page -> written.addAll(join(page)));
+        Map<String, String> bodies = stored.join();
         List<Event> entries = PublicListing.sorted(events.stream().map(Event::listingEntry).toList());
         long version;
         do {
-            version = listing.read().map(PublicListing.Snapshot::version).orElse(0L);
+            version = listing.version();
         } while (!listing.commit(version, entries));
-        List<SiteObject> listings = new ArrayList<>(renderer.indexPages(entries, clock.instant()));
-        int indexPages = listings.size();
+        List<SiteObject> indexPages = renderer.indexPages(entries, clock.instant());
+        List<SiteObject> listings = new ArrayList<>(indexPages);
         listings.add(renderer.feed(entries));
-        listings.add(renderer.sitemap(entries, indexPages));
+        listings.add(renderer.sitemap(entries, indexPages.size()));
         listings.addAll(renderer.furniture());
-        written.addAll(bucket.writeAll(listings));
+        written.addAll(bucket.renderAndWriteChanged(listings, List::of, bodies::get));
         furnitureInPlace = true;
-        written.addAll(dropPagesAfter(indexPages));
+        if (everything) {
+            written.addAll(dropPagesAfter(indexPages.size()));
+        } else {
+            for (int page = indexPages.size() + 1; bodies.containsKey(PageRenderer.pageKey(page)); page++) {
+                bucket.delete(PageRenderer.pageKey(page));
+                written.add(PageRenderer.pageKey(page));
+            }
+        }
         written.addAll(settle(version + 1));
-        return new Outcome(List.copyOf(written), Set.of());
+        return new Outcome(List.copyOf(written), Set.of(), Set.of());
     }
 
     /**
      * Commits these events into the listing, then writes what the committed listing shows. Whoever commits last
-     * also writes last: after writing, a batch that finds a newer listing writes again from that one.
+     * also writes last: after writing, a batch that finds a newer listing writes again from that one. The commit
+     * starts from the version this container saw last; if someone committed since, it is refused and retried from a
+     * fresh read.
      */
-    private List<String> publishListings(Map<String, Event> current) {
+    private List<String> publishListings(Map<String, Event> current,
+                                         CompletableFuture<Optional<PublicListing.Snapshot>> known) {
+        Optional<PublicListing.Snapshot> stored = known.join();
         while (true) {
-            PublicListing.Snapshot snapshot = listing.read()
+            PublicListing.Snapshot snapshot = stored
                     .orElseGet(() -> new PublicListing.Snapshot(0, PublicListing.sorted(
                             publicEventsFromIndex().stream().map(Event::listingEntry).toList())));
             List<Event> entries = overlay(snapshot.events(), current);
             if (snapshot.version() > 0 && entries.equals(snapshot.events())) {
+                if (listing.version() != snapshot.version()) {
+                    stored = listing.read();
+                    continue;
+                }
                 // nothing to commit (a replay, a refresh, or a retry after failed writes): check every object
                 List<String> written = new ArrayList<>(writeListings(entries, null));
                 written.addAll(settle(snapshot.version()));
                 return written;
             }
+            List<Event> previous = snapshot.version() > 0 ? snapshot.events() : null;
+            // rendered while the commit is on its way; written only once it succeeded
+            CompletableFuture<Listings> rendered = CompletableFuture.supplyAsync(() -> listings(entries, previous),
+                    WORK);
             if (listing.commit(snapshot.version(), entries)) {
-                List<String> written = new ArrayList<>(
-                        writeListings(entries, snapshot.version() > 0 ? snapshot.events() : null));
+                List<String> written = new ArrayList<>(write(rendered.join()));
                 written.addAll(settle(snapshot.version() + 1));
                 return written;
             }
+            rendered.cancel(false);
+            stored = listing.read();
         }
     }
 
@@ -161,28 +266,79 @@ public final class SitePublisher {
         return written;
     }
 
-    /**
-     * Writes the index pages, feed and sitemap that differ from the bucket. Given the listing they were last written
-     * from, index pages that render the same from both are known to be in place and are not even checked, so an edit
-     * costs the same on a site of ten events or a thousand.
-     */
     private List<String> writeListings(List<Event> entries, List<Event> previous) {
+        return write(listings(entries, previous));
+    }
+
+    /**
+     * What to write for a listing.
+     *
+     * @param changed  objects known to differ from the bucket
+     * @param toCheck  objects to compare with the bucket first
+     * @param dropped  archive pages past the new end (the archive got shorter), or {@code null} when not known: then
+     *                 the bucket is asked which pages follow {@code lastPage}
+     * @param lastPage number of the last index page
+     */
+    private record Listings(List<SiteObject> changed, List<SiteObject> toCheck, List<String> dropped, int lastPage) {
+    }
+
+    /**
+     * The index pages, feed and sitemap for {@code entries}. Given the listing they were last written from, what
+     * renders the same from both is known to be in place and what does not is known to differ, so neither needs a
+     * look at the bucket; and an index page whose view is unchanged is not even rendered: an edit costs the same on a
+     * site of ten events or a thousand. Without it, every object is checked against the bucket.
+     */
+    private Listings listings(List<Event> entries, List<Event> previous) {
         Instant now = clock.instant();
-        List<SiteObject> indexPages = renderer.indexPages(entries, now);
-        List<SiteObject> objects = new ArrayList<>(indexPages);
-        if (previous != null) {
-            Map<String, String> before = new HashMap<>();
-            renderer.indexPages(previous, now).forEach(o -> before.put(o.key(), o.sha256()));
-            objects.removeIf(o -> o.sha256().equals(before.get(o.key())));
+        List<ListingView> views = renderer.indexViews(entries, now);
+        List<SiteObject> changed = new ArrayList<>();
+        List<SiteObject> toCheck = new ArrayList<>();
+        SiteObject feed = renderer.feed(entries);
+        SiteObject sitemap = renderer.sitemap(entries, views.size());
+        List<String> dropped = new ArrayList<>();
+        if (previous == null) {
+            views.forEach(v -> toCheck.add(renderer.indexPage(v)));
+            toCheck.add(feed);
+            toCheck.add(sitemap);
+        } else {
+            Rendered last = lastRendered;
+            Optional<List<ListingView>> known = last == null ? Optional.empty() : last.viewsAt(previous, now);
+            List<ListingView> before = known.orElseGet(() -> renderer.indexViews(previous, now));
+            for (ListingView view : views) {
+                if (view.page() > before.size() || !view.equals(before.get(view.page() - 1))) {
+                    changed.add(renderer.indexPage(view));
+                }
+            }
+            if (!feed.sha256().equals(known.isPresent() ? last.feed() : renderer.feed(previous).sha256())) {
+                changed.add(feed);
+            }
+            if (!sitemap.sha256().equals(known.isPresent() ? last.sitemap()
+                    : renderer.sitemap(previous, before.size()).sha256())) {
+                changed.add(sitemap);
+            }
+            for (int page = views.size() + 1; page <= before.size(); page++) {
+                dropped.add(PageRenderer.pageKey(page));
+            }
         }
-        objects.add(renderer.feed(entries));
-        objects.add(renderer.sitemap(entries, indexPages.size()));
         if (!furnitureInPlace) {
-            objects.addAll(renderer.furniture());
+            toCheck.addAll(renderer.furniture());
         }
-        List<String> written = new ArrayList<>(bucket.writeChanged(objects));
+        lastRendered = new Rendered(entries, now, views, feed.sha256(), sitemap.sha256());
+        return new Listings(changed, toCheck, previous == null ? null : dropped, views.size());
+    }
+
+    private List<String> write(Listings listings) {
+        CompletableFuture<List<String>> checked = CompletableFuture.supplyAsync(
+                () -> bucket.writeChanged(listings.toCheck()), WORK);
+        List<String> written = new ArrayList<>(bucket.writeAll(listings.changed()));
+        written.addAll(checked.join());
         furnitureInPlace = true;
-        written.addAll(dropPagesAfter(indexPages.size()));
+        if (listings.dropped() == null) {
+            written.addAll(dropPagesAfter(listings.lastPage()));
+        } else {
+            listings.dropped().forEach(bucket::delete);
+            written.addAll(listings.dropped());
+        }
         return written;
     }
 
@@ -211,12 +367,31 @@ public final class SitePublisher {
     /** Every public event from the start-time index (eventually consistent: used to build, not to patch). */
     private List<Event> publicEventsFromIndex() {
         List<Event> events = new ArrayList<>();
+        forEachPublicPage(events::addAll);
+        return events;
+    }
+
+    private void forEachPublicPage(Consumer<List<Event>> pageConsumer) {
         String cursor = null;
         do {
             Page<Event> page = store.listPublic(Instant.EPOCH, FAR_FUTURE, cursor, LIST_PAGE);
-            events.addAll(page.items());
+            pageConsumer.accept(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        return events;
+    }
+
+    /** For the bucket listing of a rebuild, which the writer's threads wait for: never queued behind them. */
+    private static void ownThread(Runnable task) {
+        Thread thread = new Thread(task, "bucket-listing");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

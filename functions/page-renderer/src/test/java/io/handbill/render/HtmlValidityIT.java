@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM of its own, so the pages are collected first and checked together.
  */
 class HtmlValidityIT {
+    /** Generated events a run; {@code -Dhandbill.fuzz.events=N} for a longer soak. */
+    private static final int GENERATED = Integer.getInteger("handbill.fuzz.events", 30);
+    /** The API's limit on a cancellation reason. */
+    private static final int MAX_REASON = 500;
     private final PageRenderer renderer = new PageRenderer(TestEvents.SITE);
 
+    /**
+     * The fixtures' pages, and pages of generated events ({@link GeneratedEvents}: {@link #GENERATED} a run, from a
+     * random seed unless {@code -Dhandbill.fuzz.seed=N} replays one; the seed is printed, and named in a failure).
+     */
     @Test
-    void everyKindOfPage_passesTheNuHtmlChecker(@TempDir Path site) throws Exception {
+    void everyKindOfPage_andPagesOfGeneratedEvents_passTheNuHtmlChecker(@TempDir Path site) throws Exception {
         List<SiteObject> objects = new ArrayList<>();
         Event seed = TestEvents.seed();
         objects.addAll(renderer.eventPages(seed));
@@ -37,6 +46,41 @@ class HtmlValidityIT {
         }
         objects.addAll(renderer.indexPages(events, TestEvents.NOW));
         objects.addAll(renderer.furniture());
+        long fuzzSeed = Long.getLong("handbill.fuzz.seed", new Random().nextLong());
+        long started = System.nanoTime();
+        objects.addAll(rename("generated", generatedPages(new GeneratedEvents(fuzzSeed))));
+        long generated = System.nanoTime();
+        List<String> files = write(site, objects);
+
+        JsonNode report = vnu(files);
+
+        System.out.printf("HTML fuzz: seed %d, %d generated events, pages made in %d ms; %d pages checked in %d ms%n",
+                fuzzSeed, GENERATED, (generated - started) / 1_000_000, files.size(),
+                (System.nanoTime() - generated) / 1_000_000);
+        assertThat(report.path("messages"))
+                .as("fuzz seed %d (replay: -Dhandbill.fuzz.seed=%d): %s", fuzzSeed, fuzzSeed, report.toPrettyString())
+                .isEmpty();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(10 + GENERATED);
+    }
+
+    /** Each generated event's page (one also with its alias pages), every fifth cancelled, and their index. */
+    private List<SiteObject> generatedPages(GeneratedEvents generator) {
+        List<Event> events = new ArrayList<>();
+        List<SiteObject> objects = new ArrayList<>();
+        for (int i = 0; i < GENERATED; i++) {
+            Event event = Event.create("g" + i, generator.next(i), TestEvents.NOW).publish(TestEvents.NOW);
+            if (i % 5 == 4) {
+                event = event.cancel(generator.text(MAX_REASON, true), TestEvents.NOW);
+            }
+            events.add(event);
+            List<SiteObject> pages = renderer.eventPages(event);
+            objects.addAll(i == 0 ? pages : pages.subList(0, 1));
+        }
+        objects.addAll(renderer.indexPages(events, TestEvents.NOW));
+        return objects;
+    }
+
+    private static List<String> write(Path site, List<SiteObject> objects) throws Exception {
         List<String> files = new ArrayList<>();
         for (SiteObject object : objects) {
             if (!object.contentType().startsWith("text/html") && !object.contentType().startsWith("text/css")) {
@@ -49,11 +93,7 @@ class HtmlValidityIT {
             Files.write(site.resolve(name), object.body());
             files.add(site.resolve(name).toString());
         }
-
-        JsonNode report = vnu(files);
-
-        assertThat(report.path("messages")).as(report.toPrettyString()).isEmpty();
-        assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+        return files;
     }
 
     private static Event moved(Event seed) {

@@ -2,11 +2,13 @@ package io.handbill.render;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A fast fake of the pages bucket: keeps each object as written and, like {@link BucketWriter}, skips objects whose
@@ -36,8 +38,37 @@ final class InMemorySiteBucket implements SiteBucket {
     }
 
     @Override
+    public Map<String, String> storedBodies() {
+        Map<String, String> bodies = new HashMap<>();
+        objects.forEach((key, o) -> bodies.put(key, o.md5()));
+        return bodies;
+    }
+
+    @Override
+    public <T> List<String> renderAndWriteChanged(Collection<T> items, Function<T, List<SiteObject>> render,
+                                                  Function<String, String> storedBody) {
+        List<String> written = new ArrayList<>();
+        for (T item : items) {
+            render.apply(item).stream().filter(o -> !o.md5().equals(storedBody.apply(o.key())))
+                    .forEach(o -> written.addAll(put(o)));
+        }
+        return written;
+    }
+
+    @Override
     public boolean deleteIfPresent(String key) {
         return objects.remove(key) != null;
+    }
+
+    @Override
+    public boolean deleteRedirect(String key) {
+        SiteObject stored = objects.get(key);
+        return stored != null && stored.redirectTo() != null && objects.remove(key, stored);
+    }
+
+    @Override
+    public void delete(String key) {
+        objects.remove(key);
     }
 
     Optional<SiteObject> get(String key) {

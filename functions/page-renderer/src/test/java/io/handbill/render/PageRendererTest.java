@@ -221,8 +221,13 @@ class PageRendererTest {
         assertThat(furniture.get(1).contentType()).isEqualTo("text/plain;charset=utf-8");
         assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(furniture.get(2).cacheControl()).isEqualTo("public, max-age=300");
-        assertThat(furniture.get(3).key()).isEqualTo("assets/rsvp.js");
-        assertThat(furniture.get(3).text()).contains("data-availability", "places left");
+        assertThat(Jsoup.parse(furniture.get(2).text()).selectFirst("link[rel=icon]").attr("href"))
+                .isEqualTo("/favicon.svg");
+        assertThat(furniture.get(3).key()).isEqualTo("favicon.svg");
+        assertThat(furniture.get(3).contentType()).isEqualTo("image/svg+xml");
+        assertThat(furniture.get(3).text()).startsWith("<svg");
+        assertThat(furniture.get(4).key()).isEqualTo("assets/rsvp.js");
+        assertThat(furniture.get(4).text()).contains("data-availability", "places left");
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.fixtures.Drafts;
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
@@ -110,10 +112,40 @@ class SitePublisherIT {
     }
 
     @Test
+    void removedAlias_losesItsRedirect_andTheNextEventCanRedirectFromIt() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        assertThat(keys()).contains(ALIAS + "/index.html");
+
+        store.update(seed.edit(seed.draft().toBuilder().aliases(List.of("/old/kept")).build(), LATER));
+        StreamsEventResponse response = handler.handleRequest(streamOf(eventRecord(SEED_ID, "2000"),
+                aliasRecord(ALIAS + "/index.html", "2001")), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(keys()).doesNotContain(ALIAS + "/index.html").contains("old/kept/index.html", SEED_KEY);
+        Event next = Events.published("next", Drafts.seed().slug("next-night").aliases(List.of("/" + ALIAS)), LATER);
+        store.create(next);
+        handler.handleRequest(streamOf(aliasRecord(ALIAS + "/index.html", "2002")), null);
+        assertThat(head(ALIAS + "/index.html").metadata()).containsEntry(BucketWriter.REDIRECT,
+                SITE.eventUrl("next-night"));
+    }
+
+    @Test
+    void aliasRecordForASiteFile_neverDeletesIt() {
+        givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+
+        handler.handleRequest(streamOf(aliasRecord("404.html", "3000"), aliasRecord("robots.txt", "3001"),
+                aliasRecord("index.html", "3002"), aliasRecord(SEED_KEY, "3003")), null);
+
+        assertThat(keys()).contains("404.html", "robots.txt", "index.html", SEED_KEY);
+    }
+
+    @Test
     void draft_isNeverPublic_andDeletingItRemovesNothing() {
         givenPublishedSeed();
         handler.handleRequest(stream(SEED_ID), null);
-        Event draft = Event.create("draft-1", Fixtures.seedDraft().withSlug("secret-draft"), NOW);
+        Event draft = Event.create("draft-1", Drafts.seed().slug("secret-draft").aliases(List.of()).build(), NOW);
         store.create(draft);
 
         handler.handleRequest(stream("draft-1"), null);
@@ -370,6 +402,26 @@ class SitePublisherIT {
         }
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(records);
+        return event;
+    }
+
+    private static DynamodbStreamRecord eventRecord(String eventId, String sequence) {
+        return stream(List.of(eventId), List.of(sequence)).getRecords().get(0);
+    }
+
+    /** What the stream tells when an alias claim changes: its key only. */
+    private static DynamodbStreamRecord aliasRecord(String key, String sequence) {
+        DynamodbStreamRecord record = new DynamodbStreamRecord();
+        record.setEventName("REMOVE");
+        record.setDynamodb(new StreamRecord().withSequenceNumber(sequence)
+                .withKeys(Map.of("pk", new AttributeValue().withS("ALIAS#" + key),
+                        "sk", new AttributeValue().withS("ALIAS"))));
+        return record;
+    }
+
+    private static DynamodbEvent streamOf(DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(records));
         return event;
     }
 

@@ -35,8 +35,10 @@ public final class Pages {
     }
 
     public String checkInbox() {
-        return page("Check your inbox", "We have sent a confirmation link to the address you gave, unless we sent "
-                + "one in the last few minutes. Open it within 48 hours to start getting event emails.", null);
+        return page("Check your inbox", "We have sent a confirmation link to the address you gave. If we already "
+                + "sent one to this mailbox in the last 10 minutes, we do not send another: use the link in that "
+                + "mail. Open it within 48 hours to start getting event emails. Coming back after unsubscribing? "
+                + "You get a fresh link straight away.", null);
     }
 
     public String confirmed() {

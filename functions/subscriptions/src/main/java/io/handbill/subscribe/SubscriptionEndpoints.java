@@ -8,6 +8,7 @@ import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
+import io.handbill.mail.MailThrottledException;
 import io.handbill.subscriber.EmailAddresses;
 import io.handbill.subscriber.InvalidTokenException;
 
@@ -93,7 +94,15 @@ final class SubscriptionEndpoints implements Endpoints<SubscriptionEndpoints.Rou
             throw new ProblemException(Problem.invalid("email", code,
                     "Enter an email address like name@example.org."));
         }
-        subscriptions.subscribe(email);
+        try {
+            subscriptions.subscribe(email, request.sourceIp());
+        } catch (TooManyRequestsException e) {
+            throw new ProblemException(Problem.of(429, "Too many subscribe requests from your network. "
+                    + "Please try again later."), Map.of("Retry-After", Long.toString(e.retryAfter().toSeconds())));
+        } catch (MailThrottledException e) {
+            throw new ProblemException(Problem.of(503, "We could not send the confirmation mail just now. "
+                    + "Please try again in a minute."), Map.of("Retry-After", "60"));
+        }
         // the same answer whether or not the address was known, so the form tells nobody who subscribes
         return wantsHtml ? page(200, pages.checkInbox())
                 : HttpResponse.json(202, Map.of("status", "pending",

@@ -2,6 +2,7 @@ package io.handbill.subscribe;
 
 import io.handbill.mail.MailRejectedException;
 import io.handbill.mail.MailSender;
+import io.handbill.mail.MailThrottledException;
 import io.handbill.subscriber.EmailAddresses;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
@@ -11,17 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Double opt-in. Subscribing records the address as PENDING and mails a signed confirm link; the caller learns
- * nothing about whether the address was known, and an address gets at most one confirmation mail per
- * {@link #COOLDOWN}, so the form cannot be used to flood someone else's inbox. Logs carry no address or token.
+ * nothing about whether the address was known. {@link SubscribeLimits} keep the form from flooding anyone's inbox:
+ * a mailbox gets one confirmation mail per window however its address is spelt, and a client may only ask so often
+ * — except that someone who unsubscribed and comes back always gets their first mail. Logs carry no address, IP
+ * or token.
  */
 public final class SubscriptionService {
-    static final Duration COOLDOWN = Duration.ofMinutes(10);
     private static final int WRITE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
@@ -31,33 +32,46 @@ public final class SubscriptionService {
     private final SubscriberTokens tokens;
     private final ConfirmationMail mail;
     private final MailSender sender;
+    private final SubscribeLimits limits;
     private final Clock clock;
 
     public SubscriptionService(SubscriberStore store, SubscriberTokens tokens, ConfirmationMail mail,
-                               MailSender sender, Clock clock) {
+                               MailSender sender, SubscribeLimits limits, Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.mail = mail;
         this.sender = sender;
+        this.limits = limits;
         this.clock = clock;
     }
 
-    /** @param typed an address that passed {@link EmailAddresses#isValid} */
-    public void subscribe(String typed) {
+    /**
+     * @param typed    an address that passed {@link EmailAddresses#isValid}
+     * @param sourceIp the client's address as API Gateway saw it
+     * @throws TooManyRequestsException when this client has asked too often; nothing is stored or sent
+     * @throws MailThrottledException   when SES is too busy to take the mail now; the next request may retry
+     */
+    public void subscribe(String typed, String sourceIp) {
         Instant now = clock.instant();
+        if (!limits.clientMayAsk(sourceIp, now)) {
+            log.info("Subscription request over the client limit; nothing sent");
+            throw new TooManyRequestsException(SubscribeLimits.CLIENT_WINDOW);
+        }
         String key = EmailAddresses.normalise(typed);
+        Optional<Subscriber> known = store.get(key);
+        boolean returning = known.isPresent() && known.get().state() == SubscriberState.UNSUBSCRIBED;
+        if (!limits.mailboxMayBeMailed(typed, now) && !returning) {
+            log.info("Subscription request within the mailbox cooldown; no mail sent");
+            return;
+        }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Optional<Subscriber> known = store.get(key);
-            if (known.isPresent() && known.get().inCooldown(now, COOLDOWN)) {
-                log.info("Subscription request within cooldown; no mail sent");
-                return;
-            }
             Subscriber next = known.map(s -> s.resubscribe(typed, now)).orElseGet(() -> Subscriber.pending(typed, now));
             boolean written = known.isPresent() ? store.update(next) : store.create(next);
             if (written) {
                 sendConfirmation(next, now);
                 return;
             }
+            known = store.get(key);
         }
         log.info("Subscription request raced with another; the other one mails");
     }
@@ -69,6 +83,10 @@ public final class SubscriptionService {
             log.info("Confirmation mail sent, message {}", messageId);
         } catch (MailRejectedException e) {
             log.warn("Confirmation mail rejected: {}", e.reason());
+        } catch (MailThrottledException e) {
+            limits.mailNotSent(subscriber.email(), now);
+            log.warn("Confirmation mail not sent: SES kept throttling");
+            throw e;
         }
     }
 

@@ -54,18 +54,21 @@ public final class SubscriptionsHandler
     public SubscriptionsHandler(SubscriptionsConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
         this(config, new DynamoDbSubscriberStore(dynamo, config.eventsTable()),
                 new DynamoDbRsvpStore(dynamo, config.eventsTable()),
-                new DynamoDbEventStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
+                new DynamoDbEventStore(dynamo, config.eventsTable()),
+                new DynamoDbCooldownStore(dynamo, config.eventsTable()), config.ses().sender(ses), clock);
     }
 
-    /** The same wiring on given stores and sender: tests use it. */
+    /** The same wiring on given stores, cooldown counters and sender: tests use it. */
     public SubscriptionsHandler(SubscriptionsConfig config, SubscriberStore store, RsvpStore rsvps, EventStore events,
-                                MailSender sender, Clock clock) {
-        var tokens = new SubscriberTokens(config.secret().read());
+                                CooldownStore cooldowns, MailSender sender, Clock clock) {
+        byte[] secret = config.secret().read();
+        var tokens = new SubscriberTokens(secret);
+        var limits = new SubscribeLimits(cooldowns, secret);
         var organisers = new GroupAuthorizer(config.adminGroup());
         var pages = new Pages(config.site());
         this.http = new HttpApi<>(SubscriptionEndpoints.Route.class, new SubscriptionEndpoints(
                 new SubscriptionService(store, tokens, new ConfirmationMail(config.site(), config.senderEmail(), pages,
-                        clock), sender, clock), new SubscriberExport(store), organisers, pages),
+                        clock), sender, limits, clock), new SubscriberExport(store), organisers, pages),
                 ExpectedFailures.NONE, SERVER_ERROR);
         this.rsvpHttp = new HttpApi<>(RsvpEndpoints.Route.class, new RsvpEndpoints(
                 new RsvpService(events, rsvps, tokens, new RsvpMail(config.site(), config.senderEmail(), clock),

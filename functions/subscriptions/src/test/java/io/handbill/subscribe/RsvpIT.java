@@ -71,7 +71,7 @@ class RsvpIT {
         var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 1000),
                 new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers");
         handler = new SubscriptionsHandler(config, new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName()), store,
-                events, ses(), clock);
+                events, new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), ses(), clock);
     }
 
     @Test

@@ -115,7 +115,7 @@ class SubscriptionsHandlerIT {
         assertThat(aws.sentEmails()).hasSize(2);
 
         // when: the cooldown is over
-        clock.advance(SubscriptionService.COOLDOWN);
+        clock.advance(SubscribeLimits.MAILBOX_WINDOW);
         subscribeJson("bob@example.org");
 
         // then
@@ -216,11 +216,11 @@ class SubscriptionsHandlerIT {
         return handler.handleRequest(HttpEvents.post("/api/subscriptions", "application/json", body, Map.of()), null);
     }
 
-    private static MimeMessage parse(SentEmail email) throws Exception {
+    static MimeMessage parse(SentEmail email) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(email.raw()));
     }
 
-    private static String confirmToken(MimeMessage mail) throws Exception {
+    static String confirmToken(MimeMessage mail) throws Exception {
         var alternative = (MimeMultipart) mail.getContent();
         String text = (String) alternative.getBodyPart(0).getContent();
         String html = (String) alternative.getBodyPart(1).getContent();

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * {@code /admin/}: the static admin form from the classpath (the same files deployed under {@code admin/} in the
  * bucket for AWS), and its {@code config.json}, which locally hands the form the admin token instead of sending it
- * to Cognito. The token is only served to pages loaded from localhost, so a DNS-rebinding page cannot read it.
+ * to Cognito. The token is only served to pages loaded from localhost ({@link FrontDoor} turns
+ * other {@code Host}s away), so a DNS-rebinding page cannot read it.
  */
 final class AdminPages {
     private static final Pattern FILE = Pattern.compile("/admin/([a-z0-9-]+\\.(html|css|js|svg|json))");
@@ -34,7 +35,7 @@ final class AdminPages {
     void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            Responses.text(exchange, 405, "Method not allowed\n");
+            Responses.problem(exchange, 405, "Method Not Allowed", "The admin form answers GET and HEAD.");
             return;
         }
         if (path.equals("/admin")) {
@@ -53,22 +54,14 @@ final class AdminPages {
         }
         byte[] body = file == null ? null : resource("/admin/" + file);
         if (body == null) {
-            Responses.text(exchange, 404, "Not found\n");
+            Responses.problem(exchange, 404, "Not Found", "The admin form has no such file.");
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
         Responses.send(exchange, 200, body);
     }
 
     private void config(HttpExchange exchange) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String hostName = host == null ? "" : host.replaceFirst(":\\d+$", "");
-        if (!hostName.equals("localhost") && !hostName.equals("127.0.0.1") && !hostName.equals("[::1]")) {
-            Responses.text(exchange, 403, "The local admin token is only given to localhost\n");
-            return;
-        }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("auth", "local");
         config.put("token", token.value());

@@ -1,5 +1,9 @@
 package io.handbill.local;
 
+import io.handbill.aws.Env;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +34,14 @@ public final class HandbillLocal {
             System.exit(1);
             return;
         }
+        Path stackFile = LocalStackFile.location(Env.processVariables());
+        try {
+            LocalStackFile.write(stackFile, stack.url(), stack.adminToken());
+        } catch (UncheckedIOException e) {
+            System.err.println("Warning: " + e.getMessage() + "; the importer needs --api " + stack.url() + "/api");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStackFile.remove(stackFile);
             stack.close();
             System.out.println("Handbill local stack stopped");
         }, "handbill-local-stop"));
@@ -43,9 +54,11 @@ public final class HandbillLocal {
                 Calendar:     %s/calendar.ics
                 Outbox:       %s/outbox/
                 Data:         %s
+                Found by the importer through %s
                 Started in %d ms from process start
                 %n""", stack.adminToken(), stack.url(), stack.url(), stack.url(), stack.url(),
-                options.dataDir() == null ? "temporary (use --data DIR to keep it)" : options.dataDir(), millis);
+                options.dataDir() == null ? "temporary (use --data DIR to keep it)" : options.dataDir(), stackFile,
+                millis);
         stack.sampleReminderDue().ifPresent(due -> System.out.println("Try a reminder: subscribe on the upcoming "
                 + "sample event's page, confirm through the outbox, and after "
                 + LocalTime.ofInstant(due, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES)

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The command line: {@code --port N} (default 8080; 0 picks a free port), {@code --data DIR} (keep events, pages
  * and mail there across restarts; default: a temporary directory removed on exit), {@code --admin-token T}
- * (default: random, printed), {@code --empty} (start without the sample events).
+ * (default: random, printed, and kept in the data directory), {@code --empty} (start without the sample events).
  */
 public record LocalOptions(int port, Path dataDir, String adminToken, boolean samples) {
     public static final int DEFAULT_PORT = 8080;
@@ -13,7 +13,7 @@ public record LocalOptions(int port, Path dataDir, String adminToken, boolean sa
             Usage: java -jar infrastructure/target/handbill-local.jar [--port N] [--data DIR] [--admin-token T] [--empty]
               --port N          port on localhost to serve on (default 8080; 0 picks a free one)
               --data DIR        keep events, pages and sent mail in DIR across restarts (default: temporary)
-              --admin-token T   token the admin form and API calls use (default: random, printed at start)
+              --admin-token T   token the admin form and API calls use (default: random, kept in --data)
               --empty           start without the seed event and the upcoming sample event
             """;
 

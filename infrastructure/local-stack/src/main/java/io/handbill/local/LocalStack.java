@@ -1,7 +1,5 @@
 package io.handbill.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.store.HandbillTable;
@@ -22,11 +20,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The whole product on one loopback port: starts the emulators, creates the table and bucket, wires the real
@@ -55,8 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final EmbeddedAws aws;
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final LoopbackHttpServer server;
     private final RendererFeed feed;
     private final ReminderSweep sweep;
     private final AdminToken adminToken;
@@ -64,12 +58,11 @@ public final class LocalStack implements AutoCloseable {
     private final OutboxPages outbox;
     private final Optional<Instant> sampleReminderDue;
 
-    private LocalStack(EmbeddedAws aws, HttpServer server, ExecutorService httpThreads, RendererFeed feed,
+    private LocalStack(EmbeddedAws aws, LoopbackHttpServer server, RendererFeed feed,
                        ReminderSweep sweep, AdminToken adminToken, LocalServices services, OutboxPages outbox,
                        Optional<Instant> sampleReminderDue) {
         this.aws = aws;
         this.server = server;
-        this.httpThreads = httpThreads;
         this.feed = feed;
         this.sweep = sweep;
         this.adminToken = adminToken;
@@ -85,20 +78,23 @@ public final class LocalStack implements AutoCloseable {
     /** With the clock every function and the sample events run on (tests move it to make reminders due). */
     static LocalStack start(LocalOptions options, Clock clock) {
         long started = System.nanoTime();
-        HttpServer server = bind(options.port());
+        LoopbackHttpServer server = LoopbackHttpServer.bind(options.port(), ApiGateway.MAX_BODY_BYTES);
+        // The SES stub is a JDK HttpServer: without this its kept-alive answers wait ~40 ms on a delayed ACK
+        // (Nagle). The JDK reads it once, when the JVM's first such server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
         log.info("Emulators started in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
             return start(options, clock, server, aws);
         } catch (RuntimeException e) {
-            server.stop(0);
+            server.close();
             aws.close();
             throw e;
         }
     }
 
-    private static LocalStack start(LocalOptions options, Clock clock, HttpServer server, EmbeddedAws aws) {
-        String url = "http://localhost:" + server.getAddress().getPort();
+    private static LocalStack start(LocalOptions options, Clock clock, LoopbackHttpServer server, EmbeddedAws aws) {
+        String url = "http://localhost:" + server.port();
         AwsEndpoints endpoints = aws.endpoints();
         var renderer = new RendererFeedHolder();
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
@@ -136,17 +132,12 @@ public final class LocalStack implements AutoCloseable {
         renderer.deliverTo(feed);
         var outbox = new OutboxPages(aws.ses().outbox());
         var sweep = new ReminderSweep(LocalFunctions.reminders(services), () -> outbox.messages().size());
-        AdminToken token = options.adminToken() == null ? AdminToken.random() : new AdminToken(options.adminToken());
+        AdminToken token = options.adminToken() != null ? new AdminToken(options.adminToken())
+                : new AdminToken(kept(options.dataDir(), "admin-token", () -> AdminToken.random().value()));
         var gateway = new ApiGateway(LocalFunctions.http(services), token);
         var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
-                new AdminPages(token, url));
+                new AdminPages(token, url), new LoopbackOrigin(server.port()));
 
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService httpThreads = Executors.newFixedThreadPool(16, r -> {
-            Thread thread = new Thread(r, "http-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         started = System.nanoTime();
         Optional<Event> upcoming = options.samples()
                 ? new SampleEvents(services.eventStore(), services.clock()).loadIfMissing() : Optional.empty();
@@ -158,22 +149,20 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture.runAsync(() -> rebuildSite(services));
         }
         started = System.nanoTime();
-        var stack = new LocalStack(aws, server, httpThreads, feed, sweep, token, services, outbox,
+        var stack = new LocalStack(aws, server, feed, sweep, token, services, outbox,
                 upcoming.map(e -> e.startsAt().minus(SEVEN_DAY_REMINDER)));
         stack.awaitRendered(Duration.ofSeconds(30));
         log.info("First pages rendered in {} ms", (System.nanoTime() - started) / 1_000_000);
-        server.createContext("/", frontDoor::handle);
-        server.setExecutor(httpThreads);
-        server.start();
+        server.start(frontDoor::handle);
         return stack;
     }
 
     public String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return "http://localhost:" + server.port();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public String adminToken() {
@@ -211,8 +200,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        httpThreads.shutdownNow();
+        server.close();
         sweep.close();
         feed.close();
         aws.close();
@@ -224,15 +212,6 @@ public final class LocalStack implements AutoCloseable {
             log.info("Rebuilt the site: {} objects written", written);
         } catch (RuntimeException e) {
             log.error("Rebuilding the site failed", e);
-        }
-    }
-
-    private static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on localhost:" + port
-                    + " (in use? pick another with --port)", e);
         }
     }
 
@@ -277,17 +256,31 @@ public final class LocalStack implements AutoCloseable {
 
     /** Signs confirm and unsubscribe links; kept in the data directory so mailed links survive a restart. */
     private static String hmacSecret(Path dataDir) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String fresh = HexFormat.of().formatHex(random);
+        return kept(dataDir, "hmac-secret", () -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        });
+    }
+
+    /**
+     * A secret kept in {@code dataDir/name} (readable by its owner only), made by {@code fresh} on the first start:
+     * so that mailed links keep working and open admin tabs stay signed in across restarts on the same data.
+     */
+    private static String kept(Path dataDir, String name, Supplier<String> fresh) {
         if (dataDir == null) {
-            return fresh;
+            return fresh.get();
         }
-        Path file = dataDir.resolve("hmac-secret");
+        Path file = dataDir.resolve(name);
         try {
             if (!Files.isRegularFile(file)) {
                 Files.createDirectories(dataDir);
-                Files.writeString(file, fresh, StandardCharsets.US_ASCII);
+                Files.writeString(file, fresh.get(), StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the data directory's own permissions apply
+                }
             }
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {

@@ -33,8 +33,12 @@ final class OutboxPages {
 
     void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        // The outbox's own pages: no scripts at all, their one inline stylesheet, frames only of messages here.
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                + "img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'");
+        exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            Responses.text(exchange, 405, "Method not allowed\n");
+            Responses.problem(exchange, 405, "Method Not Allowed", "The outbox answers GET and HEAD.");
             return;
         }
         if (path.equals("/outbox") ) {
@@ -48,7 +52,7 @@ final class OutboxPages {
         Matcher matcher = MESSAGE.matcher(path);
         Optional<OutboxMessage> message = matcher.matches() ? find(matcher.group(1)) : Optional.empty();
         if (message.isEmpty()) {
-            Responses.text(exchange, 404, "No such message\n");
+            Responses.problem(exchange, 404, "Not Found", "No such message in the outbox.");
             return;
         }
         OutboxMessage m = message.get();

@@ -1,10 +1,13 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.handbill.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writing responses on {@link HttpExchange}, whose length argument has odd conventions (-1 = no body). */
 final class Responses {
@@ -24,6 +27,18 @@ final class Responses {
     static void text(HttpExchange exchange, int status, String text) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An RFC 9457 problem: what every error of the stack's own front looks like, as the API's errors do. */
+    static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        send(exchange, status, Json.write(problem).getBytes(StandardCharsets.UTF_8));
     }
 
     static void redirect(HttpExchange exchange, int status, String location) throws IOException {

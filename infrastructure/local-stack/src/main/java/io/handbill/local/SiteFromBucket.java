@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,12 +37,12 @@ final class SiteFromBucket {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            Responses.text(exchange, 405, "Method not allowed\n");
+            Responses.problem(exchange, 405, "Method Not Allowed", "The site answers GET and HEAD.");
             return;
         }
         String path = normalisedPath(exchange.getRequestURI());
         if (path == null) {
-            Responses.text(exchange, 400, "Bad path\n");
+            Responses.problem(exchange, 400, "Bad Request", "The path leaves the site or is not valid.");
             return;
         }
         String key = path.substring(1);
@@ -59,7 +60,7 @@ final class SiteFromBucket {
             if (notFound.isPresent()) {
                 send(exchange, 404, notFound.get());
             } else {
-                Responses.text(exchange, 404, "Not found\n");
+                Responses.problem(exchange, 404, "Not Found", "There is nothing at this address.");
             }
             return;
         }
@@ -95,11 +96,35 @@ final class SiteFromBucket {
     }
 
     private Optional<ResponseBytes<GetObjectResponse>> get(String key) {
+        if (key.lastIndexOf('/') > key.indexOf('.') && key.indexOf('.') >= 0 && belowAnObject(key)) {
+            return Optional.empty();   // "index.html/x": answered without S3Proxy's retried 500 below
+        }
         try {
             return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (S3Exception e) {
+            // S3 has no directories, but S3Proxy's file-system store has: below a key that is a file
+            // ("index.html/x") it fails where S3 would answer NoSuchKey.
+            if (e.statusCode() == 500 && belowAnObject(key)) {
+                return Optional.empty();
+            }
+            throw e;
         }
+    }
+
+    private boolean belowAnObject(String key) {
+        // from the top down: S3Proxy fails (and the SDK retries) on every ancestor below the file
+        for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
+            String ancestor = key.substring(0, slash);
+            try {
+                s3.headObject(b -> b.bucket(bucket).key(ancestor));
+                return true;
+            } catch (S3Exception e) {
+                // not an object either: look further up
+            }
+        }
+        return false;
     }
 
     private static Optional<String> redirectTarget(GetObjectResponse response) {

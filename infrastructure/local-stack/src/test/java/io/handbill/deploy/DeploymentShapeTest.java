@@ -6,6 +6,7 @@ import io.handbill.store.EventKeys;
 import io.handbill.store.HandbillTable;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,21 +58,31 @@ class DeploymentShapeTest {
     }
 
     @Test
-    void renderer_isInvokedForEventItemsOnly_notForItsOwnOrOtherModulesWrites() throws Exception {
-        JsonNode pattern = new ObjectMapper().readTree(
-                onlyEvent("PageRendererFunction", "DynamoDB").at("/FilterCriteria/Filters/0/Pattern").asText());
-        JsonNode keys = pattern.at("/dynamodb/Keys");
-        String prefix = keys.at("/" + HandbillTable.PK + "/S/0/prefix").asText();
-        String sortKey = keys.at("/" + HandbillTable.SK + "/S/0").asText();
-
-        assertThat(prefix).isNotBlank();
-        assertThat(sortKey).isNotBlank();
-        // the filter passes every event item and nothing the renderer's own key test (the store's) would not
+    void renderer_isInvokedForEventAndAliasClaimItemsOnly_notForItsOwnOrOtherModulesWrites() throws Exception {
+        JsonNode filters = onlyEvent("PageRendererFunction", "DynamoDB").at("/FilterCriteria/Filters");
+        assertThat(filters).hasSize(2);
         String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
-        assertThat(EventKeys.eventPk(id)).as("an event's key passes the filter").startsWith(prefix);
-        assertThat(EventKeys.eventId(EventKeys.eventPk(id), sortKey)).as("the filter's sort key is the event's")
-                .contains(id);
-        assertThat(EventKeys.eventId(prefix + id, sortKey)).as("what passes the filter is an event").contains(id);
+        String aliasKey = "post/165145694230/meetup/index.html";
+        List<String> passed = new ArrayList<>();
+        for (JsonNode filter : filters) {
+            JsonNode keys = new ObjectMapper().readTree(filter.path("Pattern").asText()).at("/dynamodb/Keys");
+            String prefix = keys.at("/" + HandbillTable.PK + "/S/0/prefix").asText();
+            String sortKey = keys.at("/" + HandbillTable.SK + "/S/0").asText();
+            assertThat(prefix).isNotBlank();
+            assertThat(sortKey).isNotBlank();
+            // what passes a filter is an event or an alias claim by the renderer's own key test (the store's)
+            boolean events = EventKeys.eventId(prefix + id, sortKey).isPresent();
+            boolean aliases = EventKeys.aliasKey(prefix + aliasKey, sortKey).isPresent();
+            assertThat(events || aliases).as(filter.toString()).isTrue();
+            if (events && EventKeys.eventPk(id).startsWith(prefix)) {
+                passed.add("events");
+            }
+            if (aliases && EventKeys.aliasPk(aliasKey).startsWith(prefix)) {
+                passed.add("aliases");
+            }
+        }
+        assertThat(passed).as("every event item and every alias claim passes a filter")
+                .containsExactlyInAnyOrder("events", "aliases");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.reminder.ReminderEmailConfig;
 import io.handbill.render.PageRendererConfig;
 import io.handbill.subscribe.SubscriptionsConfig;
+import io.handbill.sync.FeedSyncConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,8 @@ class FunctionEnvironmentTest {
             "page-renderer", PageRendererConfig::from,
             "ics-feed", IcsFeedConfig::from,
             "reminder-email", ReminderEmailConfig::from,
-            "subscriptions", SubscriptionsConfig::from);
+            "subscriptions", SubscriptionsConfig::from,
+            "feed-sync", FeedSyncConfig::from);
     /** Read by the configs, deliberately left unset in AWS. */
     static final Map<String, String> LOCAL_ONLY = Map.of(
             "HMAC_SECRET", "the local stand-in for HMAC_SECRET_PARAMETER: in AWS the key stays in SSM, not in function configuration");

@@ -26,8 +26,9 @@ class FunctionPoliciesTest {
             "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),
             "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "ses:SendEmail",
-                    "ssm:GetParameter"));
+                    "ses:SendEmail", "ssm:GetParameter"),
+            "feed-sync", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:Query"));
     /** The template resources and parameters a service's grants must be scoped to. */
     static final Map<String, Set<String>> SCOPES = Map.of(
             "dynamodb", Set.of("EventsTable"),

@@ -7,6 +7,7 @@ import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,6 +26,8 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,6 +43,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +82,24 @@ class AdminFormBrowserIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,1600", "--lang=en-GB",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // The browser's console, read after every test: a CSP violation (of the headers CloudFront sends too) fails it.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
         seed = Fixtures.seedDraft();
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        if (browser == null) {
+            return;
+        }
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(violations).as("CSP violations in the browser console").isEmpty();
     }
 
     @AfterAll
@@ -312,6 +330,29 @@ class AdminFormBrowserIT {
         assertThat(axeViolations()).isEmpty();
         openPublicPage(page -> page.contains("Bryan Boreham"));
         assertThat(axeViolations()).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aRejectedToken_showsTheSignInPrompt_andSigningInAgainKeepsWhatWasTyped() {
+        openAdmin("#/new");
+        type("#title", "Typed before the restart");
+        // as after a restart with another token: every API call from this tab is refused
+        ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch; window.fetch = (url, opts) => "
+                + "window.realFetch(url, opts && opts.headers && opts.headers.Authorization "
+                + "? Object.assign({}, opts, {headers: Object.assign({}, opts.headers, {Authorization: 'Bearer old'})}) "
+                + ": opts);");
+        find("#save").click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        assertThat(find("#who").getText()).isEqualTo("Not signed in");
+        assertThat(find("#signed-out").getText()).contains("You are signed out");
+
+        ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
+        find("#sign-in").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signed-out")));
+        assertThat(find("#who").getText()).startsWith("Signed in");
+        assertThat(find("#title").getAttribute("value")).isEqualTo("Typed before the restart");
     }
 
     // ------------------------------------------------------------------ helpers

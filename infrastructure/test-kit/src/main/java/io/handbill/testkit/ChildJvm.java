@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh JVM configured only by environment variables, as Lambda configures a function: how the shaded-jar ITs
- * run a deployable jar alone. Standard output and error are merged into one log, read after the JVM exits.
+ * run a deployable jar alone. Standard output and error are merged into one log, read after the JVM exits — or,
+ * for a JVM a test kills, written to a file of the test's choosing while it runs ({@link #start}).
  */
 public final class ChildJvm {
     private ChildJvm() {
@@ -20,6 +21,21 @@ public final class ChildJvm {
 
     /** How the child JVM ended; {@code finished} is false when it outlived the timeout and was killed. */
     public record Result(boolean finished, int exitValue, String log) {
+    }
+
+    /**
+     * Starts a child JVM and leaves it running, its output appended to {@code log}: for tests that kill it.
+     *
+     * @param arguments everything after {@code java}
+     */
+    public static Process start(Map<String, String> environment, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(arguments));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /**

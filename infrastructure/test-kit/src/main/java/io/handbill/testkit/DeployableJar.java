@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What every function's shaded jar must be: small, and free of the Apache and Netty HTTP clients. */
 public final class DeployableJar {
     public static final long MAX_BYTES = 12L * 1024 * 1024;
-    private static final List<String> FORBIDDEN = List.of("org/apache/", "io/netty",
+    /** Apache HttpClient 4 and 5, Netty, and the SDK's adapters of them; Apache Commons libraries are no client. */
+    private static final List<String> FORBIDDEN = List.of("org/apache/http/", "org/apache/hc/", "io/netty",
             "software/amazon/awssdk/http/apache", "software/amazon/awssdk/http/nio/netty");
 
     private DeployableJar() {

@@ -310,7 +310,7 @@ class DynamoDbEventStoreIT {
         LocalDateTime start = LocalDateTime.parse(localStart);
         Duration length = Duration.between(seed.start(), seed.end());
         EventDraft draft = seed.toBuilder().slug(start.toLocalDate() + "-" + id).start(start)
-                .end(start.plus(length)).timeZone("Europe/London").agenda(List.of()).build();
+                .end(start.plus(length)).timeZone("Europe/London").agenda(List.of()).aliases(List.of()).build();
         Event created = Event.create(id, draft, NOW);
         return switch (status) {
             case DRAFT -> created;

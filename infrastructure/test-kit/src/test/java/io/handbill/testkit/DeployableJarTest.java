@@ -32,6 +32,14 @@ class DeployableJarTest {
     }
 
     @Test
+    void jarWithApacheHttpClient4_fails_butApacheCommonsIsNoClient() throws IOException {
+        assertThatThrownBy(() -> DeployableJar.assertSmallWithoutApacheOrNetty(
+                jar("org/apache/http/impl/client/HttpClients.class", 100))).isInstanceOf(AssertionError.class);
+        assertThatCode(() -> DeployableJar.assertSmallWithoutApacheOrNetty(
+                jar("org/apache/commons/lang3/StringUtils.class", 100))).doesNotThrowAnyException();
+    }
+
+    @Test
     void jarOfTwelveMebibytes_fails() throws IOException {
         Path jar = jar("io/handbill/Big.bin", (int) DeployableJar.MAX_BYTES);
         assertThatThrownBy(() -> DeployableJar.assertSmallWithoutApacheOrNetty(jar))

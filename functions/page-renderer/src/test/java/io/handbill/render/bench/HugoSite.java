@@ -9,6 +9,8 @@ import io.handbill.model.TicketLink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -68,7 +70,7 @@ final class HugoSite {
         StringBuilder md = new StringBuilder();
         md.append("+++\n")
                 .append("title = ").append(quote(e.title())).append('\n')
-                .append("date = ").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.zonedStart())).append('\n')
+                .append("date = ").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(tomlDate(e))).append('\n')
                 .append("description = ").append(quote(e.summary())).append('\n')
                 .append("venue = ").append(quote(e.venue().name() + ", " + e.venue().city())).append('\n')
                 .append("tags = [").append(e.tags().stream().map(HugoSite::quote).collect(Collectors.joining(", ")))
@@ -100,6 +102,12 @@ final class HugoSite {
         }
         md.append("\n[Code of conduct](").append(e.codeOfConductUrl()).append(")\n");
         return md.toString();
+    }
+
+    /** TOML offsets are whole minutes: before 1847 London kept local mean time (-00:01:15), so those go in UTC. */
+    private static ZonedDateTime tomlDate(Event e) {
+        ZonedDateTime start = e.zonedStart();
+        return start.getOffset().getTotalSeconds() % 60 == 0 ? start : start.withZoneSameInstant(ZoneOffset.UTC);
     }
 
     private static String quote(String s) {

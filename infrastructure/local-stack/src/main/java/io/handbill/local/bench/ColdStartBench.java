@@ -8,6 +8,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.sync.FeedSyncConfig;
 import io.handbill.render.PageRendererConfig;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscribe.SubscriptionsConfig;
@@ -54,7 +55,9 @@ import java.util.jar.JarOutputStream;
  * ({@code -XX:TieredStopAtLevel=1}), an AppCDS archive of the classes a first run loaded, and both.
  *
  * <p>Run from the repository root: {@code mvn -B -q -DskipTests -Pbench package}; {@code -Dbench.runs=N} sets the
- * runs per set-up (default 3), {@code -Dbench.root=DIR} measures the jars of another checkout.
+ * runs per set-up (default 3), {@code -Dbench.root=DIR} measures the jars of another checkout,
+ * {@code -Dbench.functions=page-renderer,ics-feed} only those, and {@code -Dbench.keep=true} keeps the child JVMs'
+ * standard error and class-loading logs ({@code <function>.classes}) in the work directory it prints.
  * The emulators' state is reset and the seed event re-loaded before every run, so every run does the same work.
  */
 public final class ColdStartBench {
@@ -66,7 +69,8 @@ public final class ColdStartBench {
             new Target("ics-feed", "io.handbill.icsfeed.IcsFeedHandler", "GET /calendar.ics"),
             new Target("subscriptions", "io.handbill.subscribe.SubscriptionsHandler", "POST /api/subscriptions"),
             new Target("page-renderer", "io.handbill.render.RenderPagesHandler", "stream MODIFY of the seed"),
-            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"));
+            new Target("reminder-email", "io.handbill.reminder.SendRemindersHandler", "scheduled sweep"),
+            new Target("feed-sync", "io.handbill.sync.SyncFeedHandler", "sync of a 12-event feed"));
 
     private final Path root;
     private final Path work;
@@ -90,8 +94,10 @@ public final class ColdStartBench {
         Path work = Files.createTempDirectory("handbill-bench-");
         try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
             LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
-            if (new ColdStartBench(root, work, runs, aws).run()) {
+            if (new ColdStartBench(root, work, runs, aws).run() && !Boolean.getBoolean("bench.keep")) {
                 deleteRecursively(work);
+            } else if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("Child JVMs' standard error and class-loading logs: " + work);
             } else {
                 System.out.println("Child JVMs' standard error: " + work);
             }
@@ -100,12 +106,16 @@ public final class ColdStartBench {
 
     /** @return whether every function answered */
     private boolean run() {
-        List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).toList();
+        List<String> only = List.of(System.getProperty("bench.functions", "").split(","));
+        List<Target> present = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root)))
+                .filter(t -> only.equals(List.of("")) || only.contains(t.name())).toList();
         if (present.isEmpty()) {
             System.out.println("No function jars under functions/*/target/: build them first (mvn -DskipTests package)");
             return true;
         }
-        Target floor = new Target(present.get(0).name(), NoopHandler.class.getName(), "GET /api/events/{id}");
+        // the no-op reads an API Gateway request: it runs in the first jar that has those event types
+        Target floorJar = FUNCTIONS.stream().filter(t -> Files.isRegularFile(t.jar(root))).findFirst().orElseThrow();
+        Target floor = new Target(floorJar.name(), NoopHandler.class.getName(), "GET /api/events/{id}");
         List<Target> targets = concat(floor, present);
         Map<Target, Measurement> measured = new LinkedHashMap<>();
         Map<Target, String> failed = new LinkedHashMap<>();
@@ -130,7 +140,8 @@ public final class ColdStartBench {
         printTable("CPU time of the child JVM up to the response (ms, × the floor); steadier than wall time on a busy"
                 + " machine", targets, floor, measured, Measurement::cpuMillis);
         System.out.println("Targets: cold start ≤ 3× the floor, jar ≤ 12 MB. The floor is a no-op handler in the first"
-                + " function's jar.");
+                + " function's jar. classes: loaded up to the response (-Xlog:class+load), all / from the class path's"
+                + " jars.");
         failed.forEach((target, why) -> System.out.printf(Locale.ROOT, "FAILED %-16s %.1f MB  %s%n", target.name(),
                 megabytes(target.jar(root)), why));
         return failed.isEmpty();
@@ -139,7 +150,8 @@ public final class ColdStartBench {
     /** Runs the set-ups in turn, round after round, so that a change in machine load spreads over all of them. */
     private Measurement measure(Target target, boolean isFloor) {
         Path archive = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".jsa");
-        invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
+        Path classLog = work.resolve(target.name() + (isFloor ? "-noop" : "") + ".classes");
+        invoke(target, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:class+load=info:file=" + classLog), true);
         Map<JvmMode, List<Outcome>> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (JvmMode mode : JvmMode.values()) {
@@ -153,15 +165,15 @@ public final class ColdStartBench {
             cpu.put(mode, median(list.stream().map(Outcome::cpuMillis).toList()));
         });
         String response = outcomes.get(JvmMode.DEFAULT).get(0).response();
-        return new Measurement(wall, cpu, response);
+        return new Measurement(wall, cpu, response, ClassCount.of(classLog));
     }
 
     private void printTable(String title, List<Target> targets, Target floor, Map<Target, Measurement> measured,
                             Function<Measurement, Map<JvmMode, Long>> metric) {
         System.out.println();
         System.out.println(title);
-        System.out.printf(Locale.ROOT, "%-16s %-26s %7s %14s %14s %14s %14s  %s%n", "function", "request", "jar MB",
-                "default", "C1", "AppCDS", "AppCDS+C1", "response");
+        System.out.printf(Locale.ROOT, "%-16s %-26s %7s %11s %14s %14s %14s %14s  %s%n", "function", "request",
+                "jar MB", "classes", "default", "C1", "AppCDS", "AppCDS+C1", "response");
         Map<JvmMode, Long> floorValues = metric.apply(measured.get(floor));
         for (Target target : targets) {
             Measurement m = measured.get(target);
@@ -171,9 +183,9 @@ public final class ColdStartBench {
                 cells.add(target == floor ? Long.toString(value)
                         : String.format(Locale.ROOT, "%d (%.1f×)", value, value / (double) floorValues.get(mode)));
             }
-            System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %14s %14s %14s %14s  %s%n",
+            System.out.printf(Locale.ROOT, "%-16s %-26s %7.1f %11s %14s %14s %14s %14s  %s%n",
                     target == floor ? "no-op (floor)" : target.name(), target.request(), megabytes(target.jar(root)),
-                    cells.get(0), cells.get(1), cells.get(2), cells.get(3), m.response());
+                    m.classes(), cells.get(0), cells.get(1), cells.get(2), cells.get(3), m.response());
         }
     }
 
@@ -300,12 +312,15 @@ public final class ColdStartBench {
         env.put("SES_CONFIGURATION_SET", "handbill");
         env.put("HMAC_SECRET", "bench-only-secret-0123456789abcdef0123456789abcdef");
         env.put("SEND_RATE_PER_SECOND", "14");
+        // the sync reads a file as it would a URL: the fixture in Meetup's shape
+        env.put("FEED_URL", root.resolve("functions/feed-sync/src/test/resources/feeds/meetup-group.ics").toString());
         // the child JVMs parse it the same way: a missing or malformed variable fails here, once, by name
         EventApiConfig.from(env);
         IcsFeedConfig.from(env);
         SubscriptionsConfig.from(env);
         PageRendererConfig.from(env);
         ReminderEmailConfig.from(env);
+        FeedSyncConfig.from(env);
         return env;
     }
 
@@ -402,7 +417,25 @@ public final class ColdStartBench {
     private record Outcome(long millis, long cpuMillis, String response) {
     }
 
-    private record Measurement(Map<JvmMode, Long> wallMillis, Map<JvmMode, Long> cpuMillis, String response) {
+    private record Measurement(Map<JvmMode, Long> wallMillis, Map<JvmMode, Long> cpuMillis, String response,
+                               ClassCount classes) {
+    }
+
+    /** Classes a cold start loaded up to its response ({@code -Xlog:class+load}): all, and those from the jar. */
+    private record ClassCount(long total, long fromJar) {
+        static ClassCount of(Path log) {
+            try (var lines = Files.lines(log)) {
+                List<String> loaded = lines.filter(l -> l.contains(" source: ")).toList();
+                return new ClassCount(loaded.size(), loaded.stream().filter(l -> l.contains("source: file:")).count());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return total + "/" + fromJar;
+        }
     }
 
     private enum JvmMode {

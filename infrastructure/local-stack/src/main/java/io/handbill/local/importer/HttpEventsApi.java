@@ -3,6 +3,8 @@ package io.handbill.local.importer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handbill.imports.EventsApi;
+import io.handbill.imports.EventsApiException;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link EventsApi} over HTTP with a bearer token: the local stack ({@code http://localhost:8080/api}) or a deployed
@@ -77,6 +80,14 @@ final class HttpEventsApi implements EventsApi {
     public Event publish(String id, String etag) throws EventsApiException {
         return send(request("/events/" + id + "/publish").header("If-Match", etag)
                 .POST(HttpRequest.BodyPublishers.noBody()), Event.class);
+    }
+
+    @Override
+    public Event cancel(String id, String reason, String etag) throws EventsApiException {
+        return send(request("/events/" + id + "/cancel").header("If-Match", etag)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("reason", reason)), StandardCharsets.UTF_8)),
+                Event.class);
     }
 
     private HttpRequest.Builder request(String path) {

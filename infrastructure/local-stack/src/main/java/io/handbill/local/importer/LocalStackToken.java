@@ -22,8 +22,12 @@ final class LocalStackToken {
     private LocalStackToken() {
     }
 
+    static boolean isLocal(URI api) {
+        return LOCAL_HOSTS.contains(api.getHost());
+    }
+
     static Optional<String> ask(HttpClient http, URI api) {
-        if (!LOCAL_HOSTS.contains(api.getHost())) {
+        if (!isLocal(api)) {
             return Optional.empty();
         }
         try {

@@ -1,4 +1,4 @@
-package io.handbill.local.importer;
+package io.handbill.imports;
 
 import io.handbill.fixtures.Fixtures;
 import io.handbill.model.EventDraft;

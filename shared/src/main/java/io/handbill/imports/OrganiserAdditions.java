@@ -1,4 +1,4 @@
-package io.handbill.local.importer;
+package io.handbill.imports;
 
 import io.handbill.model.EventDraft;
 import io.handbill.model.Speaker;
@@ -13,15 +13,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What an organiser added to an imported event that its post never said (a postcode, coordinates, a speaker's link)
- * survives importing the post again. The post decides every field it has a value for; a field it leaves empty keeps
- * the event's value. Lists are the post's, except aliases: an old link, once working, is never dropped.
+ * What an organiser added to an imported event that its source never said (a postcode, coordinates, a speaker's
+ * link) survives importing it again: a field or part the source leaves empty keeps the event's value. Lists are the
+ * source's, except aliases: an old link, once working, is never dropped. Which of the remaining differences are the
+ * organiser's edits, to be kept as well, is {@link ImportPlanner}'s decision.
  */
-final class OrganiserAdditions {
+public final class OrganiserAdditions {
     private OrganiserAdditions() {
     }
 
-    static EventDraft keep(EventDraft fromPost, EventDraft current) {
+    public static EventDraft keep(EventDraft fromPost, EventDraft current) {
         Set<String> aliases = new LinkedHashSet<>(fromPost.aliases());
         aliases.addAll(current.aliases());
         return fromPost.toBuilder().summary(or(fromPost.summary(), current.summary()))

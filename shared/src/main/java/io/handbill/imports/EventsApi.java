@@ -1,12 +1,15 @@
-package io.handbill.local.importer;
+package io.handbill.imports;
 
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 
 import java.util.List;
 
-/** The event-api as the importer uses it: the organisers' routes under {@code /api/events}. */
-interface EventsApi {
+/**
+ * The organisers' event operations an import uses: the event-api's routes under {@code /api/events} over HTTP (the
+ * import command), or the event-api's service in-process (the scheduled feed sync).
+ */
+public interface EventsApi {
 
     /** Every event, drafts included, across all pages. */
     List<Event> listAll() throws EventsApiException;
@@ -19,4 +22,7 @@ interface EventsApi {
 
     /** {@code POST /api/events/{id}/publish} with {@code If-Match: etag}. */
     Event publish(String id, String etag) throws EventsApiException;
+
+    /** {@code POST /api/events/{id}/cancel} with {@code If-Match: etag}. */
+    Event cancel(String id, String reason, String etag) throws EventsApiException;
 }

@@ -1,0 +1,116 @@
+package io.handbill.sync;
+
+import io.handbill.api.ServiceEventsApi;
+import io.handbill.aws.AwsClients;
+import io.handbill.aws.Env;
+import io.handbill.imports.EventsApi;
+import io.handbill.imports.EventsApiException;
+import io.handbill.imports.ImportPlan;
+import io.handbill.imports.ImportPlanner;
+import io.handbill.imports.PlannedImport;
+import io.handbill.sync.ics.FeedSource;
+import io.handbill.sync.ics.IcsImport;
+import io.handbill.sync.ics.NotICalendarException;
+import io.handbill.validation.EventDraftValidator;
+import io.handbill.validation.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One sync of the configured feed, as the import command would do it: the same plan (match by source UID, update
+ * what the feed changed, keep what organisers edited, report what vanished) carried out through the event-api's
+ * service. A feed that cannot be fetched or is not iCalendar fails the run, changing nothing.
+ */
+public final class FeedSync {
+    private static final Logger log = LoggerFactory.getLogger(FeedSync.class);
+
+    /** What one run did; {@code outcome} is {@code OFF} when no feed is configured. */
+    public record Result(String outcome, int created, int updated, int unchanged, int failed, int vanished) {
+        static final Result OFF = new Result("OFF", 0, 0, 0, 0, 0);
+    }
+
+    private final FeedSyncConfig config;
+    private final FeedSource source;
+    private final EventsApi events;
+    private final Clock clock;
+
+    FeedSync(FeedSyncConfig config, FeedSource source, EventsApi events, Clock clock) {
+        this.config = config;
+        this.source = source;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static FeedSync fromEnv() {
+        FeedSyncConfig config = FeedSyncConfig.from(Env.processVariables());
+        Clock clock = Clock.systemUTC();
+        return new FeedSync(config, FeedSource.withDefaultClient(),
+                ServiceEventsApi.onTable(AwsClients.dynamoDb(), config.table(), clock), clock);
+    }
+
+    public Result run() {
+        if (config.feedUrl() == null) {
+            log.info("No FEED_URL: the feed sync is off");
+            return Result.OFF;
+        }
+        String url = config.feedUrl();
+        IcsImport.Feed feed;
+        try {
+            feed = IcsImport.read(source.read(url), url, IcsImport.Options.around(clock, config.zone()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Feed " + url + " could not be fetched; nothing changed", e);
+        } catch (NotICalendarException e) {
+            throw new IllegalStateException("Feed " + url + ": " + e.getMessage() + "; nothing changed");
+        }
+        feed.warnings().forEach(w -> log.warn(w.describe(url)));
+        ImportPlan plan;
+        try {
+            plan = ImportPlanner.plan(feed.events(), events.listAll(), false, feed::accountsFor);
+        } catch (EventsApiException e) {
+            throw new IllegalStateException("Events could not be listed: " + e.getMessage(), e);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int failed = 0;
+        for (PlannedImport item : plan.items()) {
+            if (item.action() == PlannedImport.Action.UNCHANGED) {
+                unchanged++;
+                continue;
+            }
+            List<FieldError> invalid = item.write() == null ? List.of() : EventDraftValidator.validate(item.write());
+            if (!invalid.isEmpty()) {
+                log.warn("{}: UID {} not imported: {} invalid field(s), first {}", item.incoming().origin(),
+                        item.incoming().sourceUid(), invalid.size(), invalid.get(0).field());
+                failed++;
+                continue;
+            }
+            try {
+                var event = ImportPlan.apply(item, events);
+                log.info("{} event {} from UID {}{}", item.action() == PlannedImport.Action.CREATE ? "Created"
+                        : "Updated", event.id(), item.incoming().sourceUid(),
+                        item.kept().isEmpty() ? "" : "; kept organiser's edits to " + String.join(", ", item.kept()));
+                if (item.action() == PlannedImport.Action.CREATE) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            } catch (EventsApiException e) {
+                log.warn("UID {} not imported: {}", item.incoming().sourceUid(), e.getMessage());
+                failed++;
+            }
+        }
+        plan.vanished().forEach(e -> log.info("Event {} (UID {}) is no longer in the feed: left as it is", e.id(),
+                e.imported().sourceUid()));
+        var result = new Result(failed == 0 ? "SYNCED" : "PARTIAL", created, updated, unchanged, failed,
+                plan.vanished().size());
+        log.info("Feed sync: {} created, {} updated, {} unchanged, {} failed, {} vanished", created, updated,
+                unchanged, failed, plan.vanished().size());
+        return result;
+    }
+}

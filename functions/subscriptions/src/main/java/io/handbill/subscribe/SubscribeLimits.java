@@ -1,0 +1,77 @@
+package io.handbill.subscribe;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * How often subscribing may cost a mail. Per client (the source address API Gateway saw; an IPv6 client is its
+ * /64, which one household or attacker holds whole): {@value #CLIENT_LIMIT} requests per {@link #CLIENT_WINDOW},
+ * enough for a meetup's shared Wi-Fi. Per mailbox ({@link Mailbox}): one confirmation mail per
+ * {@link #MAILBOX_WINDOW}, however the address is spelt. Both are counted in a {@link CooldownStore} under an HMAC
+ * of the client or mailbox, so the table holds neither addresses nor IPs, and nothing logs them.
+ */
+public final class SubscribeLimits {
+    static final int CLIENT_LIMIT = 20;
+    static final Duration CLIENT_WINDOW = Duration.ofMinutes(10);
+    static final Duration MAILBOX_WINDOW = Duration.ofMinutes(10);
+
+    private final CooldownStore store;
+    private final SecretKeySpec key;
+
+    public SubscribeLimits(CooldownStore store, byte[] hmacSecret) {
+        this.store = store;
+        this.key = new SecretKeySpec(hmacSecret, "HmacSHA256");
+    }
+
+    /** Counts one subscribe request from this client; false when it has used up its window. */
+    boolean clientMayAsk(String sourceIp, Instant now) {
+        return store.take(hash("client", client(sourceIp)), CLIENT_LIMIT, CLIENT_WINDOW, now);
+    }
+
+    /** Whether this address's mailbox may get a confirmation mail now; true takes its slot for the window. */
+    boolean mailboxMayBeMailed(String address, Instant now) {
+        return store.take(mailboxKey(address), 1, MAILBOX_WINDOW, now);
+    }
+
+    /** The mail was not sent after all: the next request may try again at once. */
+    void mailNotSent(String address, Instant now) {
+        store.giveBack(mailboxKey(address), MAILBOX_WINDOW, now);
+    }
+
+    private String mailboxKey(String address) {
+        return hash("mailbox", Mailbox.of(address));
+    }
+
+    /** The client an address stands for: itself for IPv4, its /64 network for IPv6. */
+    private static String client(String sourceIp) {
+        if (sourceIp == null || sourceIp.isBlank()) {
+            return "unknown";
+        }
+        try {
+            byte[] address = InetAddress.getByName(sourceIp.contains(":") || sourceIp.matches("[0-9.]+")
+                    ? sourceIp : "0.0.0.0").getAddress();
+            return Base64.getEncoder().encodeToString(address.length == 16 ? Arrays.copyOf(address, 8) : address);
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    private String hash(String kind, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+            return kind + "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}
