@@ -27,6 +27,9 @@
   let current = null;
   let idempotencyKey = null;
   let nextCursor = null;
+  /** The form as last loaded, saved or restored, to tell whether anything typed since would be lost. */
+  let baseline = null;
+  let draftTimer = null;
 
   // ---------------------------------------------------------------- sign-in
 
@@ -267,13 +270,17 @@
   async function showEditor(id) {
     $('#list-view').hidden = true;
     $('#edit-view').hidden = false;
+    selectTab($('#tab-about'), false);
     clearErrors();
+    loadKnownSpeakers();
     $('#conflict').hidden = true;
     if (!id) {
       current = null;
       idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
       fillForm({timeZone: browserZone()});
       showState();
+      markClean();
+      offerLocalDraft();
       $('#title').focus();
       return;
     }
@@ -284,13 +291,16 @@
     }
     loaded(result);
     fillForm(result.body);
+    markClean();
+    offerLocalDraft();
     $('#edit-heading').focus();
   }
 
   function loaded(result) {
     const event = result.body;
     current = {id: event.id, etag: result.etag || '"' + event.version + '"', status: event.status,
-      slug: event.slug, version: event.version, title: event.title};
+      slug: event.slug, version: event.version, title: event.title,
+      upcoming: Boolean(event.startsAt) && Date.parse(event.startsAt) > Date.now()};
     showState();
   }
 
@@ -304,6 +314,7 @@
       $('#public-links').hidden = true;
       $('#delete').hidden = true;
       $('#cancel-section').hidden = true;
+      $('#reinstate-section').hidden = true;
       $('#publish').hidden = false;
       $('#slug').readOnly = false;
       return;
@@ -320,6 +331,7 @@
     }
     $('#delete').hidden = current.status !== 'DRAFT';
     $('#cancel-section').hidden = current.status !== 'PUBLISHED';
+    $('#reinstate-section').hidden = !(current.status === 'CANCELLED' && current.upcoming);
     $('#publish').hidden = current.status !== 'DRAFT';
     $('#slug').readOnly = isPublic;
   }
@@ -360,7 +372,8 @@
     $('#description').value = event.description || '';
     $('#slug').value = event.slug || '';
     $('#start').value = localInput(event.start);
-    $('#end').value = localInput(event.end);
+    // an open-ended event's stored end is only the API's estimate: the organiser left it empty
+    $('#end').value = event.openEnded ? '' : localInput(event.end);
     fillZones(event.timeZone || browserZone());
     $('#venue-name').value = venue.name || '';
     $('#venue-address').value = (venue.addressLines || []).join('\n');
@@ -386,6 +399,114 @@
     refreshTalkIds();
     // self-contained parts of the form (rsvp.js) fill themselves from the event and call the API with our token
     document.dispatchEvent(new CustomEvent('handbill:event-loaded', {detail: {event: event, api: api}}));
+  }
+
+  // ---------------------------------------------------------------- tabs (WAI-ARIA tabs pattern)
+
+  function selectTab(tab, focus) {
+    for (const other of $$('[role=tab]')) {
+      const selected = other === tab;
+      other.setAttribute('aria-selected', String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      document.getElementById(other.getAttribute('aria-controls')).hidden = !selected;
+    }
+    if (focus) {
+      tab.focus();
+    }
+  }
+
+  /** Shows the tab panel that holds an element (an error link, a restored field) before it is focused. */
+  function showPanelOf(element) {
+    const panel = element.closest('[role=tabpanel]');
+    if (panel && panel.hidden) {
+      selectTab($('[role=tab][aria-controls="' + panel.id + '"]'), false);
+    }
+  }
+
+  function onTabKey(event) {
+    const tabs = $$('[role=tab]');
+    const index = tabs.indexOf(event.target);
+    const moves = {ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1};
+    if (index < 0 || !(event.key in moves)) {
+      return;
+    }
+    event.preventDefault();
+    selectTab(tabs[(moves[event.key] + tabs.length) % tabs.length], true);
+  }
+
+  // ---------------------------------------------------------------- unsaved changes and the local draft
+
+  const draftKey = () => 'handbill.draft.' + (current ? current.id : 'new');
+  const formState = () => JSON.stringify(readForm());
+  const isDirty = () => baseline !== null && !$('#edit-view').hidden && formState() !== baseline;
+
+  function markClean() {
+    baseline = formState();
+  }
+
+  function forgetLocalDraft() {
+    window.localStorage.removeItem(draftKey());
+    $('#draft-restore').hidden = true;
+  }
+
+  /** Keeps what was typed in this browser, so a reload, a crash or a closed tab does not lose it. */
+  function keepLocalDraft() {
+    window.clearTimeout(draftTimer);
+    draftTimer = window.setTimeout(storeLocalDraft, 400);
+  }
+
+  /** Writes the local draft now: also called on leaving, so the last keystrokes before it are not lost. */
+  function storeLocalDraft() {
+    window.clearTimeout(draftTimer);
+    if (isDirty()) {
+      window.localStorage.setItem(draftKey(), JSON.stringify({savedAt: new Date().toISOString(),
+        version: current ? current.version : null, form: readForm()}));
+    }
+  }
+
+  function offerLocalDraft() {
+    const kept = JSON.parse(window.localStorage.getItem(draftKey()) || 'null');
+    const box = $('#draft-restore');
+    if (!kept || JSON.stringify(kept.form) === baseline) {
+      box.hidden = true;
+      return;
+    }
+    const when = new Date(kept.savedAt).toLocaleString();
+    const stale = current && kept.version !== current.version
+      ? ' The event has been saved since (now version ' + current.version + '); restoring replaces that.' : '';
+    $('#draft-restore-text').textContent = 'This browser kept changes you had not saved (' + when + ').' + stale;
+    box.hidden = false;
+  }
+
+  function restoreLocalDraft() {
+    const kept = JSON.parse(window.localStorage.getItem(draftKey()) || 'null');
+    $('#draft-restore').hidden = true;
+    if (!kept) {
+      return;
+    }
+    const slug = $('#slug').value;
+    fillForm(Object.assign({}, kept.form, {slug: current ? slug : kept.form.slug}));
+    flash('Restored your unsaved changes; save to keep them.');
+    $('#title').focus();
+  }
+
+  /** The hash put back after a refused in-app navigation; its own hashchange must not reload the form. */
+  let restoredHash = null;
+
+  /** Leaving the form inside the app (a nav link, Back) asks first when something typed is unsaved. */
+  function mayLeave(event) {
+    if (restoredHash !== null && location.hash === restoredHash) {
+      restoredHash = null;
+      return false;
+    }
+    storeLocalDraft();
+    if (isDirty() && !window.confirm('You have unsaved changes. Leave this event without saving them?'
+      + ' (This browser keeps them, so you can restore them when you come back.)')) {
+      restoredHash = event.oldURL.slice(event.oldURL.indexOf('#'));
+      location.hash = restoredHash;
+      return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- repeatable rows
@@ -500,6 +621,52 @@
     }
   }
 
+  // ---------------------------------------------------------------- speakers reused across events
+
+  /** Speakers of earlier events by key (the most recently updated event's details win). */
+  let knownSpeakers = new Map();
+
+  async function loadKnownSpeakers() {
+    const result = await api('GET', '/api/events?limit=100');
+    if (result.status !== 200) {
+      return;
+    }
+    const events = result.body.items.slice().sort((a, b) => String(a.updatedAt).localeCompare(String(b.updatedAt)));
+    knownSpeakers = new Map();
+    for (const event of events) {
+      for (const speaker of event.speakers || []) {
+        knownSpeakers.set(speaker.id, speaker);
+      }
+    }
+    const datalist = $('#known-speakers');
+    datalist.textContent = '';
+    for (const speaker of knownSpeakers.values()) {
+      datalist.appendChild(new Option([speaker.name, speaker.organisation].filter(Boolean).join(', '), speaker.id));
+    }
+  }
+
+  function addKnownSpeaker() {
+    const input = $('#speaker-pick');
+    const key = input.value.trim();
+    const speaker = knownSpeakers.get(key)
+      || Array.from(knownSpeakers.values()).find((s) => s.name.toLowerCase() === key.toLowerCase());
+    if (!speaker) {
+      flash(key ? 'No earlier speaker is called "' + key + '".' : 'Choose a speaker first.');
+      input.focus();
+      return;
+    }
+    const taken = $$('fieldset[data-list="speakers"] [data-field="id"]').some((i) => i.value === speaker.id);
+    if (taken) {
+      flash(speaker.name + ' is already a speaker of this event.');
+      input.focus();
+      return;
+    }
+    const li = addRow('speakers', speaker);
+    input.value = '';
+    flash('Added ' + speaker.name + ' from an earlier event.');
+    $('[data-field="name"]', li).focus();
+  }
+
   // ---------------------------------------------------------------- reading the form
 
   const text = (value) => {
@@ -580,14 +747,24 @@
   // ---------------------------------------------------------------- field errors
 
   function clearErrors() {
+    markTabs([]);
     $('#error-summary').hidden = true;
     $('#error-list').textContent = '';
+    const errorIds = new Set($$('.field-error').map((error) => error.id));
     for (const error of $$('.field-error')) {
       error.remove();
     }
+    for (const input of $$('[aria-describedby]')) {
+      // keep a field's own hint; drop only the error messages just removed
+      const kept = input.getAttribute('aria-describedby').split(' ').filter((id) => id && !errorIds.has(id));
+      if (kept.length) {
+        input.setAttribute('aria-describedby', kept.join(' '));
+      } else {
+        input.removeAttribute('aria-describedby');
+      }
+    }
     for (const input of $$('[aria-invalid]')) {
       input.removeAttribute('aria-invalid');
-      input.removeAttribute('aria-describedby');
     }
   }
 
@@ -605,6 +782,47 @@
     return null;
   }
 
+  /** What a person sees for a field: "Speaker 2 — key", "Ends", "Agenda"; never the API's path. */
+  function visibleLabel(target) {
+    const labelText = (element) => {
+      const clone = element.cloneNode(true);
+      $$('.hint', clone).forEach((hint) => hint.remove());
+      return clone.textContent.replace(/\s+/g, ' ').trim();
+    };
+    if (target.tagName === 'FIELDSET') {
+      return labelText($('legend', target));
+    }
+    const label = target.id ? $('label[for="' + CSS.escape(target.id) + '"]') : null;
+    const own = label ? labelText(label) : '';
+    const row = target.closest('ol.rows > li');
+    if (!row) {
+      return own;
+    }
+    const rowTitle = labelText($('.row-title', row));
+    return own ? rowTitle + ' — ' + own.charAt(0).toLowerCase() + own.slice(1) : rowTitle;
+  }
+
+  /** Marks each tab that holds a field with a problem, so errors on other tabs are not missed. */
+  function markTabs(targets) {
+    for (const tab of $$('[role=tab]')) {
+      const panel = document.getElementById(tab.getAttribute('aria-controls'));
+      const count = targets.filter((t) => panel.contains(t)).length;
+      let badge = $('.tab-errors', tab);
+      if (!count) {
+        if (badge) {
+          badge.remove();
+        }
+        continue;
+      }
+      if (!badge) {
+        badge = document.createElement('span');
+        badge.className = 'tab-errors';
+        tab.appendChild(badge);
+      }
+      badge.textContent = ' (' + count + (count === 1 ? ' problem)' : ' problems)');
+    }
+  }
+
   function showErrors(errors, summaryTitle) {
     clearErrors();
     const list = $('#error-list');
@@ -612,7 +830,8 @@
     errors.forEach((error, index) => {
       const target = targetOf(error.field || '');
       const item = document.createElement('li');
-      const message = (error.field ? error.field + ': ' : '') + error.message;
+      const label = target && error.field ? visibleLabel(target) : '';
+      const message = (label ? label + ': ' : '') + error.message;
       if (target) {
         const id = 'error-' + index;
         const p = document.createElement('p');
@@ -625,7 +844,8 @@
         } else {
           target.closest('.field').appendChild(p);
           target.setAttribute('aria-invalid', 'true');
-          target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+          // the error first, so it is what assistive technology reads before any hint
+          target.setAttribute('aria-describedby', (id + ' ' + (target.getAttribute('aria-describedby') || '')).trim());
         }
         const link = document.createElement('a');
         link.href = '#' + (target.id || id);
@@ -644,6 +864,7 @@
     $('#error-summary-title').textContent = summaryTitle
       || (errors.length === 1 ? 'There is 1 problem' : 'There are ' + errors.length + ' problems');
     $('#error-summary').hidden = false;
+    markTabs(shown);
     shown.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     if (shown.length) {
       focusTarget(shown[0]);
@@ -653,6 +874,7 @@
   }
 
   function focusTarget(target) {
+    showPanelOf(target);
     const focusable = target.tagName === 'FIELDSET' ? $('input, select, textarea, button', target) : target;
     (focusable || target).focus();
     (focusable || target).scrollIntoView({block: 'center'});
@@ -691,6 +913,9 @@
       history.replaceState(null, '', '#/events/' + encodeURIComponent(current.id));
     }
     $('#slug').value = current.slug;
+    window.localStorage.removeItem('handbill.draft.new');
+    forgetLocalDraft();
+    markClean();
     return true;
   }
 
@@ -716,9 +941,22 @@
     $('#public-page').focus();
   }
 
-  async function onCancel(event) {
-    event.preventDefault();
+  /** How many confirmed subscribers a cancellation or reinstatement mail goes to; null when unknown. */
+  async function subscribersToTell() {
+    const result = await api('GET', '/api/subscribers/summary');
+    return result.status === 200 && result.body ? result.body.confirmed : null;
+  }
+
+  const people = (count) => (count === null ? 'every confirmed subscriber'
+    : count === 1 ? '1 confirmed subscriber' : count + ' confirmed subscribers');
+
+  async function onCancel() {
     clearErrors();
+    const count = await subscribersToTell();
+    if (!window.confirm('Cancel "' + current.title + '"? This emails ' + people(count)
+      + ' that it is cancelled, and the page and calendars show it as cancelled.')) {
+      return;
+    }
     const reason = text($('#cancel-reason').value);
     const result = await api('POST', '/api/events/' + encodeURIComponent(current.id) + '/cancel',
       {body: {reason: reason}, etag: current.etag});
@@ -727,7 +965,27 @@
       return;
     }
     loaded(result);
-    flash('Cancelled. The event page now says so.');
+    markClean();
+    flash('Cancelled. The event page now says so, and ' + people(count) + ' will be told.');
+    $('#edit-heading').focus();
+  }
+
+  async function onReinstate() {
+    clearErrors();
+    const count = await subscribersToTell();
+    if (!window.confirm('Reinstate "' + current.title + '"? This emails ' + people(count)
+      + ' that it is going ahead after all.')) {
+      return;
+    }
+    const result = await api('POST', '/api/events/' + encodeURIComponent(current.id) + '/reinstate',
+      {etag: current.etag});
+    if (result.status !== 200) {
+      handleFailure(result);
+      return;
+    }
+    loaded(result);
+    markClean();
+    flash('Reinstated. The event page no longer says it is cancelled, and ' + people(count) + ' will be told.');
     $('#edit-heading').focus();
   }
 
@@ -828,7 +1086,10 @@
 
   // ---------------------------------------------------------------- routing and start
 
-  async function route() {
+  async function route(event) {
+    if (event && event.type === 'hashchange' && !mayLeave(event)) {
+      return;
+    }
     const hash = location.hash || '#/';
     $('#flash').textContent = '';
     const edit = /^#\/events\/([^/]+)$/.exec(hash);
@@ -863,7 +1124,28 @@
     });
     $('#publish').addEventListener('click', onPublish);
     $('#delete').addEventListener('click', onDelete);
-    $('#cancel-form').addEventListener('submit', onCancel);
+    $('#cancel-event').addEventListener('click', onCancel);
+    $('#reinstate-event').addEventListener('click', onReinstate);
+    for (const tab of $$('[role=tab]')) {
+      tab.addEventListener('click', () => selectTab(tab, false));
+    }
+    $('.tabs').addEventListener('keydown', onTabKey);
+    $('#event-form').addEventListener('input', keepLocalDraft);
+    $('#event-form').addEventListener('change', keepLocalDraft);
+    $('#event-form').addEventListener('click', keepLocalDraft);
+    $('#draft-restore-button').addEventListener('click', restoreLocalDraft);
+    $('#draft-discard-button').addEventListener('click', () => {
+      forgetLocalDraft();
+      $('#title').focus();
+    });
+    $('#speaker-pick-add').addEventListener('click', addKnownSpeaker);
+    window.addEventListener('beforeunload', (e) => {
+      storeLocalDraft();
+      if (isDirty()) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    });
     $('#reload').addEventListener('click', onReload);
     $('#preview-button').addEventListener('click', onPreview);
     $('#filters').addEventListener('submit', (e) => {

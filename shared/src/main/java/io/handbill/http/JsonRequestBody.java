@@ -97,17 +97,16 @@ public final class JsonRequestBody {
             return new FieldError(BODY, "malformed_json", "The body holds more than one JSON value.");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(path(unknown), "unknown_field", "This request has no field \""
+            return new FieldError(fieldOf(unknown), "unknown_field", "This request has no field \""
                     + unknown.getPropertyName() + "\".");
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return new FieldError(path(invalid), "invalid_value", "Expected " + describe(invalid.getTargetType())
+            return new FieldError(fieldOf(invalid), "invalid_value", "Expected " + describe(invalid.getTargetType())
                     + ".");
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String field = path(mismatch);
-            return new FieldError(field.isEmpty() ? BODY : field, "wrong_type",
+            return new FieldError(fieldOf(mismatch), "wrong_type",
                     "Expected " + describe(mismatch.getTargetType()) + ".");
         }
         if (e instanceof StreamReadException syntax) {
@@ -130,6 +129,12 @@ public final class JsonRequestBody {
     }
 
     /** Jackson's reference chain as {@code agenda[2].start}. */
+    /** The field an error names: its path, or the body itself where the path is empty (a top-level key ""). */
+    private static String fieldOf(JsonMappingException e) {
+        String path = path(e);
+        return path.isEmpty() ? BODY : path;
+    }
+
     static String path(JsonMappingException e) {
         var path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {

@@ -18,15 +18,20 @@ import java.util.function.UnaryOperator;
  * @param icsSequence      iCalendar SEQUENCE, +1 on every change a calendar must notice (time, place, title, cancel)
  * @param previousStartsAt the start before the last date change of a published event, or {@code null}
  * @param cancelReason     set only when {@code status} is CANCELLED
+ * @param openEnded        TRUE when the organiser gave no end ({@code end} is then an estimate), else null
  * @param imported         where an import brought it from and what it wrote, or {@code null}
+ * @param seriesId         the {@link Series} this event is an occurrence of, or {@code null}
+ * @param seriesStamp      for an occurrence, its date and the template values it was given; otherwise {@code null}
  */
 public record Event(String id, String slug, String title, String summary, String description,
-                    LocalDateTime start, LocalDateTime end, String timeZone, Instant startsAt, Instant endsAt,
+                    LocalDateTime start, LocalDateTime end, Boolean openEnded, String timeZone, Instant startsAt,
+                    Instant endsAt,
                     Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
                     List<String> tags, List<String> aliases, RsvpSettings rsvp,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
-                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported) {
+                    long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported,
+                    String seriesId, SeriesStamp seriesStamp) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -42,6 +47,7 @@ public record Event(String id, String slug, String title, String summary, String
         tickets = Lists.copy(tickets);
         tags = Lists.copy(tags);
         aliases = Lists.copy(aliases);
+        openEnded = Boolean.TRUE.equals(openEnded) ? Boolean.TRUE : null;
         startsAt = start.atZone(ZoneId.of(timeZone)).toInstant();
         endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
     }
@@ -58,7 +64,7 @@ public record Event(String id, String slug, String title, String summary, String
     public Builder toBuilder() {
         return new Builder().id(id).draft(draft()).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
-                .updatedAt(updatedAt);
+                .updatedAt(updatedAt).seriesId(seriesId).seriesStamp(seriesStamp);
     }
 
     /** A new DRAFT at version 1 from a validated draft whose slug is set. */
@@ -70,7 +76,8 @@ public record Event(String id, String slug, String title, String summary, String
     /** The editable fields, as an organiser would send them back. */
     public EventDraft draft() {
         return EventDraft.builder().slug(slug).title(title).summary(summary).description(description).start(start)
-                .end(end).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
+                .end(end).openEnded(openEnded).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks)
+                .speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
                 .rsvp(rsvp).imported(imported).build();
     }
@@ -100,6 +107,11 @@ public record Event(String id, String slug, String title, String summary, String
         return withStatus(EventStatus.CANCELLED, reason, icsSequence + 1, now);
     }
 
+    /** A cancelled event going ahead after all: public again, and calendars see a new SEQUENCE. */
+    public Event reinstate(Instant now) {
+        return withStatus(EventStatus.PUBLISHED, null, icsSequence + 1, now);
+    }
+
     private Event withStatus(EventStatus newStatus, String reason, int sequence, Instant now) {
         return toBuilder().status(newStatus).cancelReason(reason).version(version + 1).icsSequence(sequence)
                 .updatedAt(now).build();
@@ -112,10 +124,16 @@ public record Event(String id, String slug, String title, String summary, String
      */
     public Event listingEntry() {
         EventDraft shown = EventDraft.builder().slug(slug).title(title).summary(summary).start(start).end(end)
-                .timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags).build();
+                .openEnded(openEnded).timeZone(timeZone).venue(venue == null ? null : venue.nameAndCity()).tags(tags)
+                .build();
         return builder().id(id).draft(shown).status(status).cancelReason(cancelReason)
                 .previousStartsAt(previousStartsAt).version(version).icsSequence(icsSequence).createdAt(createdAt)
-                .updatedAt(updatedAt).build();
+                .updatedAt(updatedAt).seriesId(seriesId).build();
+    }
+
+    /** Whether the organiser gave no end, so that {@link #end()} is only an estimate for calendars. */
+    public boolean endIsOpen() {
+        return Boolean.TRUE.equals(openEnded);
     }
 
     /** The title as pages, feeds and mails show it: prefixed with "Cancelled: " once the event is cancelled. */
@@ -170,6 +188,8 @@ public record Event(String id, String slug, String title, String summary, String
         private int icsSequence;
         private Instant createdAt;
         private Instant updatedAt;
+        private String seriesId;
+        private SeriesStamp seriesStamp;
 
         private Builder() {
         }
@@ -226,12 +246,23 @@ public record Event(String id, String slug, String title, String summary, String
             return this;
         }
 
+        public Builder seriesId(String seriesId) {
+            this.seriesId = seriesId;
+            return this;
+        }
+
+        public Builder seriesStamp(SeriesStamp seriesStamp) {
+            this.seriesStamp = seriesStamp;
+            return this;
+        }
+
         public Event build() {
             EventDraft d = draft.build();
-            return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(), d.timeZone(),
-                    null, null, d.venue(), d.agenda(), d.talks(), d.speakers(), d.sponsors(), d.tickets(),
-                    d.codeOfConductUrl(), d.tags(), d.aliases(), d.rsvp(), status, cancelReason, previousStartsAt, version,
-                    icsSequence, createdAt, updatedAt, d.imported());
+            return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(),
+                    d.openEnded(), d.timeZone(), null, null, d.venue(), d.agenda(), d.talks(), d.speakers(),
+                    d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases(), d.rsvp(), status,
+                    cancelReason, previousStartsAt, version, icsSequence, createdAt, updatedAt, d.imported(),
+                    seriesId, seriesStamp);
         }
     }
 }

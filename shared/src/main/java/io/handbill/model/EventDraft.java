@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param slug     URL path segment; generated from date and title when absent
  * @param start    local start in {@code timeZone}
- * @param end      local end in {@code timeZone}
+ * @param end      local end in {@code timeZone}; may be left out, then an estimate is stored and {@code openEnded} set
+ * @param openEnded true when the organiser gave no end: pages say "from 19:00", calendars get the estimated end
  * @param timeZone IANA zone id such as {@code Europe/London}
  * @param description Markdown
  * @param rsvp     whether and how people say "I'm coming" on the site; {@code null} = no RSVPs
@@ -20,7 +21,7 @@ import java.util.List;
  *                 form never sends it)
  */
 public record EventDraft(String slug, String title, String summary, String description,
-                         LocalDateTime start, LocalDateTime end, String timeZone,
+                         LocalDateTime start, LocalDateTime end, Boolean openEnded, String timeZone,
                          Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                          List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
                          List<String> tags, List<String> aliases, RsvpSettings rsvp, ImportRecord imported) {
@@ -42,8 +43,9 @@ public record EventDraft(String slug, String title, String summary, String descr
     /** A builder holding this draft's values. */
     public Builder toBuilder() {
         return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
-                .timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers).sponsors(sponsors)
-                .tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases).rsvp(rsvp)
+                .openEnded(openEnded).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
+                .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
+                .rsvp(rsvp)
                 .imported(imported);
     }
 
@@ -69,6 +71,7 @@ public record EventDraft(String slug, String title, String summary, String descr
         private String description;
         private LocalDateTime start;
         private LocalDateTime end;
+        private Boolean openEnded;
         private String timeZone;
         private Venue venue;
         private List<AgendaItem> agenda;
@@ -112,6 +115,11 @@ public record EventDraft(String slug, String title, String summary, String descr
 
         public Builder end(LocalDateTime end) {
             this.end = end;
+            return this;
+        }
+
+        public Builder openEnded(Boolean openEnded) {
+            this.openEnded = openEnded;
             return this;
         }
 
@@ -176,8 +184,8 @@ public record EventDraft(String slug, String title, String summary, String descr
         }
 
         public EventDraft build() {
-            return new EventDraft(slug, title, summary, description, start, end, timeZone, venue, agenda, talks,
-                    speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp, imported);
+            return new EventDraft(slug, title, summary, description, start, end, openEnded, timeZone, venue, agenda,
+                    talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp, imported);
         }
     }
 }

@@ -89,7 +89,7 @@ public final class SitePaths {
     }
 
     private static final Set<String> RESERVED_FIRST_SEGMENTS = Stream.of(HOME, EVENTS, ASSETS, CALENDAR, FEED,
-                    SITEMAP, ROBOTS, NOT_FOUND, API, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
+                    SITEMAP, ROBOTS, NOT_FOUND, FAVICON, API, PAGES, ADMIN, LOCAL_OUTBOX, LOCAL_CONTROLS)
             .map(path -> key(path).split("/", 2)[0]).collect(Collectors.toUnmodifiableSet());
 
     /** The CDN's split: these paths go to the HTTP API, every other one to the bucket. */

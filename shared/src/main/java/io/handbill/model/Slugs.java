@@ -17,9 +17,7 @@ public final class Slugs {
 
     /** The date, then the title's letters and digits in lower-case ASCII, cut at a word boundary. */
     public static String from(LocalDate date, String title) {
-        String ascii = MARKS.matcher(Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD))
-                .replaceAll("");
-        String words = NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-|-$", "");
+        String words = words(title);
         String slug = words.isEmpty() ? date.toString() : date + "-" + words;
         if (slug.length() <= MAX_LENGTH) {
             return slug;
@@ -27,6 +25,13 @@ public final class Slugs {
         String cut = slug.substring(0, MAX_LENGTH);
         int lastDash = cut.lastIndexOf('-');
         return lastDash > 10 ? cut.substring(0, lastDash) : cut;
+    }
+
+    /** The title's letters and digits in lower-case ASCII, joined by dashes; empty when it has none. */
+    public static String words(String title) {
+        String ascii = MARKS.matcher(Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD))
+                .replaceAll("");
+        return NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-|-$", "");
     }
 
     /** {@code base-2}, {@code base-3}, … for when {@code base} is taken. */

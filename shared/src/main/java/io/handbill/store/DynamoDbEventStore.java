@@ -72,11 +72,15 @@ public final class DynamoDbEventStore implements EventStore {
         claim(event, null, names);
         var values = new HashMap<String, AttributeValue>();
         String condition = "attribute_not_exists(#v)" + Claims.notFenced(names, values);
+        Map<String, AttributeValue> written = toItem(event);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(event)).conditionExpression(condition)
+            dynamo.putItem(r -> r.tableName(table).item(written).conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             var item = eventItem(event.id());
+            if (appliedBefore(written, item)) {
+                return;
+            }
             if (eventIn(item).isPresent()) {
                 throw new VersionConflictException(event.id());
             }
@@ -119,11 +123,16 @@ public final class DynamoDbEventStore implements EventStore {
         claim(next, previous.version(), added);
         var values = new HashMap<String, AttributeValue>(Map.of(":expected", number(previous.version())));
         String condition = "#v = :expected" + Claims.notFenced(added, values);
+        Map<String, AttributeValue> written = toItem(next);
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next)).conditionExpression(condition)
+            dynamo.putItem(r -> r.tableName(table).item(written).conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             var item = eventItem(next.id());
+            if (appliedBefore(written, item)) {
+                claims.release(next.id(), next.version(), dropped);
+                return;
+            }
             Optional<ClaimedName> fenced = eventIn(item).filter(current -> current.version() == previous.version())
                     .flatMap(current -> Claims.firstFenced(item, added));
             if (fenced.isEmpty()) {
@@ -143,7 +152,10 @@ public final class DynamoDbEventStore implements EventStore {
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
         } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException(id);
+            // gone is what was asked for, whether our own first attempt or another delete of it got there first
+            if (get(id).isPresent()) {
+                throw new VersionConflictException(id);
+            }
         }
         // no update of a deleted event can land (each is conditioned on its version), so all its claims are free
         claims.release(id, Long.MAX_VALUE, ClaimedName.of(event));
@@ -222,6 +234,15 @@ public final class DynamoDbEventStore implements EventStore {
 
     private static SiteVersion siteVersion(Map<String, AttributeValue> item) {
         return new SiteVersion(Long.parseLong(item.get("value").n()), Instant.parse(item.get("updatedAt").s()));
+    }
+
+    /**
+     * Whether a conditional write that "failed" had in fact been applied: the SDK retries a write whose response was
+     * lost (a 500, a timeout, a reset connection after DynamoDB applied it), and the retry then fails its own
+     * condition. The item is exactly ours only if that first attempt wrote it.
+     */
+    private static boolean appliedBefore(Map<String, AttributeValue> written, Map<String, AttributeValue> stored) {
+        return written.equals(stored);
     }
 
     private void claim(Event event, Long baseVersion, Set<ClaimedName> names) {

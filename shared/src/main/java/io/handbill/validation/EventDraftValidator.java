@@ -1,6 +1,7 @@
 package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
+import io.handbill.model.HumanTime;
 import io.handbill.model.Aliases;
 import io.handbill.model.ImportRecord;
 import io.handbill.model.RsvpSettings;
@@ -17,6 +18,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +90,8 @@ public final class EventDraftValidator {
         if (zoneOk && timesOk) {
             localTimeExists("start", d.start(), d.timeZone());
             localTimeExists("end", d.end(), d.timeZone());
+            localTimeIsUnambiguous("start", d.start(), d.timeZone());
+            localTimeIsUnambiguous("end", d.end(), d.timeZone());
         }
         venue(d.venue());
         Set<String> speakerIds = speakers(d.speakers());
@@ -196,6 +201,21 @@ public final class EventDraftValidator {
         if (ZoneId.of(zone).getRules().getValidOffsets(local).isEmpty()) {
             add(field, "nonexistent_time", "This time does not exist in " + zone + " (clocks go forward)");
         }
+    }
+
+    /** When the clocks go back an hour repeats; storing either reading silently could put the event off by an hour. */
+    private void localTimeIsUnambiguous(String field, LocalDateTime local, String zone) {
+        ZonedDateTime earlier = local.atZone(ZoneId.of(zone)).withEarlierOffsetAtOverlap();
+        ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
+        if (!earlier.equals(later)) {
+            add(field, "ambiguous_time", "This time happens twice in " + zone + " as the clocks go back: "
+                    + reading(earlier) + " or " + reading(later) + ". Choose a time outside that hour");
+        }
+    }
+
+    private static String reading(ZonedDateTime at) {
+        String offset = at.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : at.getOffset().getId();
+        return HumanTime.time(at) + " " + HumanTime.zone(at) + " (UTC" + offset + ")";
     }
 
     private void venue(Venue v) {
@@ -324,7 +344,9 @@ public final class EventDraftValidator {
                         || t.price().compareTo(BigDecimal.valueOf(100_000)) > 0 || t.price().scale() > 2)) {
                     add(at + ".price", "out_of_range", "A price is between 0 and 100000 with at most 2 decimals");
                 }
-                if (t.price() != null && (t.currency() == null || !CURRENCY.matcher(t.currency()).matches())) {
+                if (t.price() != null && (t.currency() == null || t.currency().isBlank())) {
+                    add(at + ".currency", "required", "Give the currency of a paid ticket, such as GBP");
+                } else if (t.price() != null && !CURRENCY.matcher(t.currency()).matches()) {
                     add(at + ".currency", "invalid_format", "Use an ISO 4217 currency code such as GBP");
                 }
             }

@@ -24,6 +24,7 @@ class JsonRequestBodyTest {
             "{\"agenda\": [{}, {}, {\"start\": \"tomorrow\"}]}          | agenda[2].start      | wrong_type",
             "{\"agenda\": [{\"kind\": \"PARTY\"}]}                      | agenda[0].kind       | invalid_value",
             "{\"venue\": {\"colour\": \"red\"}}                         | venue.colour         | unknown_field",
+            "{\"\": 1}                                                    | body                 | unknown_field",
             "{\"tickets\": [{\"label\": \"x\", \"free\": \"yes\"}]}     | tickets[0].free      | wrong_type",
             "{\"tickets\": [{\"label\": \"x\", \"free\": null}]}        | tickets[0].free      | wrong_type",
             "{\"tags\": \"leeds\"}                                      | tags                 | wrong_type",

@@ -40,4 +40,21 @@ class HumanTimeTest {
         assertThat(HumanTime.slot(nine, null)).isEqualTo("21:00 – late");
         assertThat(HumanTime.slot(nine.minusMinutes(15), nine)).isEqualTo("20:45 – 21:00");
     }
+
+    @Test
+    void zone_isTheEnglishAbbreviation_outsideBritainToo() {
+        ZonedDateTime newYork = LocalDateTime.of(2027, 7, 13, 18, 30).atZone(ZoneId.of("America/New_York"));
+        assertThat(HumanTime.zone(newYork)).isEqualTo("EDT");
+        assertThat(HumanTime.zone(newYork.withMonth(1))).isEqualTo("EST");
+        assertThat(HumanTime.hours(newYork, newYork.plusHours(2))).isEqualTo("18:30 – 20:30 EDT");
+    }
+
+    @Test
+    void hours_labelEachEnd_whenTheClocksChangeInBetween() {
+        ZonedDateTime start = LocalDateTime.of(2027, 10, 30, 23, 30).atZone(ZoneId.of("Europe/London"));
+        ZonedDateTime end = start.plusHours(4);
+        assertThat(HumanTime.hours(start, end)).isEqualTo("23:30 BST – Sunday 31 October 2027, 02:30 GMT");
+        assertThat(HumanTime.when(start, end))
+                .isEqualTo("Saturday 30 October 2027, 23:30 BST – Sunday 31 October 2027, 02:30 GMT (Europe/London)");
+    }
 }

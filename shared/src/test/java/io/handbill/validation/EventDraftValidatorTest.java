@@ -99,6 +99,16 @@ class EventDraftValidatorTest {
         assertThat(fields(draft)).containsExactly("start:nonexistent_time");
     }
 
+    @Test
+    void startInTheHourThatRepeatsWhenClocksGoBack_isRejected_namingBothReadings() {
+        var twice = LocalDateTime.of(2027, 10, 31, 1, 30);
+        var draft = Drafts.minimal().start(twice).end(twice.plusHours(2)).timeZone("Europe/London").build();
+
+        assertThat(fields(draft)).containsExactly("start:ambiguous_time");
+        assertThat(EventDraftValidator.validate(draft).get(0).message())
+                .contains("01:30 BST (UTC+01:00)", "01:30 GMT (UTC+00:00)");
+    }
+
     private static EventDraft withZone(String zone) {
         return Drafts.minimal().timeZone(zone).build();
     }

@@ -42,7 +42,14 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         UPDATE("PUT /api/events/{id}"),
         DELETE("DELETE /api/events/{id}"),
         PUBLISH("POST /api/events/{id}/publish"),
-        CANCEL("POST /api/events/{id}/cancel");
+        CANCEL("POST /api/events/{id}/cancel"),
+        LIST_SERIES("GET /api/series"),
+        CREATE_SERIES("POST /api/series"),
+        GET_SERIES("GET /api/series/{id}"),
+        UPDATE_SERIES("PUT /api/series/{id}"),
+        END_SERIES("DELETE /api/series/{id}"),
+        SKIP_IN_SERIES("POST /api/series/{id}/skip"),
+        REINSTATE("POST /api/events/{id}/reinstate");
 
         private final String key;
 
@@ -61,10 +68,12 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
     }
 
     private final EventService service;
+    private final SeriesEndpoints series;
     private final GroupAuthorizer organisers;
 
-    EventEndpoints(EventService service, GroupAuthorizer organisers) {
+    EventEndpoints(EventService service, SeriesService series, GroupAuthorizer organisers) {
         this.service = service;
+        this.series = new SeriesEndpoints(series);
         this.organisers = organisers;
     }
 
@@ -80,11 +89,14 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
             case PUBLISH -> withEtag(service.publish(eventId(request), ifMatch(request)));
             case CANCEL -> withEtag(service.cancel(eventId(request),
                     JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
+            case LIST_SERIES, CREATE_SERIES, GET_SERIES, UPDATE_SERIES, END_SERIES, SKIP_IN_SERIES ->
+                    series.respond(route, request);
+            case REINSTATE -> withEtag(service.reinstate(eventId(request), ifMatch(request)));
         };
     }
 
     /** @throws EventNotFoundException for an id no event can have */
-    private static String eventId(ApiRequest request) {
+    static String eventId(ApiRequest request) {
         String id = request.pathParameter("id");
         if (!EVENT_ID.matcher(id).matches()) {
             throw new EventNotFoundException(id);
@@ -149,7 +161,7 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         return HttpResponse.empty(204);
     }
 
-    private static IfMatch ifMatch(ApiRequest request) {
+    static IfMatch ifMatch(ApiRequest request) {
         return IfMatch.parse(request.header("If-Match").orElse(null));
     }
 

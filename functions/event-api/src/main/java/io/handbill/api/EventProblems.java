@@ -4,6 +4,7 @@ import io.handbill.http.Problem;
 import io.handbill.store.AliasTakenException;
 import io.handbill.store.EventNotFoundException;
 import io.handbill.store.InvalidCursorException;
+import io.handbill.store.SeriesNotFoundException;
 import io.handbill.store.SlugTakenException;
 import io.handbill.store.VersionConflictException;
 import io.handbill.validation.FieldError;
@@ -25,6 +26,9 @@ final class EventProblems {
         }
         if (e instanceof EventNotFoundException) {
             return Problem.of(404, "There is no event with this id.");
+        }
+        if (e instanceof SeriesNotFoundException) {
+            return Problem.of(404, "There is no series with this id.");
         }
         if (e instanceof VersionConflictException) {
             return Problem.of(412, "The event changed since you read it. Read it again, reapply your change and "

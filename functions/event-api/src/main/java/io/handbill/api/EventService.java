@@ -4,6 +4,7 @@ import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
+import io.handbill.model.SeriesStamp;
 import io.handbill.model.Slugs;
 import io.handbill.store.AliasTakenException;
 import io.handbill.store.EventListing;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The organiser's operations on events. Every write is one conditional store write (plus the site-version bump
@@ -55,7 +57,8 @@ public final class EventService {
      * idempotency key, the same key and body answer with the first response, and the same key with another body
      * fails with {@link IdempotencyKeyReusedException}.
      */
-    CreatedEvent create(EventDraft draft, String idempotencyKey) {
+    CreatedEvent create(EventDraft submitted, String idempotencyKey) {
+        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.currencyInCapitals(submitted));
         validate(draft);
         if (idempotencyKey == null) {
             return CreatedEvent.of(insert(newId(), draft), false);
@@ -97,9 +100,11 @@ public final class EventService {
      *
      * @throws VersionConflictException when it is not (or changes meanwhile)
      */
-    Event update(String id, EventDraft draft, IfMatch ifMatch) {
-        validate(draft);
+    Event update(String id, EventDraft submitted, IfMatch ifMatch) {
         Event current = get(id);
+        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.agendaFollowsStart(current.draft(),
+                DraftCorrections.currencyInCapitals(submitted)));
+        validate(draft);
         if (!ifMatch.matches(current)) {
             throw new VersionConflictException(id);
         }
@@ -146,6 +151,23 @@ public final class EventService {
         });
     }
 
+    /**
+     * CANCELLED → PUBLISHED for an event that has not started: the organiser changed their mind, and subscribers
+     * are told it is back on. Reinstating a published event changes nothing.
+     */
+    Event reinstate(String id, IfMatch ifMatch) {
+        return changeStatus(id, ifMatch, (current, now) -> switch (current.status()) {
+            case DRAFT -> throw new EventStateException("A draft was never cancelled: publish it instead.");
+            case PUBLISHED -> current;
+            case CANCELLED -> {
+                if (!current.startsAt().isAfter(now)) {
+                    throw new EventStateException("This event has already started; it cannot be reinstated.");
+                }
+                yield current.reinstate(now);
+            }
+        });
+    }
+
     /** Deletes a draft. Public events are cancelled instead, so that their pages and calendar entries say so. */
     void delete(String id, IfMatch ifMatch) {
         Event current = get(id);
@@ -188,13 +210,25 @@ public final class EventService {
         }
     }
 
-    /** Creates the event under {@code id}, numbering a generated slug until a free one is found. */
+    /**
+     * Creates the occurrence of a series under its claimed id, with a date-based slug numbered when taken; when the
+     * id exists already (a concurrent or earlier run made it), that event is the answer.
+     */
+    Event createOccurrence(String id, EventDraft draft, String seriesId, SeriesStamp stamp) {
+        return insert(id, draft, e -> e.toBuilder().seriesId(seriesId).seriesStamp(stamp).build());
+    }
+
     private Event insert(String id, EventDraft draft) {
+        return insert(id, draft, e -> e);
+    }
+
+    /** Creates the event under {@code id}, numbering a generated slug until a free one is found. */
+    private Event insert(String id, EventDraft draft, UnaryOperator<Event> complete) {
         boolean generated = draft.slug() == null;
         String base = generated ? Slugs.from(draft.start().toLocalDate(), draft.title()) : draft.slug();
         Instant now = clock.instant();
         for (int n = 1; ; n++) {
-            Event event = Event.create(id, draft.withSlug(n == 1 ? base : Slugs.numbered(base, n)), now);
+            Event event = complete.apply(Event.create(id, draft.withSlug(n == 1 ? base : Slugs.numbered(base, n)), now));
             try {
                 events.create(event);
                 return event;

@@ -26,6 +26,11 @@ record IfMatch(Set<String> etags) {
         return !etags.isEmpty();
     }
 
+    /** For things other than events whose entity tag is their quoted version, such as a series. */
+    boolean matchesVersion(long version) {
+        return !isConditional() || etags.contains("\"" + version + "\"");
+    }
+
     boolean matches(Event current) {
         return !isConditional() || etags.contains(current.etag());
     }

@@ -25,7 +25,7 @@ class EventApiHandlerTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final Clock clock = Clock.fixed(Instant.parse("2017-09-01T10:00:00Z"), ZoneOffset.UTC);
-    private final EventApiHandler handler = new EventApiHandler(new EventService(store, idempotency, clock));
+    private final EventApiHandler handler = Handlers.eventApi(store, idempotency, clock);
 
     @ParameterizedTest
     @Event(value = "events/apigw/create-seed-event.json", type = APIGatewayV2HTTPEvent.class)
@@ -211,6 +211,25 @@ class EventApiHandlerTest {
     }
 
     @Test
+    void reinstate_bringsACancelledUpcomingEventBack_withANewSequence_andNeedsACancelledEvent() {
+        String location = create(Fixtures.seedJson()).getHeaders().get("Location");
+        var early = handler.handleRequest(ApiEvents.organiser("POST", location + "/reinstate").build(), null);
+        handler.handleRequest(ApiEvents.organiser("POST", location + "/publish").build(), null);
+        handler.handleRequest(ApiEvents.organiser("POST", location + "/cancel").json("{\"reason\": \"x\"}").build(),
+                null);
+        io.handbill.model.Event cancelled = store.all().get(0);
+
+        var reinstated = handler.handleRequest(ApiEvents.organiser("POST", location + "/reinstate").build(), null);
+
+        assertThat(early.getStatusCode()).isEqualTo(409);
+        assertThat(reinstated.getStatusCode()).isEqualTo(200);
+        io.handbill.model.Event back = store.all().get(0);
+        assertThat(back.status()).isEqualTo(io.handbill.model.EventStatus.PUBLISHED);
+        assertThat(back.cancelReason()).isNull();
+        assertThat(back.icsSequence()).isGreaterThan(cancelled.icsSequence());
+    }
+
+    @Test
     void repeatedPublish_changesNothingButTheSiteVersion() {
         String location = create(Fixtures.seedJson()).getHeaders().get("Location");
         handler.handleRequest(ApiEvents.organiser("POST", location + "/publish").build(), null);
@@ -283,12 +302,12 @@ class EventApiHandlerTest {
 
     @Test
     void unexpectedFailure_is500WithAFixedBody() {
-        var broken = new EventApiHandler(new EventService(new InMemoryEventStore() {
+        var broken = Handlers.eventApi(new InMemoryEventStore() {
             @Override
             public void create(io.handbill.model.Event event) {
                 throw new IllegalStateException("secret internal detail");
             }
-        }, idempotency, clock));
+        }, idempotency, clock);
 
         var response = broken.handleRequest(ApiEvents.organiser("POST", "/api/events").json(Fixtures.seedJson())
                 .build(), null);

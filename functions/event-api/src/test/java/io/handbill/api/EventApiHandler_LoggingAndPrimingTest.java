@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventApiHandler_LoggingAndPrimingTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
-    private final EventApiHandler handler = new EventApiHandler(
-            new EventService(store, idempotency, Clock.systemUTC()));
+    private final EventApiHandler handler = Handlers.eventApi(store, idempotency, Clock.systemUTC());
     private CapturedStdout stdout;
 
     @BeforeEach

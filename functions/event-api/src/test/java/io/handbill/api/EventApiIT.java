@@ -163,8 +163,8 @@ class EventApiIT {
 
     @Test
     void crashBetweenKeyAndEvent_retryCreatesTheEventUnderTheRecordedId() {
-        var crashing = new EventApiHandler(new EventService(new CrashingOnCreate(aws.eventStore()),
-                new DynamoDbIdempotencyStore(aws.dynamoDb(), aws.tableName()), Clock.fixed(NOW, ZoneOffset.UTC)));
+        var crashing = Handlers.eventApi(new CrashingOnCreate(aws.eventStore()),
+                new DynamoDbIdempotencyStore(aws.dynamoDb(), aws.tableName()), Clock.fixed(NOW, ZoneOffset.UTC));
         var request = ApiEvents.organiser("POST", "/api/events").header("Idempotency-Key", "crash-1")
                 .json(Fixtures.seedJson());
         assertThat(crashing.handleRequest(request.build(), null).getStatusCode()).isEqualTo(500);

@@ -36,7 +36,7 @@ final class AtomFeed {
                 .element("generator", "Handbill");
         for (Event e : entries) {
             String url = site.eventUrl(e.slug());
-            String when = HumanTime.day(e.zonedStart()) + ", " + HumanTime.hours(e.zonedStart(), e.zonedEnd())
+            String when = HumanTime.day(e.zonedStart()) + ", " + HumanTime.hours(e)
                     + (e.venue() == null ? "" : " at " + e.venue().name());
             xml.start("entry")
                     .element("title", e.displayTitle())

@@ -44,7 +44,10 @@ final class EventJsonLd {
         }
         event.put("url", site.eventUrl(e.slug()));
         event.put("startDate", When.iso(e.start(), e.zone()));
-        event.put("endDate", When.iso(e.end(), e.zone()));
+        if (!e.endIsOpen()) {
+            // an estimated end is for calendars; search engines are told only what the organiser said
+            event.put("endDate", When.iso(e.end(), e.zone()));
+        }
         event.put("eventStatus", "https://schema.org/" + status(e));
         if (e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED) {
             event.put("previousStartDate", When.iso(e.previousStartsAt(), e.zone()));

@@ -75,7 +75,7 @@ public record EventView(Event event, String url, String icsUrl, String googleCal
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
         return new EventView(e, site.eventUrl(e.slug()), site.eventIcsUrl(e.slug()), googleCalendarUrl(e, site),
                 site.url(SitePaths.SUBSCRIBE), When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
-                HumanTime.hours(e.zonedStart(), e.zonedEnd()),
+                HumanTime.hours(e),
                 e.timeZone(),
                 rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,

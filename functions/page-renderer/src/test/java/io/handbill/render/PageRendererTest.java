@@ -160,6 +160,31 @@ class PageRendererTest {
     }
 
     @Test
+    void cancelledEvent_offersNoCalendarGoogleOrTicketLinks() throws Exception {
+        Event seed = TestEvents.seed();
+        Event cancelled = seed.cancel("The venue has flooded.", TestEvents.NOW);
+
+        Document page = eventPage(cancelled);
+
+        assertThat(eventPage(seed).select("a[href*=calendar.google.com], a[href$=.ics], a[href*=eventbrite]"))
+                .as("the live event offers them").isNotEmpty();
+        assertThat(page.select("main a[href*=calendar.google.com]")).isEmpty();
+        assertThat(page.select("main a[href$=.ics]")).isEmpty();
+        for (var ticket : seed.tickets()) {
+            assertThat(page.select("a[href=\"" + ticket.url() + "\"]")).isEmpty();
+        }
+        assertThat(page.text()).doesNotContain("Add to calendar", "Add to Google Calendar");
+    }
+
+    @Test
+    void subscribeForm_saysItSubscribesToAllTheGroupsMail() throws Exception {
+        Document page = eventPage(TestEvents.seed());
+
+        assertThat(page.selectFirst(".subscribe").text()).contains("all of Leeds DevOps's event mail");
+        assertThat(page.selectFirst(".subscribe button[type=submit]").text()).isEqualTo("Subscribe to all event mail");
+    }
+
+    @Test
     void movedEvent_isRescheduledWithPreviousStartDate() throws Exception {
         Event seed = TestEvents.seed();
         EventDraft d = seed.draft();
@@ -174,6 +199,20 @@ class PageRendererTest {
         assertThat(ld.path("startDate").asText()).isEqualTo("2017-10-03T18:45:00+01:00");
         assertThat(page.selectFirst(".notice-moved").text())
                 .isEqualTo("New date. This event has moved from Tuesday 26 September 2017 at 18:45 BST.");
+    }
+
+    @Test
+    void openEndedEvent_saysFromItsStart_andTellsSearchEnginesNoEnd() throws Exception {
+        Event seed = TestEvents.seed();
+        Event open = seed.toBuilder().draft(d -> d.openEnded(true)).build();
+
+        Document page = eventPage(open);
+
+        assertThat(page.selectFirst(".facts dd").text())
+                .isEqualTo("Tuesday 26 September 2017, from 18:45 BST (Europe/London)");
+        JsonNode ld = jsonLd(page);
+        assertThat(ld.has("endDate")).isFalse();
+        assertThat(ld.path("startDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
     }
 
     @Test
@@ -243,7 +282,11 @@ class PageRendererTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo(TestEvents.XSS);
         assertThat(page.selectFirst(".notice-cancelled").text()).isEqualTo("Cancelled. " + TestEvents.XSS);
         assertThat(page.select(".speaker h4 a, .sponsors a, .venue-name a")).as("unsafe links dropped").isEmpty();
-        assertThat(page.select(".tickets a").eachAttr("href")).containsExactly("https://tickets.example/?q=%22%3E");
+        Event goingAhead = hostile.toBuilder().status(io.handbill.model.EventStatus.PUBLISHED).cancelReason(null)
+                .build();
+        assertThat(eventPage(goingAhead).select(".tickets a").eachAttr("href"))
+                .as("a cancelled event shows no tickets; the same event going ahead keeps only the safe link")
+                .containsExactly("https://tickets.example/?q=%22%3E");
         assertThat(page.select(".description").text()).contains("styled").doesNotContain("alert(4)");
         JsonNode ld = jsonLd(page);
         assertThat(ld.path("name").asText()).isEqualTo(TestEvents.XSS);

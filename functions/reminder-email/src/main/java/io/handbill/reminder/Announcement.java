@@ -26,10 +26,18 @@ public record Announcement(String eventId, EventStatus status, LocalDateTime sta
 
     /** Whether {@code now} differs from this in a way subscribers must be mailed about. */
     public boolean needsNotice(Event now) {
+        if (status == EventStatus.CANCELLED) {
+            return isBackOn(now);
+        }
         if (status != EventStatus.PUBLISHED) {
             return false;
         }
         return now.status() == EventStatus.CANCELLED || timeChanged(now) || venueChanged(now);
+    }
+
+    /** Subscribers were told it was cancelled, and it is going ahead after all. */
+    public boolean isBackOn(Event now) {
+        return status == EventStatus.CANCELLED && now.status() == EventStatus.PUBLISHED;
     }
 
     public boolean timeChanged(Event now) {

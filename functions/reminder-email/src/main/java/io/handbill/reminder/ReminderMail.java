@@ -94,6 +94,9 @@ public final class ReminderMail {
         if (event.status() == EventStatus.CANCELLED) {
             return event.displayTitle() + " — " + when;
         }
+        if (job.previous() != null && job.previous().isBackOn(event)) {
+            return "Back on: " + event.title() + " — " + when;
+        }
         return "Changed: " + event.title() + " — now " + when;
     }
 
@@ -110,14 +113,19 @@ public final class ReminderMail {
         } else if (cancelled) {
             heading = event.displayTitle();
             intro = "This event has been cancelled. Please remove it from your plans.";
+        } else if (job.previous() != null && job.previous().isBackOn(event)) {
+            heading = "Back on: " + event.title();
+            intro = "Good news: this event is going ahead after all.";
         } else {
             heading = "Changed: " + event.title();
             intro = "This event has changed. Here is what is different:";
         }
-        return new MailView(heading, intro, event.title(), event.summary(), when(event.zonedStart(), event.zonedEnd()),
+        return new MailView(heading, intro, event.title(), event.summary(), HumanTime.when(event),
                 venueLines(event.venue()), event.venue() == null ? null : event.venue().url(), agenda(event),
                 job.isChange() ? changes(job.previous(), event) : List.of(), cancelled ? event.cancelReason() : null,
-                site.eventUrl(event.slug()), site.eventIcsUrl(event.slug()), tickets(event), unsubscribeUrl,
+                // a cancelled event offers nothing to add to a calendar or book: only the page that says so
+                site.eventUrl(event.slug()), cancelled ? null : site.eventIcsUrl(event.slug()),
+                cancelled ? List.of() : tickets(event), unsubscribeUrl,
                 site.groupName());
     }
 
@@ -125,11 +133,14 @@ public final class ReminderMail {
         var changes = new ArrayList<MailView.Change>();
         if (now.status() == EventStatus.CANCELLED) {
             changes.add(new MailView.Change("Status", "Going ahead", "Cancelled"));
+        } else if (before.isBackOn(now)) {
+            changes.add(new MailView.Change("Status", "Cancelled", "Going ahead"));
         }
         if (before.timeChanged(now)) {
             ZonedDateTime oldStart = before.zonedStart();
             ZonedDateTime oldEnd = before.end().atZone(oldStart.getZone());
-            changes.add(new MailView.Change("When", when(oldStart, oldEnd), when(now.zonedStart(), now.zonedEnd())));
+            changes.add(new MailView.Change("When", HumanTime.when(oldStart, oldEnd),
+                    HumanTime.when(now.zonedStart(), now.zonedEnd())));
         }
         if (before.venueChanged(now)) {
             changes.add(new MailView.Change("Where", oneLine(before.venue()), oneLine(now.venue())));
@@ -137,9 +148,6 @@ public final class ReminderMail {
         return changes;
     }
 
-    static String when(ZonedDateTime start, ZonedDateTime end) {
-        return HumanTime.day(start) + ", " + HumanTime.span(start, end) + " (" + start.getZone().getId() + ")";
-    }
 
     static String humanise(Duration window) {
         if (window.toHours() % 24 == 0 && window.toDays() > 1) {
@@ -233,9 +241,11 @@ public final class ReminderMail {
         for (MailView.Link ticket : view.tickets()) {
             out.append("\nTickets: ").append(ticket.label()).append(": ").append(ticket.url());
         }
-        out.append("\n\nEvent page: ").append(view.eventUrl())
-                .append("\nAdd to calendar: ").append(view.icsUrl())
-                .append("\n\n-- \nYou get this because you asked ").append(view.groupName())
+        out.append("\n\nEvent page: ").append(view.eventUrl());
+        if (view.icsUrl() != null) {
+            out.append("\nAdd to calendar: ").append(view.icsUrl());
+        }
+        out.append("\n\n-- \nYou get this because you asked ").append(view.groupName())
                 .append(" for event emails.\nUnsubscribe: ").append(view.unsubscribeUrl()).append('\n');
         return out.toString();
     }

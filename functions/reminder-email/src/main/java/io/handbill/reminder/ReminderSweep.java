@@ -103,31 +103,39 @@ public final class ReminderSweep {
         do {
             Page<Event> page = events.listPublic(now, now.plus(HORIZON), cursor, 100);
             for (Event event : page.items()) {
-                discoverReminders(event, from, now);
-                discoverNotices(event, now);
+                boolean reminding = discoverReminders(event, from, now);
+                discoverNotices(event, now, reminding);
             }
             cursor = page.nextCursor();
         } while (cursor != null);
         ledger.saveSweepState(new SweepState(now, now, null, SweepState.Outcome.DISCOVERED, 0, 0, 0));
     }
 
-    private void discoverReminders(Event event, Instant from, Instant now) {
+    /** @return whether a reminder of this event is due in this run */
+    private boolean discoverReminders(Event event, Instant from, Instant now) {
         if (event.status() != EventStatus.PUBLISHED) {
-            return;
+            return false;
         }
+        boolean due = false;
         for (Duration window : settings.windows()) {
-            Instant due = event.startsAt().minus(window);
+            Instant dueAt = event.startsAt().minus(window);
             // an event created after its window had passed gets no late reminder for that window
-            if (due.isAfter(from) && !due.isAfter(now) && !event.createdAt().isAfter(due)) {
+            if (dueAt.isAfter(from) && !dueAt.isAfter(now) && !event.createdAt().isAfter(dueAt)) {
                 ledger.openJob(MailJob.reminder(event.id(), window, now));
+                due = true;
             }
         }
+        return due;
     }
 
-    private void discoverNotices(Event event, Instant now) {
+    /**
+     * @param reminding a reminder of the event goes out in this run: it tells everything an announcement would, so a
+     *                  new event due for its reminder is not announced as well (two mails about one event at once)
+     */
+    private void discoverNotices(Event event, Instant now, boolean reminding) {
         Optional<Announcement> told = ledger.announcement(event.id());
         if (told.isEmpty()) {
-            if (event.status() == EventStatus.PUBLISHED && settings.announceNewEvents()) {
+            if (event.status() == EventStatus.PUBLISHED && settings.announceNewEvents() && !reminding) {
                 ledger.openJob(MailJob.announcement(event.id(), now));
             }
             ledger.saveAnnouncement(Announcement.of(event));

@@ -45,10 +45,10 @@ class ReminderMailTest {
         String unsubscribe = "https://events.example.org/api/unsubscribe?token=" + tokens.unsubscribeToken(ann.key());
         assertThat(parsed.header("List-Unsubscribe")).isEqualTo("<" + unsubscribe + ">");
         assertThat(parsed.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(parsed.text()).contains("Starts in 7 days.", "Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London)",
+        assertThat(parsed.text()).contains("Starts in 7 days.", "Tuesday 26 September 2017, 18:45 – 23:00 BST (Europe/London)",
                 "The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG", "19:20 – 20:05",
                 "https://events.example.org/events/" + Fixtures.SEED_SLUG + "/", unsubscribe);
-        assertThat(parsed.html()).contains("Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London)",
+        assertThat(parsed.html()).contains("Tuesday 26 September 2017, 18:45 – 23:00 BST (Europe/London)",
                 "href=\"https://events.example.org/events/" + Fixtures.SEED_SLUG + ".ics\"");
         assertThat(parsed.calendarType().getParameter("method")).isEqualTo("PUBLISH");
         IcsAssertions.assertWellFormed(parsed.ics());
@@ -100,6 +100,22 @@ class ReminderMailTest {
     }
 
     @Test
+    void cancellation_offersNoCalendarOrTicketLinks() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        Event cancelled = seed.cancel("The venue flooded", clock.instant());
+
+        ParsedMail parsed = ParsedMail.parse(mail.compose(MailJob.change(seed.id(), cancelled.icsSequence(),
+                Announcement.of(seed), clock.instant()), cancelled, ann));
+
+        assertThat(parsed.text()).doesNotContain("Add to calendar", "Tickets:", ".ics");
+        assertThat(parsed.html()).doesNotContain("Add to calendar", ".ics\"");
+        for (var ticket : seed.tickets()) {
+            assertThat(parsed.text()).doesNotContain(ticket.url());
+            assertThat(parsed.html()).doesNotContain(ticket.url());
+        }
+    }
+
+    @Test
     void moveToAnotherDayAndVenue_showsOldAndNew() throws Exception {
         Event seed = Fixtures.seedEvent();
         Announcement told = Announcement.of(seed);
@@ -114,7 +130,7 @@ class ReminderMailTest {
 
         assertThat(parsed.message().getSubject()).endsWith("— now Wed 27 Sep, 19:00");
         assertThat(parsed.text()).contains(
-                "When: Tuesday 26 September 2017, 18:45 – 23:00 (Europe/London) → Wednesday 27 September 2017, 19:00 – 22:00 (Europe/London)",
+                "When: Tuesday 26 September 2017, 18:45 – 23:00 BST (Europe/London) → Wednesday 27 September 2017, 19:00 – 22:00 BST (Europe/London)",
                 "Where: The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG → Leeds Central Library, Calverley Street, Leeds LS1 3AB");
         assertThat(parsed.html()).contains("<s>The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG</s>");
         assertThat(parsed.event().getSequence().getValue()).isGreaterThan(seed.icsSequence());

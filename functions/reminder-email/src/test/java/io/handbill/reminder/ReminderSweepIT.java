@@ -85,7 +85,7 @@ class ReminderSweepIT {
         ParsedMail mail = ParsedMail.parse(aws.sentEmails().get(0).raw());
         assertThat(mail.header("To")).isEqualTo("Ann@Example.org");
         assertThat(mail.message().getSubject()).isEqualTo("Reminder: " + event.title() + " — Thu 8 Oct, 10:10");
-        assertThat(mail.text()).contains("Starts in 7 days.", "Thursday 8 October 2026, 10:10 – 13:10 (Europe/London)");
+        assertThat(mail.text()).contains("Starts in 7 days.", "Thursday 8 October 2026, 10:10 – 13:10 BST (Europe/London)");
         assertThat(mail.event().getUid().getValue()).isEqualTo("e1@events.example.org");
         assertThat(mail.event().getStatus().getValue()).isEqualTo("CONFIRMED");
         assertThat(unsubscribeKey(mail)).isEqualTo("ann@example.org");
@@ -183,6 +183,40 @@ class ReminderSweepIT {
     }
 
     @Test
+    void cancelledEventReinstated_isBackOnOnce_withTheConfirmedIcs_andItsRemindersAgain() throws Exception {
+        // given: announced, then cancelled and told
+        Event event = givenPublishedEvent("e9", T0.plus(Duration.ofDays(30)), T0.minus(Duration.ofHours(1)));
+        givenConfirmed("ann@example.org");
+        sweep(true).run(() -> true);
+        Event cancelled = event.cancel("The speaker is ill", clock.instant());
+        events.update(cancelled);
+        clock.advance(Duration.ofMinutes(15));
+        sweep(true).run(() -> true);
+
+        // when: reinstated, then two more ticks
+        events.update(cancelled.reinstate(clock.instant()));
+        clock.advance(Duration.ofMinutes(15));
+        sweep(true).run(() -> true);
+        clock.advance(Duration.ofMinutes(15));
+        sweep(true).run(() -> true);
+
+        // then
+        assertThat(aws.sentEmails()).hasSize(3);
+        ParsedMail cancellation = ParsedMail.parse(aws.sentEmails().get(1).raw());
+        ParsedMail backOn = ParsedMail.parse(aws.sentEmails().get(2).raw());
+        assertThat(backOn.message().getSubject()).startsWith("Back on: ");
+        assertThat(backOn.text()).contains("going ahead after all", "Status: Cancelled → Going ahead");
+        assertThat(backOn.event().getStatus().getValue()).isEqualTo("CONFIRMED");
+        assertThat(backOn.event().getSequence().getValue())
+                .isGreaterThan(cancellation.event().getSequence().getValue());
+
+        // and its reminder goes out again
+        clock.set(event.startsAt().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        sweep(true).run(() -> true);
+        assertThat(aws.sentEmails()).hasSize(4);
+    }
+
+    @Test
     void twoQuickMoves_makeOneChangeMail_fromWhatWasLastAnnounced() throws Exception {
         // given
         Event event = givenPublishedEvent("e5", T0.plus(Duration.ofDays(30)), T0.minus(Duration.ofHours(1)));
@@ -203,8 +237,8 @@ class ReminderSweepIT {
         assertThat(aws.sentEmails()).hasSize(2);
         ParsedMail change = ParsedMail.parse(aws.sentEmails().get(1).raw());
         assertThat(change.message().getSubject()).endsWith("— now Sat 31 Oct, 11:00");
-        assertThat(change.text()).contains("When: Saturday 31 October 2026, 09:00 – 12:00 (Europe/London) → "
-                + "Saturday 31 October 2026, 11:00 – 14:00 (Europe/London)");
+        assertThat(change.text()).contains("When: Saturday 31 October 2026, 09:00 – 12:00 GMT (Europe/London) → "
+                + "Saturday 31 October 2026, 11:00 – 14:00 GMT (Europe/London)");
         assertThat(change.event().getSequence().getValue()).isEqualTo(twice.icsSequence());
     }
 

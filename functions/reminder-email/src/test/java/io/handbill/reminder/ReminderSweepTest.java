@@ -97,6 +97,19 @@ class ReminderSweepTest {
     }
 
     @Test
+    void newEventWhoseReminderIsDue_getsTheReminderOnly_notAlsoAnAnnouncementInTheSameRun() {
+        givenEventStartingIn(Duration.ofDays(7).minus(Duration.ofMinutes(5)));
+
+        SweepState first = sweep(true).run(() -> true);
+        clock.advance(TICK);
+        SweepState second = sweep(true).run(() -> true);
+
+        assertThat(first.sent()).isEqualTo(2);
+        assertThat(second.sent()).isZero();
+        assertThat(outbox.subjects()).hasSize(2).allMatch(s -> s.startsWith("Reminder: "));
+    }
+
+    @Test
     void announcementsOff_announceNothing_butRemember_soTurningThemOnLaterAnnouncesNoOldEvent() {
         givenEventStartingIn(Duration.ofDays(30));
 

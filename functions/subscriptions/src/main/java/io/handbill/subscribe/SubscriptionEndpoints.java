@@ -131,8 +131,14 @@ final class SubscriptionEndpoints implements Endpoints<SubscriptionEndpoints.Rou
         }
     }
 
-    /** RFC 8058: the body must say {@code List-Unsubscribe=One-Click}; our page's button posts the same. */
+    /**
+     * RFC 8058: the body must be the form {@code List-Unsubscribe=One-Click}; our page's button posts the same.
+     * Any other media type is refused before the body is read, so a JSON client gets problem+json, not a page.
+     */
     private HttpResponse unsubscribe(ApiRequest request) {
+        if (!mediaType(request).equals(FORM)) {
+            throw new ProblemException(Problem.of(415, "Post the form as " + FORM + "."), Map.of("Accept-Post", FORM));
+        }
         if (!"One-Click".equals(formField(request, "List-Unsubscribe"))) {
             throw new ProblemException(Problem.invalid("List-Unsubscribe", "required",
                     "Post List-Unsubscribe=One-Click to unsubscribe."));

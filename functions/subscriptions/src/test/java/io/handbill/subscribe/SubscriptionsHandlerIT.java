@@ -174,6 +174,21 @@ class SubscriptionsHandlerIT {
     }
 
     @Test
+    void oneClickAsAnotherMediaType_is415ProblemJson_andStillSubscribed() throws Exception {
+        subscribeAndConfirm("fay@example.org");
+        String token = new SubscriberTokens(SECRET).unsubscribeToken("fay@example.org");
+
+        var response = handler.handleRequest(HttpEvents.post("/api/unsubscribe", "application/json",
+                "List-Unsubscribe=One-Click", Map.of("token", token)), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json")
+                .containsEntry("Accept-Post", "application/x-www-form-urlencoded");
+        assertThat(store.get("fay@example.org")).get().extracting(Subscriber::state)
+                .isEqualTo(SubscriberState.CONFIRMED);
+    }
+
+    @Test
     void rejectedRecipient_getsTheSameAnswer() {
         aws.ses().rejectRecipient("suppressed@example.org");
 
@@ -209,6 +224,13 @@ class SubscriptionsHandlerIT {
                 "fay@example.org,CONFIRMED,2026-09-01T10:00:00Z,2026-09-01T10:00:00Z,,,");
         assertThat(summary.getStatusCode()).isEqualTo(200);
         assertThat(summary.getBody()).contains("\"total\":2", "\"pending\":1", "\"confirmed\":1", "\"unsubscribed\":0");
+    }
+
+    private void subscribeAndConfirm(String email) throws Exception {
+        assertThat(subscribeJson(email).getStatusCode()).isEqualTo(202);
+        String token = confirmToken(parse(aws.sentEmails().get(aws.sentEmails().size() - 1)));
+        assertThat(handler.handleRequest(HttpEvents.get("/api/subscriptions/confirm", Map.of("token", token)), null)
+                .getStatusCode()).isEqualTo(200);
     }
 
     private APIGatewayV2HTTPResponse subscribeJson(String email) {

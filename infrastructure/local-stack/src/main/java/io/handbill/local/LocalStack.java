@@ -184,6 +184,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * How many writes to the table (puts, updates, deletes that took effect) the stream has carried since the
+     * start; every write the functions make is one, so an unchanged count means an unchanged table.
+     */
+    long streamRecords() {
+        return feed.received();
+    }
+
     /** Runs the reminder sweep now; returns how many emails it sent. */
     public int runReminders() {
         return sweep.runNow();

@@ -43,6 +43,7 @@ final class RendererFeed implements Consumer<StreamChange>, AutoCloseable {
 
     private final BlockingQueue<StreamChange> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong received = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private final RequestHandler<DynamodbEvent, StreamsEventResponse> renderer;
     private final String streamArn;
@@ -59,8 +60,14 @@ final class RendererFeed implements Consumer<StreamChange>, AutoCloseable {
 
     @Override
     public void accept(StreamChange change) {
+        received.incrementAndGet();
         pending.incrementAndGet();
         queue.add(change);
+    }
+
+    /** How many writes to the table the stream has carried since the start. */
+    long received() {
+        return received.get();
     }
 
     /** Waits until every write recorded so far has been delivered (or given up on); for tests and seeding. */

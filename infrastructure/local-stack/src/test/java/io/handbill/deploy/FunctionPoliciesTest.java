@@ -21,7 +21,7 @@ class FunctionPoliciesTest {
             "event-api", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "dynamodb:Query"),
             "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "s3:GetObject",
-                    "s3:PutObject", "s3:DeleteObject"),
+                    "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
             "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
             "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),

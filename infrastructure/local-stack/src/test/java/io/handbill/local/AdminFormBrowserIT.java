@@ -203,6 +203,12 @@ class AdminFormBrowserIT {
                 "Matthew Clark", "Infinity Works", "Decamp to the Wardrobe", "https://tmblr.co/ZdJfSq2PpSK99",
                 "https://leedsdevops-sept-17.eventbrite.co.uk");
         screenshot("public-page.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+        screenshot("public-page-390.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        browser.get(stack.url() + "/");
+        wait.until(d -> d.getPageSource().contains("Kubernetes networking"));
+        screenshot("index.png");
 
         browser.get(stack.url() + seed.aliases().get(0));
         assertThat(browser.getCurrentUrl()).endsWith("/events/" + slug + "/");
@@ -249,6 +255,9 @@ class AdminFormBrowserIT {
         openAdmin("#/events/" + eventId);
         type("#cancel-reason", "The venue flooded; see you next month.");
         find("#cancel-event").click();
+        var confirmation = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirmation.getText()).contains("emails 1 confirmed subscriber");
+        confirmation.accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Cancelled"));
 
         openPublicPage(page -> page.contains("The venue flooded"));
@@ -263,6 +272,8 @@ class AdminFormBrowserIT {
         setDateTime(By.id("start"), "2030-05-01T19:00");
         setDateTime(By.id("end"), "2030-05-01T18:00");
         type("#venue-url", "javascript:alert(1)");
+        int speaker = addRow("speakers");
+        type(field("speakers", speaker, "name"), "Nameless Key");
         find("#save").click();
 
         wait.until(ExpectedConditions.attributeToBe(By.id("end"), "aria-invalid", "true"));
@@ -270,8 +281,16 @@ class AdminFormBrowserIT {
         WebElement endError = browser.findElement(By.id(end.getAttribute("aria-describedby").trim().split(" ")[0]));
         assertThat(endError.getText()).containsIgnoringCase("after the start");
         assertThat(endError.findElement(By.xpath("..")).findElement(By.id("end"))).isNotNull();
-        assertThat(find("#venue-url").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("end");
+        String summary = browser.findElement(By.id("error-list")).getText();
+        assertThat(summary).contains("Ends: ", "Speaker 1 — key: ", "Web site: ")
+                .doesNotContain("speakers[", "venue.url", "end:");
+        assertThat(browser.findElement(By.id("tab-programme")).getText()).contains("1 problem");
+        browser.findElement(By.linkText(summary.lines().filter(l -> l.startsWith("Speaker 1")).findFirst()
+                .orElseThrow())).click();
+        assertThat(browser.findElement(By.id("panel-programme")).isDisplayed()).isTrue();
+        assertThat(browser.switchTo().activeElement().getAttribute("data-path")).isEqualTo("speakers[0].id");
+        assertThat(find("#venue-url").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(find("#title").getAttribute("value")).isEqualTo("Broken evening");
         assertThat(find("#error-summary").isDisplayed()).isTrue();
         assertThat(get("/api/events?status=draft", true).body()).doesNotContain("Broken evening");
@@ -280,6 +299,7 @@ class AdminFormBrowserIT {
     @Test
     @Order(6)
     void staleEditInASecondTab_says412_andReloadsTheLatestVersion() {
+        find("[aria-label='Remove speaker 1']").click();
         type("#title", "");
         find("#title").sendKeys("Tab test evening");
         setDateTime(By.id("end"), "2030-05-01T21:00");
@@ -355,6 +375,35 @@ class AdminFormBrowserIT {
         assertThat(find("#title").getAttribute("value")).isEqualTo("Typed before the restart");
     }
 
+    @Test
+    @Order(10)
+    void unsavedChanges_warnBeforeLeaving_andAreKeptInTheBrowserToRestore() {
+        openAdmin("#/new");
+        type("#title", "Typed but never saved");
+        type("#venue-name", "The back room");
+        Boolean warned = (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const e = new window.Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                        + " return e.defaultPrevented;");
+        assertThat(warned).as("beforeunload asks before a reload or close drops typed input").isTrue();
+
+        browser.findElement(By.cssSelector(".top nav a[href='#/']")).click();
+        var leave = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(leave.getText()).contains("unsaved changes");
+        leave.dismiss();
+        assertThat(browser.getCurrentUrl()).endsWith("#/new");
+        assertThat(find("#title").getAttribute("value")).isEqualTo("Typed but never saved");
+
+        browser.findElement(By.cssSelector(".top nav a[href='#/']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
+        browser.findElement(By.id("new-event-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-restore")));
+        assertThat(find("#title").getAttribute("value")).isEmpty();
+        find("#draft-restore-button").click();
+        assertThat(find("#title").getAttribute("value")).isEqualTo("Typed but never saved");
+        assertThat(find("#venue-name").getAttribute("value")).isEqualTo("The back room");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void openAdmin(String hash) {
@@ -388,8 +437,15 @@ class AdminFormBrowserIT {
         return "[data-path='" + list + "[" + index + "]" + (name.isEmpty() ? "" : "." + name) + "']";
     }
 
+    /** Finds a form element, first opening its tab of the admin form (as a person would) when it is on another. */
     private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        WebElement element = browser.findElement(By.cssSelector(css));
+        String panel = (String) ((JavascriptExecutor) browser).executeScript(
+                "const p = arguments[0].closest('[role=tabpanel]'); return p && p.hidden ? p.id : null;", element);
+        if (panel != null) {
+            browser.findElement(By.cssSelector("[role=tab][aria-controls='" + panel + "']")).click();
+        }
+        return element;
     }
 
     private void type(String css, String text) {
@@ -458,5 +514,12 @@ class AdminFormBrowserIT {
         Path dir = Path.of(System.getProperty("handbill.screenshots", "target"), "screenshots");
         Files.createDirectories(dir);
         Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
+            if (Files.isDirectory(root.resolve("docs/screenshots"))) {   // the README shows these
+                Files.copy(shot.toPath(), root.resolve("docs/screenshots").resolve(name),
+                        StandardCopyOption.REPLACE_EXISTING);
+                break;
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
@@ -84,6 +85,36 @@ public final class LocalAws {
     /** A new client like {@link #dynamoDb()} that also runs {@code interceptor}, e.g. to see every call it sends. */
     public DynamoDbClient dynamoDbWith(ExecutionInterceptor interceptor) {
         return dynamoDbClient(fewRetries.toBuilder().addExecutionInterceptor(interceptor).build());
+    }
+
+    /**
+     * Clients of all three services that run {@code faults} and retry as the functions' clients do in AWS (the SDK's
+     * standard retry conditions and three attempts; only the backoff is shortened), so that a fault meets the same
+     * retries it would in production.
+     */
+    public FaultyClients withFaults(FaultInjector faults) {
+        var configuration = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(FaultyClients.ATTEMPTS)
+                        .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                        .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                        .circuitBreakerEnabled(false).build())
+                .apiCallTimeout(Duration.ofSeconds(20))
+                .addExecutionInterceptor(faults)
+                .build();
+        AwsEndpoints endpoints = emulators.endpoints();
+        return new FaultyClients(dynamoDbClient(configuration),
+                S3Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
+                        .endpointOverride(endpoints.s3()).forcePathStyle(true).overrideConfiguration(configuration)
+                        .build(),
+                SesV2Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
+                        .endpointOverride(endpoints.sesV2()).overrideConfiguration(configuration).build());
+    }
+
+    /** SDK clients behind a {@link FaultInjector}. */
+    public record FaultyClients(DynamoDbClient dynamoDb, S3Client s3, SesV2Client sesV2) {
+        /** Attempts per call, as the SDK's standard retry mode makes. */
+        public static final int ATTEMPTS = 3;
     }
 
     /** Path-style, as S3Proxy and LocalStack need. */

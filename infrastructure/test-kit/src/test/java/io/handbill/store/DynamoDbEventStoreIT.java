@@ -57,7 +57,18 @@ class DynamoDbEventStoreIT {
         Event first = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
         store.create(first);
 
-        assertThatThrownBy(() -> store.create(first)).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> store.create(event("e1", "2026-08-01T18:00", EventStatus.DRAFT)))
+                .isInstanceOf(VersionConflictException.class);
+
+        assertThat(store.get("e1")).contains(first);
+    }
+
+    @Test
+    void theSameCreateAgain_asTheSdkRetriesOneWhoseResponseWasLost_isDoneAlready() {
+        Event first = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
+        store.create(first);
+
+        store.create(first);
 
         assertThat(store.get("e1")).contains(first);
     }

@@ -1,0 +1,214 @@
+package io.handbill.reminder;
+
+import io.handbill.fixtures.Fixtures;
+import io.handbill.fixtures.TestClock;
+import io.handbill.mail.SendRate;
+import io.handbill.mail.SesMailSender;
+import io.handbill.model.Event;
+import io.handbill.model.EventDraft;
+import io.handbill.model.SiteConfig;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.subscriber.DynamoDbSubscriberStore;
+import io.handbill.subscriber.Subscriber;
+import io.handbill.subscriber.SubscriberTokens;
+import io.handbill.testkit.FaultInjector;
+import io.handbill.testkit.FaultInjector.Fault;
+import io.handbill.testkit.LocalAws;
+import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.SentEmail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reminder sweep under injected faults: the first of each kind of write a due tick makes (ledger claim, outcome,
+ * cursor and job) and both of its SES sends, in turn, under each kind of fault, met by the SDK's retry (once) or, for
+ * a connection dropped after the write applied, by the sweep itself (every attempt). Ticks then
+ * go on every 15 minutes, as the schedule runs them. Outcome: every confirmed reader has exactly one reminder (one
+ * Message-ID; a send whose answer was lost may reach SES twice with that same Message-ID, counted apart), none
+ * lost, and the job closes within an hour.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class ReminderSweep_FaultsIT {
+    private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
+    private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
+            "organisers@example.org");
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final List<String> READERS = List.of("ann@example.org", "bob@example.org");
+    private static final Set<String> FAULTED = Set.of("PutItem", "UpdateItem", "DeleteItem", "SendEmail");
+    private static final int TICKS_AFTER = 5;
+
+    /** One call of the due tick: the {@code nth} attempt of {@code operation}. */
+    record Call(String operation, int nth) {
+    }
+
+    private static final Map<String, Integer> INJECTED = new TreeMap<>();
+    private static final Map<String, Integer> REPEATED_SENDS = new TreeMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger CASES_HELD =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private final Map<FaultInjector, ReminderSweep> sweeps = new java.util.IdentityHashMap<>();
+    private LocalAws aws;
+    private TestClock clock;
+
+    @BeforeEach
+    void emulators(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyWriteAndSendOfADueTick_underEveryFault_mailsEachReaderExactlyOnce() {
+        List<Call> calls = callsOfTheDueTick();
+        assertThat(calls).extracting(Call::operation).contains("SendEmail", "PutItem", "UpdateItem");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Call call : chosen(calls)) {
+            for (Fault fault : Fault.values()) {
+                for (int times : timesFor(fault)) {
+                    tests.add(DynamicTest.dynamicTest(call + " " + fault + " x" + times, () -> {
+                        var faults = givenADueReminder();
+                        faults.inject(fault, call.operation(), call.nth(), times);
+                        tick(faults);
+                        for (int tick = 0; tick < TICKS_AFTER && !sweepDone(); tick++) {
+                            clock.advance(Duration.ofMinutes(15));
+                            tick(faults);
+                        }
+
+                        assertThat(faults.injected()).isNotEmpty();
+                        faults.injected().forEach((kind, count) -> INJECTED.merge(kind, count, Integer::sum));
+                        assertThat(sweepDone()).as("job closed").isTrue();
+                        Map<String, Set<String>> ids = messageIdsByRecipient();
+                        assertThat(ids.keySet()).as("nobody's mail lost").containsExactlyInAnyOrderElementsOf(READERS);
+                        ids.forEach((to, messageIds) -> assertThat(messageIds).as("mails to " + to).hasSize(1));
+                        int repeated = aws.sentEmails().size() - READERS.size();
+                        if (repeated > 0) {
+                            REPEATED_SENDS.merge(call.operation() + " " + fault + " x" + times, repeated,
+                                    Integer::sum);
+                        }
+                        CASES_HELD.incrementAndGet();
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println("[faults] reminder sweep: " + CASES_HELD + " cases with no mail lost or duplicated; "
+                + "injected " + INJECTED + "; SES sends repeated with the same Message-ID " + REPEATED_SENDS);
+    }
+
+    /** Both sends (the first reader's and the last one's) and the first call of each kind of ledger write. */
+    private static List<Call> chosen(List<Call> calls) {
+        Map<String, List<Call>> byOperation = new TreeMap<>();
+        calls.forEach(call -> byOperation.computeIfAbsent(call.operation(), o -> new ArrayList<>()).add(call));
+        List<Call> chosen = new ArrayList<>();
+        byOperation.forEach((operation, list) -> {
+            chosen.add(list.get(0));
+            if (operation.equals("SendEmail") && list.size() > 1) {
+                chosen.add(list.get(list.size() - 1));
+            }
+        });
+        return chosen;
+    }
+
+    /** Once for every kind, and as often as the client tries for a dropped connection after the write applied. */
+    private static int[] timesFor(Fault fault) {
+        return fault == Fault.DROPPED_AFTER_APPLIED ? new int[]{1, LocalAws.FaultyClients.ATTEMPTS} : new int[]{1};
+    }
+
+    /** The calls of a due tick with no faults, so that each can be broken in turn. */
+    private List<Call> callsOfTheDueTick() {
+        var recorder = givenADueReminder();
+        int before = recorder.calls().size();
+        tick(recorder);
+        assertThat(aws.sentEmails()).hasSize(READERS.size());
+        Map<String, Integer> seen = new HashMap<>();
+        recorder.calls().subList(0, before).forEach(c -> seen.merge(c.substring(c.indexOf('.') + 1), 1, Integer::sum));
+        Map<String, Integer> counted = new HashMap<>(seen);
+        List<Call> calls = new ArrayList<>();
+        for (String call : recorder.calls().subList(before, recorder.calls().size())) {
+            String operation = call.substring(call.indexOf('.') + 1);
+            int nth = counted.merge(operation, 1, Integer::sum) - seen.getOrDefault(operation, 0);
+            if (FAULTED.contains(operation)) {
+                calls.add(new Call(operation, nth));
+            }
+        }
+        return calls;
+    }
+
+    /** Resets everything; an event whose 7-day window opens in 10 minutes, two readers, one tick already run. */
+    private FaultInjector givenADueReminder() {
+        aws.reset();
+        clock = new TestClock(T0);
+        EventDraft seed = Fixtures.seedDraft();
+        LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), LONDON);
+        var draft = seed.toBuilder().slug("e1").start(start).end(start.plusHours(3)).timeZone(LONDON.getId())
+                .agenda(List.of()).talks(List.of()).speakers(List.of()).aliases(List.of()).build();
+        Instant created = T0.minus(Duration.ofDays(3));
+        aws.eventStore().create(Event.create("e1", draft, created).publish(created));
+        var subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
+        for (String reader : READERS) {
+            Subscriber pending = Subscriber.pending(reader, T0.minus(Duration.ofDays(2)));
+            subscribers.create(pending);
+            subscribers.update(pending.confirm(T0.minus(Duration.ofDays(2))));
+        }
+        var faults = new FaultInjector();
+        tick(faults);
+        clock.advance(Duration.ofMinutes(15));
+        return faults;
+    }
+
+    /** One scheduled run; a run that fails is what Lambda would log and the next tick follows. */
+    private void tick(FaultInjector faults) {
+        try {
+            sweeps.computeIfAbsent(faults, this::sweepBehind).run(() -> true);
+        } catch (RuntimeException failedRun) {
+            // the next tick carries on
+        }
+    }
+
+    /** The sweep as the function wires it, on clients behind {@code faults} (built once: clients are costly). */
+    private ReminderSweep sweepBehind(FaultInjector faults) {
+        var clients = aws.withFaults(faults);
+        return new ReminderSweep(new DynamoDbEventStore(clients.dynamoDb(), aws.tableName()),
+                new DynamoDbSubscriberStore(clients.dynamoDb(), aws.tableName()),
+                new DynamoDbReminderLedger(clients.dynamoDb(), aws.tableName()),
+                new ReminderMail(SITE, "events@example.org", new SubscriberTokens(SECRET), clock),
+                new SesMailSender(clients.sesV2(), null, new SendRate(1000)),
+                new ReminderSettings(List.of(Duration.ofDays(7)), false, "events@example.org"), clock, 100);
+    }
+
+    private boolean sweepDone() {
+        return new DynamoDbReminderLedger(aws.dynamoDb(), aws.tableName()).openJobs().isEmpty()
+                && aws.sentEmails().size() >= READERS.size();
+    }
+
+    private Map<String, Set<String>> messageIdsByRecipient() throws Exception {
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (SentEmail email : aws.sentEmails()) {
+            ParsedMail mail = ParsedMail.parse(email.raw());
+            ids.computeIfAbsent(mail.header("To"), to -> new HashSet<>()).add(mail.header("Message-ID"));
+        }
+        return ids;
+    }
+}
