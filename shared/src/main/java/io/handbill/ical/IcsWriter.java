@@ -49,8 +49,11 @@ public final class IcsWriter {
         CANCEL
     }
 
-    /** The one attendee an iTIP REQUEST or CANCEL is addressed to, and their answer (RFC 5545 PARTSTAT). */
-    public record Attendee(String email, String name, String partstat) {
+    /**
+     * The one attendee an iTIP REQUEST or CANCEL is addressed to, their answer (RFC 5545 PARTSTAT), and the SEQUENCE
+     * their copy carries: above the last one they were sent, which is not always the event's own.
+     */
+    public record Attendee(String email, String name, String partstat, int sequence) {
     }
 
     private IcsWriter() {
@@ -113,7 +116,7 @@ public final class IcsWriter {
             out.line("CREATED", UTC.format(event.createdAt()));
         }
         out.line("LAST-MODIFIED", UTC.format(lastChange));
-        out.line("SEQUENCE", Integer.toString(event.icsSequence()));
+        out.line("SEQUENCE", Integer.toString(attendee == null ? event.icsSequence() : attendee.sequence()));
         out.line("STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
         // clients that ignore STATUS (several do for subscribed feeds) still show the cancellation in the title
         out.text("SUMMARY", event.displayTitle());

@@ -218,6 +218,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
         put(item, "cancelledAt", a.cancelledAt());
         put(item, "checkedInAt", a.checkedInAt());
         put(item, "confirmationSentAt", a.confirmationSentAt());
+        item.put("withdrawn", AttributeValue.fromN(Integer.toString(a.withdrawn())));
         return item;
     }
 
@@ -234,7 +235,8 @@ public final class DynamoDbRsvpStore implements RsvpStore {
                 AttendeeState.valueOf(item.get("state").s()), Long.parseLong(item.get("seq").n()),
                 Long.parseLong(item.get("version").n()), instant(item, "createdAt"), instant(item, "updatedAt"),
                 instant(item, "confirmedAt"), instant(item, "cancelledAt"), instant(item, "checkedInAt"),
-                instant(item, "confirmationSentAt"));
+                instant(item, "confirmationSentAt"),
+                item.containsKey("withdrawn") ? Integer.parseInt(item.get("withdrawn").n()) : 0);
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {

@@ -15,6 +15,7 @@ import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
 import io.handbill.model.Venue;
+import io.handbill.rsvp.Attendee;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
 import jakarta.mail.internet.InternetAddress;
@@ -58,21 +59,22 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
-        return compose(job, event, subscriber, false);
+        return compose(job, event, subscriber, null);
     }
 
     /**
-     * @param attendee whether the recipient holds an RSVP place: a change then carries the iTIP REQUEST (or, once
-     *                 cancelled, CANCEL) that updates the invitation in their calendar (same UID, higher SEQUENCE)
+     * @param attendee the recipient's RSVP place, or {@code null}: a change then carries the iTIP REQUEST (or, once
+     *                 cancelled, CANCEL) that updates the invitation in their calendar: same UID, and their own
+     *                 SEQUENCE ({@link Attendee#invitationSequence}), which the change has raised above the last one
      */
-    public byte[] compose(MailJob job, Event event, Subscriber subscriber, boolean attendee) {
+    public byte[] compose(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
         String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
         MailView view = view(job, event, unsubscribeUrl);
-        IcsWriter.Method method = !attendee || !job.isChange() ? IcsWriter.Method.PUBLISH
+        IcsWriter.Method method = attendee == null || !job.isChange() ? IcsWriter.Method.PUBLISH
                 : event.status() == EventStatus.CANCELLED ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST;
         String ics = method == IcsWriter.Method.PUBLISH ? IcsWriter.event(site, event, method)
-                : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(subscriber.email(),
-                subscriber.email(), "ACCEPTED"));
+                : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(attendee.email(),
+                attendee.name(), "ACCEPTED", attendee.invitationSequence(event.icsSequence())));
         return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
                         messageId(job, subscriber))
                 .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")

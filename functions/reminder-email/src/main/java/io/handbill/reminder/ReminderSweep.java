@@ -5,6 +5,7 @@ import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.rsvp.Attendee;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.subscriber.Subscriber;
@@ -162,14 +163,14 @@ public final class ReminderSweep {
         if (!job.isAnnouncement() && event.rsvp() != null && event.rsvp().enabled()) {
             // attendees first, so that whoever also subscribed gets the attendee's mail (a change updates their
             // invitation); the ledger key is the normalised address either way, so they get one mail, not two
-            for (String email : going.emails(event.id())) {
+            for (Attendee attendee : going.list(event.id())) {
                 if (!timeLeft.getAsBoolean()) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.OUT_OF_TIME;
                 }
                 Delivery delivery;
                 try {
-                    delivery = deliver(job, event, Subscriber.pending(email, clock.instant()), true);
+                    delivery = deliver(job, event, Subscriber.pending(attendee.email(), clock.instant()), attendee);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
@@ -188,7 +189,7 @@ public final class ReminderSweep {
                 }
                 Delivery delivery;
                 try {
-                    delivery = deliver(job, event, subscriber, false);
+                    delivery = deliver(job, event, subscriber, null);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
@@ -251,7 +252,8 @@ public final class ReminderSweep {
 
     enum Delivery { SENT, REJECTED, SKIPPED, HELD_ELSEWHERE }
 
-    private Delivery deliver(MailJob job, Event event, Subscriber subscriber, boolean attendee) {
+    /** @param attendee the recipient's RSVP place, or {@code null} for a subscriber without one */
+    private Delivery deliver(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
         Instant now = clock.instant();
         Optional<LedgerEntry> existing = ledger.claim(job, subscriber.key(), now,
                 event.startsAt().plus(LEDGER_RETENTION));

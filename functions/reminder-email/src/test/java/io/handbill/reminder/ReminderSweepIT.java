@@ -460,6 +460,27 @@ class ReminderSweepIT {
             assertThat(raw).contains("method=REQUEST", "METHOD:REQUEST", "UID:e11@events.example.org",
                     "SEQUENCE:" + (stored.icsSequence() + 1), "PARTSTAT=ACCEPTED");
         }
+
+        // when: Bob gave up an earlier place (his invitation was withdrawn by a CANCEL at the event's sequence + 1)
+        // and is going again; then the event is cancelled
+        var releasing = rsvps.get("e11", "b").orElseThrow().in(io.handbill.rsvp.AttendeeState.RELEASING, T0);
+        var released = releasing.released(T0);
+        assertThat(rsvps.update(releasing) && rsvps.update(released)
+                && rsvps.update(released.in(io.handbill.rsvp.AttendeeState.GOING, T0))).isTrue();
+        aws.ses().reset();
+        Event moved = events.get("e11").orElseThrow();
+        events.update(moved.cancel("Venue flooded", clock.instant()));
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then: each attendee's CANCEL outranks the last message they were sent: Bob's his own withdrawal's too
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+        for (SentEmail email : aws.sentEmails()) {
+            String raw = new String(email.raw(), StandardCharsets.UTF_8).replace("\r\n ", "");
+            int expected = raw.contains("To: bob@") ? moved.icsSequence() + 1 + 2 : moved.icsSequence() + 1;
+            assertThat(raw).contains("method=CANCEL", "METHOD:CANCEL", "UID:e11@events.example.org",
+                    "\r\nSEQUENCE:" + expected + "\r\n");
+        }
     }
 
     private ReminderSweep sweep(boolean announce) {

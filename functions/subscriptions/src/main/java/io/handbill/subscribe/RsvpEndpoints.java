@@ -8,6 +8,7 @@ import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
+import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
 import io.handbill.model.Slugs;
 import io.handbill.rsvp.Attendee;
@@ -140,7 +141,19 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
             throw new ProblemException(Problem.of(409, "This event is not taking RSVPs.",
                     List.of(new FieldError("event", "rsvp_closed", "This event is not taking RSVPs now"))));
         }
-        rsvps.ask(open.get(), ask.email(), ask.name().strip(), blankToNull(ask.answer()));
+        try {
+            rsvps.ask(open.get(), ask.email(), ask.name().strip(), blankToNull(ask.answer()), request.sourceIp());
+        } catch (TooManyRequestsException e) {
+            String retryAfter = Long.toString(e.retryAfter().toSeconds());
+            if (wantsHtml) {
+                return page(429, pages.tooManyRequests(open.get())).header("Retry-After", retryAfter);
+            }
+            throw new ProblemException(Problem.of(429, "Too many RSVP requests from your network. "
+                    + "Please try again later."), Map.of("Retry-After", retryAfter));
+        } catch (MailThrottledException e) {
+            throw new ProblemException(Problem.of(503, "We could not send the confirmation mail just now. "
+                    + "Please try again in a minute."), Map.of("Retry-After", "60"));
+        }
         // the same answer whether or not the address was known: the form tells nobody who is coming
         return wantsHtml ? page(200, pages.checkInbox(open.get()))
                 : HttpResponse.json(202, Map.of("status", "pending",

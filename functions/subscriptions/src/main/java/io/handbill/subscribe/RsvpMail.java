@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The RSVP mails: the confirm link, "you have a place" / "you're in" with the event as an iTIP REQUEST invitation
- * to that attendee, "you're on the waitlist", and "cancelled" with the iTIP CANCEL. Each mail after confirming carries the signed cancel link. A
+ * to that attendee, "you're on the waitlist", and "cancelled" with the iTIP CANCEL (same UID, a SEQUENCE above the
+ * invitation's: {@link Attendee#invitationSequence}). Each mail after confirming carries the signed cancel link. A
  * ledgered mail's Message-ID is derived from its ledger key, so a repeat after a crash is the same message.
  */
 public final class RsvpMail {
@@ -57,8 +58,8 @@ public final class RsvpMail {
                 "When: " + when(event) + (event.venue() == null ? "" : ". Where: " + event.venue().name()) + ".",
                 "The invitation in this mail adds it to your calendar. If you can't come any more, please cancel so "
                         + "that the next person on the waitlist gets your place.");
-        String ics = IcsWriter.invitation(site, event, IcsWriter.Method.REQUEST,
-                new IcsWriter.Attendee(to.email(), to.name(), "ACCEPTED"));
+        String ics = IcsWriter.invitation(site, event, IcsWriter.Method.REQUEST, new IcsWriter.Attendee(to.email(),
+                to.name(), "ACCEPTED", to.invitationSequence(event.icsSequence())));
         return message(to, (promoted ? "You're in: " : "You're going: ") + event.title(), messageId(ledgerKey),
                 paragraphs, site.eventUrl(event.slug()), "Event details", cancelToken, ics, "REQUEST");
     }
@@ -78,8 +79,8 @@ public final class RsvpMail {
                         + "Thank you for letting us know.",
                 "The calendar part of this mail removes the event from your calendar. You can RSVP again on the "
                         + "event page while RSVPs are open.");
-        String ics = IcsWriter.invitation(site, event, IcsWriter.Method.CANCEL,
-                new IcsWriter.Attendee(to.email(), to.name(), "DECLINED"));
+        String ics = IcsWriter.invitation(site, event, IcsWriter.Method.CANCEL, new IcsWriter.Attendee(to.email(),
+                to.name(), "DECLINED", to.cancellationSequence(event.icsSequence())));
         return message(to, "RSVP cancelled: " + event.title(), messageId(ledgerKey), paragraphs,
                 site.eventUrl(event.slug()), "Event details", null, ics, "CANCEL");
     }

@@ -32,6 +32,11 @@ public final class RsvpPages {
                 + ". Until you confirm, no place is held."));
     }
 
+    public String tooManyRequests(Event event) {
+        return page(event, "Too many requests", List.of("Your network has sent a lot of RSVPs in the last few minutes. "
+                + "Please try again in ten minutes."));
+    }
+
     public String closed(Event event) {
         return page(event, "RSVPs are closed", List.of(event.title() + " is not taking RSVPs at the moment."));
     }

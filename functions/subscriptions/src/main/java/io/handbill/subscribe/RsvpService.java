@@ -2,6 +2,7 @@ package io.handbill.subscribe;
 
 import io.handbill.mail.MailRejectedException;
 import io.handbill.mail.MailSender;
+import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
 import io.handbill.rsvp.Attendee;
 import io.handbill.rsvp.AttendeeState;
@@ -26,7 +27,6 @@ import java.util.Optional;
  * write, ordered so that any crash leaves a state the next caller finishes; logs carry ids, never an address.
  */
 public final class RsvpService {
-    static final Duration COOLDOWN = Duration.ofMinutes(10);
     /**
      * How long a CLAIMING or RELEASING mark belongs to whoever wrote it. Longer than a function may run (the
      * template's timeout is 10 s), so a mark this old has no live owner and a retry may take it over.
@@ -53,15 +53,17 @@ public final class RsvpService {
     private final SubscriberTokens tokens;
     private final RsvpMail mail;
     private final MailSender sender;
+    private final SubscribeLimits limits;
     private final Clock clock;
 
     public RsvpService(EventStore events, RsvpStore store, SubscriberTokens tokens, RsvpMail mail, MailSender sender,
-                       Clock clock) {
+                       SubscribeLimits limits, Clock clock) {
         this.events = events;
         this.store = store;
         this.tokens = tokens;
         this.mail = mail;
         this.sender = sender;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -71,20 +73,28 @@ public final class RsvpService {
     }
 
     /**
-     * Records (or refreshes) a PENDING RSVP and mails the confirm link, at most once per {@link #COOLDOWN} per
-     * address and event. The caller answers the same whatever happened here.
+     * Records (or refreshes) a PENDING RSVP and mails the confirm link, within {@link SubscribeLimits}: per client,
+     * and one confirmation mail per mailbox and event per window however the address is spelt. The caller answers
+     * the same whatever happened here.
      *
-     * @param typed an address that passed {@link EmailAddresses#isValid}
+     * @param typed    an address that passed {@link EmailAddresses#isValid}
+     * @param sourceIp the client's address as API Gateway saw it
+     * @throws TooManyRequestsException when this client has asked too often; nothing is stored or sent
+     * @throws MailThrottledException   when SES is too busy to take the mail now; the next request may retry
      */
-    public void ask(Event event, String typed, String name, String answer) {
+    public void ask(Event event, String typed, String name, String answer, String sourceIp) {
         Instant now = clock.instant();
+        if (!limits.clientMayRsvp(sourceIp, now)) {
+            log.info("RSVP request to event {} over the client limit; nothing stored", event.id());
+            throw new TooManyRequestsException(SubscribeLimits.CLIENT_WINDOW);
+        }
+        if (!limits.rsvpMailMayBeSent(event.id(), typed, now)) {
+            log.info("RSVP request to event {} within the mailbox cooldown; no mail sent", event.id());
+            return;
+        }
         String id = attendeeId(event.id(), typed);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Attendee> known = store.get(event.id(), id);
-            if (known.isPresent() && known.get().inCooldown(now, COOLDOWN)) {
-                log.info("RSVP request within cooldown for event {}; no mail sent", event.id());
-                return;
-            }
             Attendee next = known.map(a -> a.askedAgain(typed.strip(), name, answer, now))
                     .orElseGet(() -> Attendee.pending(event.id(), id, typed.strip(), name, answer, now));
             boolean written = known.isPresent() ? store.update(next)
@@ -92,7 +102,13 @@ public final class RsvpService {
             if (written) {
                 String token = tokens.token(SubscriberTokens.Purpose.RSVP_CONFIRM, key(next),
                         now.plus(SubscriberTokens.CONFIRM_LIFETIME));
-                send(next, () -> mail.confirmation(event, next, token));
+                try {
+                    send(next, () -> mail.confirmation(event, next, token));
+                } catch (MailThrottledException e) {
+                    limits.rsvpMailNotSent(event.id(), typed, now);
+                    log.warn("RSVP {} to event {}: confirmation not sent, SES kept throttling", id, event.id());
+                    throw e;
+                }
                 log.info("RSVP {} to event {} asked, confirmation mailed", id, event.id());
                 return;
             }
@@ -269,7 +285,7 @@ public final class RsvpService {
         if (mailCancelled(event, releasing) == RsvpStore.MailClaim.HELD) {
             return;
         }
-        if (store.update(releasing.in(AttendeeState.CANCELLED, clock.instant()))) {
+        if (store.update(releasing.released(clock.instant()))) {
             store.closeRelease(event.id(), releasing.id());
             log.info("RSVP {} to event {} cancelled; place given back", releasing.id(), event.id());
         }
@@ -325,7 +341,7 @@ public final class RsvpService {
         } else {
             store.releasePlace(event.id(), mine.id(), mine.sequence());
             if (mailCancelled(event, mine) != RsvpStore.MailClaim.HELD
-                    && store.update(mine.in(AttendeeState.CANCELLED, clock.instant()))) {
+                    && store.update(mine.released(clock.instant()))) {
                 store.closeRelease(event.id(), mine.id());
             }
         }

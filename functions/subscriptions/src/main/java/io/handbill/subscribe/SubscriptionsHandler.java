@@ -72,7 +72,7 @@ public final class SubscriptionsHandler
                 ExpectedFailures.NONE, SERVER_ERROR);
         this.rsvpHttp = new HttpApi<>(RsvpEndpoints.Route.class, new RsvpEndpoints(
                 new RsvpService(events, rsvps, tokens, new RsvpMail(config.site(), config.senderEmail(), clock),
-                        sender, clock),
+                        sender, limits, clock),
                 new AttendeeList(rsvps, clock), events, organisers, new RsvpPages(config.site())),
                 ExpectedFailures.NONE, SERVER_ERROR);
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.handbill.fixtures.Drafts;
 import io.handbill.fixtures.Events;
 import io.handbill.fixtures.TestClock;
+import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.SendRate;
 import io.handbill.mail.SesConfig;
@@ -33,6 +34,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -112,8 +114,11 @@ class RsvpIT {
         handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + annCancel), null);
         handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + annCancel), null);
 
-        assertThat(lastMailTo("ann@example.org")).contains("RSVP cancelled", "method=CANCEL", "METHOD:CANCEL",
+        // the CANCEL takes back the invitation Ann accepted: same UID, a SEQUENCE above the REQUEST's
+        String cancelMail = lastMailTo("ann@example.org");
+        assertThat(cancelMail).contains("RSVP cancelled", "method=CANCEL", "METHOD:CANCEL",
                 "STATUS:CANCELLED", "UID:" + event.id() + "@events.example.org");
+        assertThat(sequence(cancelMail)).isGreaterThan(sequence(invitation));
         String promoted = lastMailTo("bob@example.org");
         assertThat(promoted).contains("You're in", "METHOD:REQUEST", "mailto:bob@example.org");
         var csv = handler.handleRequest(admin("GET", "/api/events/" + event.id() + "/attendees",
@@ -121,6 +126,65 @@ class RsvpIT {
         assertThat(csv.getBody()).startsWith(AttendeeList.CSV_HEADER)
                 .contains("Ann Lee,ann@example.org,cancelled,Vegetarian", "Bob,bob@example.org,going,");
         assertThat(store.going(event.id())).isEqualTo(1);
+
+        // Ann RSVPs again after the mailbox window and gets a place when Bob leaves: her new invitation must
+        // outrank the CANCEL her calendar holds, or it would be ignored
+        clock.advance(SubscribeLimits.MAILBOX_WINDOW);
+        handler.handleRequest(form("POST", "/api/rsvps", "event=" + event.slug()
+                + "&name=Ann+Lee&email=ann%40example.org"), null);
+        handler.handleRequest(form("POST", "/api/rsvps/confirm", "token=" + link(lastMailTo("ann@example.org"),
+                "confirm")), null);
+        handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + link(promoted, "cancel")), null);
+        String again = lastMailTo("ann@example.org");
+        assertThat(again).contains("You're in", "METHOD:REQUEST", "UID:" + event.id() + "@events.example.org");
+        assertThat(sequence(again)).isGreaterThan(sequence(cancelMail));
+    }
+
+    @Test
+    void rsvpRequests_areLimitedPerClient_andOneMailboxGetsOneConfirmationPerEventAndWindow() {
+        Event event = event("limits", 100, null);
+        Event other = event("limits-other", 100, null);
+        List<Integer> statuses = new ArrayList<>();
+        String logs;
+        try (var stdout = CapturedStdout.start()) {
+            // one client, many addresses: its allowance, then 429 with Retry-After and nothing stored
+            for (int n = 0; n < SubscribeLimits.CLIENT_LIMIT + 3; n++) {
+                statuses.add(handler.handleRequest(ask(event, "person" + n + "@example.org", "203.0.113.7"), null)
+                        .getStatusCode());
+            }
+            var refused = handler.handleRequest(ask(event, "late@example.org", "203.0.113.7"), null);
+            assertThat(refused.getStatusCode()).isEqualTo(429);
+            assertThat(refused.getHeaders()).containsEntry("Retry-After", "600")
+                    .containsEntry("Content-Type", "application/problem+json");
+            var page = handler.handleRequest(form("POST", "/api/rsvps", "event=" + event.slug()
+                    + "&name=Late&email=late%40example.org"), null);
+            // the plain form post (no source IP in this request) is its own client: allowed
+            assertThat(page.getStatusCode()).isEqualTo(200);
+
+            // one mailbox, spelt four ways from four clients: one confirmation mail for this event...
+            List<String> spellings = List.of("Victim@gmail.com", "v.ictim@gmail.com", "victim+rsvp@googlemail.com",
+                    "VICTIM+1@GMAIL.COM");
+            for (int i = 0; i < spellings.size(); i++) {
+                assertThat(handler.handleRequest(ask(event, spellings.get(i), "198.51.100." + i), null)
+                        .getStatusCode()).isEqualTo(202);
+            }
+            // ...while another event may mail the same mailbox, and the next window may mail it again
+            handler.handleRequest(ask(other, "victim@gmail.com", "198.51.100.9"), null);
+            clock.advance(SubscribeLimits.MAILBOX_WINDOW);
+            handler.handleRequest(ask(event, "victim@gmail.com", "198.51.100.9"), null);
+            logs = stdout.text();
+        }
+
+        assertThat(statuses.subList(0, SubscribeLimits.CLIENT_LIMIT)).containsOnly(202);
+        assertThat(statuses.subList(SubscribeLimits.CLIENT_LIMIT, statuses.size())).containsOnly(429);
+        assertThat(store.get(event.id(), service(store, ses()).attendeeId(event.id(), "person21@example.org")))
+                .isEmpty();
+        long victimMails = aws.sentEmails().stream().filter(m -> new String(m.raw(), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT).contains("\r\nto: v")).count();
+        assertThat(victimMails).isEqualTo(3);
+        assertThat(aws.sentEmails()).hasSize(SubscribeLimits.CLIENT_LIMIT + 1 + 3);
+        assertThat(logs).contains("over the client limit", "within the mailbox cooldown")
+                .doesNotContain("@example.org", "@gmail.com", "@googlemail.com", "203.0.113.7");
     }
 
     @Test
@@ -339,7 +403,8 @@ class RsvpIT {
     }
 
     private RsvpService service(io.handbill.rsvp.RsvpStore rsvps, MailSender sender) {
-        return new RsvpService(events, rsvps, tokens, new RsvpMail(SITE, "events@example.org", clock), sender, clock);
+        return new RsvpService(events, rsvps, tokens, new RsvpMail(SITE, "events@example.org", clock), sender,
+                new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET), clock);
     }
 
     private MailSender ses() {
@@ -392,6 +457,22 @@ class RsvpIT {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code POST /api/rsvps} as JSON from the client at {@code sourceIp}. */
+    private static APIGatewayV2HTTPEvent ask(Event event, String email, String sourceIp) {
+        APIGatewayV2HTTPEvent request = json("/api/rsvps", "{\"event\":\"" + event.slug()
+                + "\",\"name\":\"Someone\",\"email\":\"" + email + "\"}");
+        request.getRequestContext().getHttp().setSourceIp(sourceIp);
+        return request;
+    }
+
+    private static int sequence(String mail) {
+        Matcher m = Pattern.compile("\r\nSEQUENCE:(\\d+)\r\n").matcher(mail);
+        if (!m.find()) {
+            throw new AssertionError("No SEQUENCE in " + mail);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private static APIGatewayV2HTTPEvent form(String method, String path, String body) {
