@@ -349,6 +349,49 @@ class RsvpIT {
     }
 
     @Test
+    void attendeeCsv_hasOneRowPerPerson_withEveryState_andDefusesFormulas() {
+        // given: a place for one; going, waitlisted, pending and cancelled people, one with formula-like text
+        Event event = event("csv", 1, null);
+        var service = service(store, ses());
+        List<String> names = List.of("=HYPERLINK(\"https://evil.example\",\"Click\")", "Bob", "Cat", "Dan");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String email = "p" + i + "@example.org";
+            String id = service.attendeeId(event.id(), email);
+            store.create(Attendee.pending(event.id(), id, email, names.get(i), i == 0 ? "@SUM(1+1)" : "+44 113",
+                    clock.instant()), clock.instant().plus(Duration.ofHours(48)));
+            keys.add(event.id() + "/" + id);
+        }
+        for (int i : new int[]{0, 1, 3}) {
+            service.confirm(tokens.token(SubscriberTokens.Purpose.RSVP_CONFIRM, keys.get(i), clock.instant()
+                    .plusSeconds(60)));
+        }
+        service.cancel(tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL, keys.get(3), null));
+
+        // when: asked with Accept: text/csv
+        var csv = handler.handleRequest(request("GET", "GET /api/events/{id}/attendees",
+                "/api/events/" + event.id() + "/attendees", Map.of("accept", "text/csv"), null, Map.of(),
+                Map.of("id", event.id()), ORGANISER), null);
+
+        // then
+        assertThat(csv.getHeaders().get("Content-Type")).startsWith("text/csv");
+        List<String> rows = List.of(csv.getBody().split("\r\n"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).isEqualTo(AttendeeList.CSV_HEADER);
+        assertThat(rows.subList(1, 5)).extracting(row -> row.split(",")[0] + "|" + state(row))
+                .containsExactlyInAnyOrder("\"'=HYPERLINK(\"\"https://evil.example\"\"|going", "Bob|waitlisted",
+                        "Cat|pending", "Dan|cancelled");
+        assertThat(rows.get(1)).contains(",'@SUM(1+1),");
+        assertThat(csv.getBody()).contains(",'+44 113,").doesNotContain(",=", ",@", ",+");
+    }
+
+    /** The state column of an exported row (the only cell that can hold these words between commas here). */
+    private static String state(String row) {
+        Matcher m = Pattern.compile(",(going|waitlisted|pending|cancelled),").matcher(row);
+        return m.find() ? m.group(1) : "no state in " + row;
+    }
+
+    @Test
     void organisers_checkIn_andOnlyOrganisers() {
         Event event = event("door", 5, null);
         String token = pending(event, 1).get(0);

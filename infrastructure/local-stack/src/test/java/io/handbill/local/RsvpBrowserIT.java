@@ -126,6 +126,7 @@ class RsvpBrowserIT {
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(stack.url() + "/admin/#/events/" + id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-tickets"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rsvp-counts"),
                 "3 going of 3 places, 0 on the waitlist"));
         assertThat(find("#rsvp-counts").getText()).contains("1 cancelled");
