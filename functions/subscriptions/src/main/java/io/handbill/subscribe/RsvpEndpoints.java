@@ -185,7 +185,9 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
     }
 
     private HttpResponse withToken(ApiRequest request, String token, boolean confirm, boolean act) {
-        boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
+        // a page only for what a browser sends: the mailed link's GET, or the page's form post
+        boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false)
+                && (!act || mediaType(request).equals(FORM));
         try {
             Attendee found = confirm ? rsvps.checkConfirmToken(token) : rsvps.checkCancelToken(token);
             Event event = events.get(found.eventId()).orElseThrow(RsvpService.UnknownRsvpException::new);
