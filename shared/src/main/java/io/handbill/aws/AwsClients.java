@@ -23,10 +23,6 @@ public final class AwsClients {
             .socketTimeout(Duration.ofSeconds(10))
             .build();
 
-    private static volatile DynamoDbClient dynamoDb;
-    private static volatile S3Client s3;
-    private static volatile SesV2Client sesV2;
-
     private AwsClients() {
     }
 
@@ -40,14 +36,7 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb() {
-        if (dynamoDb == null) {
-            synchronized (AwsClients.class) {
-                if (dynamoDb == null) {
-                    dynamoDb = DynamoDbClient.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
-                }
-            }
-        }
-        return dynamoDb;
+        return DynamoDb.CLIENT;
     }
 
     /**
@@ -55,24 +44,26 @@ public final class AwsClients {
      * ({@code AWS_ENDPOINT_URL_S3=http://127.0.0.1:PORT}) the SDK addresses buckets path-style by itself.
      */
     public static S3Client s3() {
-        if (s3 == null) {
-            synchronized (AwsClients.class) {
-                if (s3 == null) {
-                    s3 = S3Client.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
-                }
-            }
-        }
-        return s3;
+        return S3.CLIENT;
     }
 
     public static SesV2Client sesV2() {
-        if (sesV2 == null) {
-            synchronized (AwsClients.class) {
-                if (sesV2 == null) {
-                    sesV2 = SesV2Client.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
-                }
-            }
-        }
-        return sesV2;
+        return SesV2.CLIENT;
+    }
+
+    // Each client in a holder class of its own: the JVM builds it, once and thread-safely, on the first call, and a
+    // function that never calls it neither builds it nor loads its SDK module.
+    private static final class DynamoDb {
+        static final DynamoDbClient CLIENT = DynamoDbClient.builder().httpClient(HTTP)
+                .overrideConfiguration(overrides()).build();
+    }
+
+    private static final class S3 {
+        static final S3Client CLIENT = S3Client.builder().httpClient(HTTP).overrideConfiguration(overrides()).build();
+    }
+
+    private static final class SesV2 {
+        static final SesV2Client CLIENT = SesV2Client.builder().httpClient(HTTP).overrideConfiguration(overrides())
+                .build();
     }
 }

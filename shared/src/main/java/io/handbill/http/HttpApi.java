@@ -13,19 +13,19 @@ import org.slf4j.event.Level;
  * {@code route}, {@code path}, {@code status}, {@code bytes}, {@code latencyMs}. Never a body, a query string,
  * a header or the client's address: bodies and links carry emails and tokens.
  */
-public final class HttpApi<R extends Enum<R> & HttpRoute> {
+public final class HttpApi<E> {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
-    private final Routes<R> routes;
-    private final Endpoints<R> endpoints;
+    private final Routes<E> routes;
+    private final E endpoints;
     private final ExpectedFailures expected;
     private final Problem serverError;
 
     /**
      * @param serverErrorDetail the fixed {@code detail} of this function's 500s, e.g. what a retry does
      */
-    public HttpApi(Class<R> routes, Endpoints<R> endpoints, ExpectedFailures expected, String serverErrorDetail) {
-        this.routes = Routes.of(routes);
+    public HttpApi(Routes<E> routes, E endpoints, ExpectedFailures expected, String serverErrorDetail) {
+        this.routes = routes;
         this.endpoints = endpoints;
         this.expected = expected;
         this.serverError = Problem.of(500, serverErrorDetail);
@@ -37,7 +37,7 @@ public final class HttpApi<R extends Enum<R> & HttpRoute> {
         HttpResponse response;
         RuntimeException failure = null;
         try {
-            response = endpoints.respond(routes.route(request), request);
+            response = routes.route(request).respond(endpoints, request);
         } catch (ProblemException e) {
             response = HttpResponse.problem(e);
         } catch (RuntimeException e) {

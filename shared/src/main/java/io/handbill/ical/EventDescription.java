@@ -1,6 +1,5 @@
 package io.handbill.ical;
 
-import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.HumanTime;
@@ -12,7 +11,9 @@ import io.handbill.model.Venue;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,34 +37,30 @@ final class EventDescription {
     }
 
     private static String agenda(Event event) {
-        if (event.agenda().isEmpty()) {
-            return null;
-        }
-        var lines = new ArrayList<String>();
-        lines.add("Agenda");
-        for (AgendaItem item : event.agenda()) {
+        return section("Agenda", event.agenda(), "\n", item -> {
             String end = item.isOpenEnded() ? "late" : time(event, item.end());
             Talk talk = item.talkId() == null ? null : event.talk(item.talkId());
             String speakers = talk == null ? "" : speakerNames(event, talk);
-            lines.add(time(event, item.start()) + "–" + end + "  " + Objects.toString(item.title(), "")
-                    + (speakers.isEmpty() ? "" : " (" + speakers + ")"));
-        }
-        return String.join("\n", lines);
+            return time(event, item.start()) + "–" + end + "  " + Objects.toString(item.title(), "")
+                    + (speakers.isEmpty() ? "" : " (" + speakers + ")");
+        });
     }
 
     private static String talks(Event event) {
-        if (event.talks().isEmpty()) {
-            return null;
-        }
-        var blocks = new ArrayList<String>();
-        blocks.add("Talks");
-        for (Talk talk : event.talks()) {
+        return section("Talks", event.talks(), "\n\n", talk -> {
             String speakers = talk.speakerIds().stream().map(event::speaker).filter(Objects::nonNull)
                     .map(EventDescription::speakerLine).collect(Collectors.joining("\n"));
-            blocks.add(Stream.of(talk.title(), speakers, talk.summary()).filter(s -> s != null && !s.isBlank())
-                    .collect(Collectors.joining("\n")));
+            return Stream.of(talk.title(), speakers, talk.summary()).filter(s -> s != null && !s.isBlank())
+                    .collect(Collectors.joining("\n"));
+        });
+    }
+
+    /** {@code heading} and one entry per item, joined by {@code separator}; null (left out) for no items. */
+    private static <T> String section(String heading, List<T> items, String separator, Function<T, String> entry) {
+        if (items.isEmpty()) {
+            return null;
         }
-        return String.join("\n\n", blocks);
+        return Stream.concat(Stream.of(heading), items.stream().map(entry)).collect(Collectors.joining(separator));
     }
 
     private static String details(Event event) {

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
+
 /**
  * Claims on {@link ClaimedName}s, exactly-once with single-item conditional writes only (the local emulator has no
  * transactions). A write that needs a name claims it first, then puts the event conditioned on the version it read
@@ -37,23 +40,12 @@ import java.util.UUID;
  * The takeover is a put conditioned on the nonce that was judged: had the holder claimed again meanwhile (a retry,
  * a newer write) the nonce would differ and the evidence be stale. The wait only spares running requests; the
  * fence, not the clock, is what makes a takeover safe.
+ *
+ * @param inFlight how long a request may still be between its claim and its event write
  */
-final class Claims {
+record Claims(DynamoDbClient dynamo, String table, Clock clock, Duration inFlight) {
     static final String FENCED = "fenced";
     private static final int ATTEMPTS = 8;
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Clock clock;
-    private final Duration inFlight;
-
-    /** @param inFlight how long a request may still be between its claim and its event write */
-    Claims(DynamoDbClient dynamo, String table, Clock clock, Duration inFlight) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.clock = clock;
-        this.inFlight = inFlight;
-    }
 
     /** A name a claim was refused for. */
     static final class RefusedException extends RuntimeException {
@@ -97,7 +89,7 @@ final class Claims {
             try {
                 dynamo.deleteItem(r -> r.tableName(table).key(key(name))
                         .conditionExpression("eventId = :me AND (attribute_not_exists(forVersion) OR forVersion <= :v)")
-                        .expressionAttributeValues(Map.of(":me", s(eventId), ":v", n(version))));
+                        .expressionAttributeValues(Map.of(":me", string(eventId), ":v", number(version))));
             } catch (ConditionalCheckFailedException e) {
                 // another event's claim by now, or one of ours for a later write: not ours to delete
             }
@@ -121,7 +113,7 @@ final class Claims {
         var condition = new StringBuilder();
         int i = 0;
         for (ClaimedName name : names) {
-            values.put(":fenced" + i, s(name.pk()));
+            values.put(":fenced" + i, string(name.pk()));
             condition.append(" AND NOT contains(" + FENCED + ", :fenced").append(i++).append(')');
         }
         return condition.toString();
@@ -166,7 +158,7 @@ final class Claims {
                 }
                 // a retry of our own write, or our earlier claim: never move forVersion back
                 if (put(name, me, forVersion, "eventId = :me AND (attribute_not_exists(forVersion) OR forVersion <= :v)",
-                        Map.of(":me", s(me), ":v", n(forVersion)))) {
+                        Map.of(":me", string(me), ":v", number(forVersion)))) {
                     return true;
                 }
                 continue;
@@ -178,7 +170,7 @@ final class Claims {
             if (takeover.get().fence() && !fence(h.eventId(), takeover.get().fenceAt(), List.of(name))) {
                 continue;
             }
-            var values = new HashMap<String, AttributeValue>(Map.of(":holder", s(h.eventId())));
+            var values = new HashMap<String, AttributeValue>(Map.of(":holder", string(h.eventId())));
             String sameNonce = h.nonce() == null ? "attribute_not_exists(nonce)" : "nonce = :nonce";
             if (h.nonce() != null) {
                 values.put(":nonce", h.nonce());
@@ -198,7 +190,7 @@ final class Claims {
         var values = new HashMap<String, AttributeValue>(Map.of(":names",
                 AttributeValue.fromSs(names.stream().map(ClaimedName::pk).toList())));
         if (version != null) {
-            values.put(":v", n(version));
+            values.put(":v", number(version));
         }
         try {
             dynamo.updateItem(r -> r.tableName(table).key(DynamoDbEventStore.eventKey(eventId))
@@ -215,10 +207,10 @@ final class Claims {
     private boolean put(ClaimedName name, String me, long forVersion, String condition,
                         Map<String, AttributeValue> values) {
         Map<String, AttributeValue> item = new HashMap<>(key(name));
-        item.put("eventId", s(me));
-        item.put("forVersion", n(forVersion));
-        item.put("nonce", s(UUID.randomUUID().toString()));
-        item.put("claimedAt", n(clock.millis()));
+        item.put("eventId", string(me));
+        item.put("forVersion", number(forVersion));
+        item.put("nonce", string(UUID.randomUUID().toString()));
+        item.put("claimedAt", number(clock.millis()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition)
                     .expressionAttributeValues(values.isEmpty() ? null : values));
@@ -251,14 +243,6 @@ final class Claims {
     }
 
     private static Map<String, AttributeValue> key(ClaimedName name) {
-        return Map.of(HandbillTable.PK, s(name.pk()), HandbillTable.SK, s(name.kind().sk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+        return Attributes.key(name.pk(), name.kind().sk);
     }
 }

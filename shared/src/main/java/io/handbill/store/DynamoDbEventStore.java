@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.handbill.store.Attributes.DOC;
+import static io.handbill.store.Attributes.document;
+import static io.handbill.store.Attributes.documentIn;
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
 
 /**
  * {@link EventStore} on the single DynamoDB table ({@link HandbillTable}), with single-item conditional writes only
@@ -146,16 +152,9 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public void delete(String id, long expectedVersion) {
         Event event = get(id).orElseThrow(() -> new EventNotFoundException(id));
-        try {
-            dynamo.deleteItem(r -> r.tableName(table).key(eventKey(id))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
-        } catch (ConditionalCheckFailedException e) {
-            // gone is what was asked for, whether our own first attempt or another delete of it got there first
-            if (get(id).isPresent()) {
-                throw new VersionConflictException(id);
-            }
+        // gone is what was asked for, whether our own first attempt or another delete of it got there first
+        if (!VersionedWrites.delete(dynamo, table, eventKey(id), expectedVersion) && get(id).isPresent()) {
+            throw new VersionConflictException(id);
         }
         // no update of a deleted event can land (each is conditioned on its version), so all its claims are free
         claims.release(id, Long.MAX_VALUE, ClaimedName.of(event));
@@ -271,7 +270,8 @@ public final class DynamoDbEventStore implements EventStore {
 
     /** The event an event item holds; empty for no item, or one that only carries {@link Claims} fences. */
     static Optional<Event> eventIn(Map<String, AttributeValue> item) {
-        return item == null || !item.containsKey("doc") ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || !item.containsKey(DOC) ? Optional.empty()
+                : Optional.of(documentIn(item, Event.class));
     }
 
     private Map<String, AttributeValue> toItem(Event event) {
@@ -283,7 +283,7 @@ public final class DynamoDbEventStore implements EventStore {
         item.put("status", string(event.status().name()));
         item.put("slug", string(event.slug()));
         item.put("version", number(event.version()));
-        item.put("doc", string(Json.write(event)));
+        item.put(DOC, document(event));
         item.put(HandbillTable.ALL_BY_START_PK, string(ALL));
         item.put(HandbillTable.ALL_BY_START_SK, string(sortKey));
         if (event.status().isPublic()) {
@@ -293,16 +293,8 @@ public final class DynamoDbEventStore implements EventStore {
         return item;
     }
 
-    private static Event fromItem(Map<String, AttributeValue> item) {
-        try {
-            return Json.read(item.get("doc").s(), Event.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored event " + item.get(HandbillTable.PK).s() + " is unreadable", e);
-        }
-    }
-
     private static Page<Event> page(QueryResponse response) {
-        List<Event> events = response.items().stream().map(DynamoDbEventStore::fromItem).toList();
+        List<Event> events = response.items().stream().map(item -> documentIn(item, Event.class)).toList();
         return new Page<>(events, encodeCursor(response.lastEvaluatedKey()));
     }
 
@@ -344,17 +336,5 @@ public final class DynamoDbEventStore implements EventStore {
 
     private static Map<String, AttributeValue> siteVersionKey() {
         return key(EventKeys.SITE_PK, EventKeys.VERSION_SK);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, string(pk), HandbillTable.SK, string(sk));
-    }
-
-    static AttributeValue string(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

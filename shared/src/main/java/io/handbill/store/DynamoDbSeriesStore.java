@@ -1,14 +1,11 @@
 package io.handbill.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.json.Json;
 import io.handbill.model.Series;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,23 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.handbill.store.Attributes.DOC;
+import static io.handbill.store.Attributes.document;
+import static io.handbill.store.Attributes.documentIn;
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
+
 /**
  * {@link SeriesStore} on the events table. Every series is one item in the {@code SERIES} partition (so listing
  * them is one query); the claims of a series share its own partition, one item per date, sorted by date.
  */
-public final class DynamoDbSeriesStore implements SeriesStore {
+public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implements SeriesStore {
     /** Partition of every series item; also what the page-renderer's stream filter lets through. */
     public static final String SERIES_PK = "SERIES";
     private static final String CLAIM_PK = "SERIES#";
     private static final String CLAIM_SK = "DATE#";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbSeriesStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public void create(Series series) {
@@ -47,7 +43,7 @@ public final class DynamoDbSeriesStore implements SeriesStore {
     @Override
     public Optional<Series> get(String id) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key(SERIES_PK, id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(documentIn(item, Series.class));
     }
 
     @Override
@@ -56,18 +52,13 @@ public final class DynamoDbSeriesStore implements SeriesStore {
         queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
                 .expressionAttributeValues(Map.of(":pk", string(SERIES_PK))).build())
-                .forEach(item -> series.add(fromItem(item)));
+                .forEach(item -> series.add(documentIn(item, Series.class)));
         return series;
     }
 
     @Override
     public void update(Series next) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", number(next.version() - 1))));
-        } catch (ConditionalCheckFailedException e) {
+        if (!VersionedWrites.put(dynamo, table, toItem(next), next.version() - 1)) {
             throw new VersionConflictException(next.id());
         }
     }
@@ -140,16 +131,8 @@ public final class DynamoDbSeriesStore implements SeriesStore {
         var item = new HashMap<String, AttributeValue>(key(SERIES_PK, series.id()));
         item.put("type", string("Series"));
         item.put("version", number(series.version()));
-        item.put("doc", string(Json.write(series)));
+        item.put(DOC, document(series));
         return item;
-    }
-
-    private static Series fromItem(Map<String, AttributeValue> item) {
-        try {
-            return Json.read(item.get("doc").s(), Series.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored series " + item.get(HandbillTable.SK).s() + " is unreadable", e);
-        }
     }
 
     private static Map<String, AttributeValue> toItem(OccurrenceClaim claim) {
@@ -168,17 +151,5 @@ public final class DynamoDbSeriesStore implements SeriesStore {
 
     private static Map<String, AttributeValue> claimKey(String seriesId, LocalDate date) {
         return key(CLAIM_PK + seriesId, CLAIM_SK + date);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, string(pk), HandbillTable.SK, string(sk));
-    }
-
-    private static AttributeValue string(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -2,6 +2,7 @@ package io.handbill.subscriber;
 
 import io.handbill.store.HandbillTable;
 import io.handbill.store.Page;
+import io.handbill.store.VersionedWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -14,16 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link SubscriberStore} on the single table: items {@code SUBSCRIBERS / <normalised address>}. */
-public final class DynamoDbSubscriberStore implements SubscriberStore {
+public record DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) implements SubscriberStore {
     static final String PARTITION = "SUBSCRIBERS";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<Subscriber> get(String key) {
@@ -44,16 +37,7 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
 
     @Override
     public boolean update(Subscriber next) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(next))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected",
-                            AttributeValue.fromN(Long.toString(next.version() - 1)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrites.put(dynamo, table, toItem(next), next.version() - 1);
     }
 
     @Override

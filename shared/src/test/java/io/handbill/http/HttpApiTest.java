@@ -4,55 +4,44 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.json.Json;
 import io.handbill.log.CapturedStdout;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpApiTest {
     private final List<String> called = new ArrayList<>();
-    private CapturedStdout stdout;
+    @RegisterExtension
+    final CapturedStdout stdout = CapturedStdout.eachTest();
 
-    @BeforeEach
-    void captureStdout() {
-        stdout = CapturedStdout.start();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        stdout.close();
-    }
-
-    private HttpApi<TestRoute> api(Endpoints<TestRoute> endpoints) {
-        return new HttpApi<>(TestRoute.class, (route, request) -> {
-            called.add(route.name());
-            return endpoints.respond(route, request);
-        }, e -> e instanceof NoSuchElementException ? Problem.of(404, "No such thing.") : null,
+    private HttpApi<Function<ApiRequest, HttpResponse>> api(Function<ApiRequest, HttpResponse> endpoint) {
+        return new HttpApi<>(TestRoutes.table(called), endpoint,
+                e -> e instanceof NoSuchElementException ? Problem.of(404, "No such thing.") : null,
                 "Something went wrong on our side.");
     }
 
     @Test
     void aRoute_reachesItsEndpoint_withItsPathParameters() {
-        var api = api((route, request) -> HttpResponse.json(200, Map.of("id", request.pathParameter("id"))));
+        var api = api(request -> HttpResponse.json(200, Map.of("id", request.pathParameter("id"))));
 
         APIGatewayV2HTTPResponse response = api.handle(Requests.routed("GET /api/things/{id}", "/api/things/a-1",
                 Map.of("id", "a-1")));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"id\":\"a-1\"}");
-        assertThat(called).containsExactly("GET");
+        assertThat(called).containsExactly("GET /api/things/{id}");
     }
 
     @Test
     void eachRequest_logsOneLine_withTheSameFields_andNothingTheReaderSent() throws Exception {
-        var api = api((route, request) -> HttpResponse.jsonText(201, "{\"ok\":true}"));
+        var api = api(request -> HttpResponse.jsonText(201, "{\"ok\":true}"));
 
         api.handle(Requests.routed("POST /api/things/{id}/publish", "/api/things/a-1/publish", Map.of("id", "a-1")));
 
@@ -72,7 +61,7 @@ class HttpApiTest {
 
     @Test
     void anUnknownRouteKey_is404_withoutCallingAnEndpoint() throws Exception {
-        var api = api((route, request) -> HttpResponse.empty(204));
+        var api = api(request -> HttpResponse.empty(204));
 
         APIGatewayV2HTTPResponse response = api.handle(Requests.routed("DELETE /api/things", "/api/things", null));
 
@@ -84,7 +73,7 @@ class HttpApiTest {
 
     @Test
     void aProblemException_isAnsweredWithItsProblemAndHeaders() {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new ProblemException(Problem.of(401, "Sign in."), Map.of("WWW-Authenticate", "Bearer"));
         });
 
@@ -97,7 +86,7 @@ class HttpApiTest {
 
     @Test
     void anExpectedFailure_isTheFunctionsProblem_loggedWithoutAStackTrace() throws Exception {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new NoSuchElementException("thing a-1");
         });
 
@@ -113,7 +102,7 @@ class HttpApiTest {
 
     @Test
     void anythingElse_is500WithAFixedBody_loggedOnceWithItsStackTrace() throws Exception {
-        var api = api((route, request) -> {
+        var api = api(request -> {
             throw new IllegalStateException("table gone: arn:aws:dynamodb:secret");
         });
 

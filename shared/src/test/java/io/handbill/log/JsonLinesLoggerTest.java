@@ -3,8 +3,8 @@ package io.handbill.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handbill.json.Json;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.event.Level;
@@ -13,16 +13,11 @@ import org.slf4j.event.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonLinesLoggerTest {
-    private CapturedStdout stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = CapturedStdout.start();
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = CapturedStdout.eachTest();
 
     @AfterEach
-    void restoreStdout() {
-        stdout.close();
+    void clearMdc() {
         MDC.clear();
     }
 

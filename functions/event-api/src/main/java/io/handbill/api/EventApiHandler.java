@@ -9,7 +9,6 @@ import io.handbill.aws.Env;
 import io.handbill.http.AdminGroupConfig;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
-import io.handbill.http.Routes;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.EventStore;
@@ -29,14 +28,14 @@ public final class EventApiHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
 
     /** The routes template.yaml gives this function (a deploy test compares). */
-    public static final List<String> ROUTES = Routes.keys(EventEndpoints.Route.class);
+    public static final List<String> ROUTES = EventEndpoints.ROUTES.keys();
 
     /** The route key of the daily schedule's input: make every series' occurrences up to its horizon. */
     public static final String REFRESH_SERIES = "SCHEDULE refresh-series";
 
     private final GroupAuthorizer authorizer;
     private final SeriesService series;
-    private final HttpApi<EventEndpoints.Route> http;
+    private final HttpApi<EventEndpoints> http;
 
     /** Used by the Lambda runtime, once per sandbox: settings from the environment, the shared SDK client. */
     public EventApiHandler() {
@@ -70,7 +69,7 @@ public final class EventApiHandler
     EventApiHandler(EventService service, SeriesService series, String adminGroup) {
         this.authorizer = new GroupAuthorizer(adminGroup);
         this.series = series;
-        this.http = new HttpApi<>(EventEndpoints.Route.class, new EventEndpoints(service, series, authorizer),
+        this.http = new HttpApi<>(EventEndpoints.ROUTES, new EventEndpoints(service, series, authorizer),
                 EventProblems::of, EventProblems.UNEXPECTED_DETAIL);
     }
 

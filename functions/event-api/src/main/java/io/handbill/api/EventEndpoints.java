@@ -1,13 +1,12 @@
 package io.handbill.api;
 
 import io.handbill.http.ApiRequest;
-import io.handbill.http.Endpoints;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpResponse;
-import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
+import io.handbill.http.Routes;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * The organisers' routes, each translated between HTTP (headers, query, JSON bodies, status codes) and
  * {@link EventService}. Every route needs a member of the admin group.
  */
-final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
+final class EventEndpoints {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     /** Printable ASCII, as the Idempotency-Key header draft recommends; it becomes part of a table key. */
@@ -34,34 +33,26 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
     /** Event ids are UUIDs (or short seed keys); anything else cannot exist, so it is not looked up. */
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    /** The routes template.yaml gives the event-api function. */
-    enum Route implements HttpRoute {
-        LIST("GET /api/events"),
-        CREATE("POST /api/events"),
-        GET("GET /api/events/{id}"),
-        UPDATE("PUT /api/events/{id}"),
-        DELETE("DELETE /api/events/{id}"),
-        PUBLISH("POST /api/events/{id}/publish"),
-        CANCEL("POST /api/events/{id}/cancel"),
-        LIST_SERIES("GET /api/series"),
-        CREATE_SERIES("POST /api/series"),
-        GET_SERIES("GET /api/series/{id}"),
-        UPDATE_SERIES("PUT /api/series/{id}"),
-        END_SERIES("DELETE /api/series/{id}"),
-        SKIP_IN_SERIES("POST /api/series/{id}/skip"),
-        REINSTATE("POST /api/events/{id}/reinstate");
-
-        private final String key;
-
-        Route(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    /** The routes template.yaml gives the event-api function; every one is the organisers'. */
+    static final Routes<EventEndpoints> ROUTES = Routes.<EventEndpoints>builder()
+            .on("GET /api/events", organisers(EventEndpoints::list))
+            .on("POST /api/events", organisers(EventEndpoints::create))
+            .on("GET /api/events/{id}", organisers((api, request) -> api.get(eventId(request), request)))
+            .on("PUT /api/events/{id}", organisers((api, request) -> api.update(eventId(request), request)))
+            .on("DELETE /api/events/{id}", organisers((api, request) -> api.delete(eventId(request), request)))
+            .on("POST /api/events/{id}/publish", organisers((api, request) ->
+                    withEtag(api.service.publish(eventId(request), ifMatch(request)))))
+            .on("POST /api/events/{id}/cancel", organisers((api, request) -> withEtag(api.service.cancel(
+                    eventId(request), JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)))))
+            .on("GET /api/series", organisers((api, request) -> api.series.list()))
+            .on("POST /api/series", organisers((api, request) -> api.series.create(request)))
+            .on("GET /api/series/{id}", organisers((api, request) -> api.series.get(request)))
+            .on("PUT /api/series/{id}", organisers((api, request) -> api.series.update(request)))
+            .on("DELETE /api/series/{id}", organisers((api, request) -> api.series.end(request)))
+            .on("POST /api/series/{id}/skip", organisers((api, request) -> api.series.skip(request)))
+            .on("POST /api/events/{id}/reinstate", organisers((api, request) ->
+                    withEtag(api.service.reinstate(eventId(request), ifMatch(request)))))
+            .build();
 
     /** Body of {@code GET /api/events}. */
     record EventPage(List<Event> items, String nextCursor) {
@@ -77,21 +68,11 @@ final class EventEndpoints implements Endpoints<EventEndpoints.Route> {
         this.organisers = organisers;
     }
 
-    @Override
-    public HttpResponse respond(Route route, ApiRequest request) {
-        organisers.authorize(request);
-        return switch (route) {
-            case LIST -> list(request);
-            case CREATE -> create(request);
-            case GET -> get(eventId(request), request);
-            case UPDATE -> update(eventId(request), request);
-            case DELETE -> delete(eventId(request), request);
-            case PUBLISH -> withEtag(service.publish(eventId(request), ifMatch(request)));
-            case CANCEL -> withEtag(service.cancel(eventId(request),
-                    JsonRequestBody.read(request, CancelRequest.class), ifMatch(request)));
-            case LIST_SERIES, CREATE_SERIES, GET_SERIES, UPDATE_SERIES, END_SERIES, SKIP_IN_SERIES ->
-                    series.respond(route, request);
-            case REINSTATE -> withEtag(service.reinstate(eventId(request), ifMatch(request)));
+    /** Authorises the request as an organiser's before the route reads anything. */
+    private static Routes.Route<EventEndpoints> organisers(Routes.Route<EventEndpoints> route) {
+        return (api, request) -> {
+            api.organisers.authorize(request);
+            return route.respond(api, request);
         };
     }
 

@@ -25,24 +25,31 @@ final class SeriesEndpoints {
         this.service = service;
     }
 
-    HttpResponse respond(EventEndpoints.Route route, ApiRequest request) {
-        return switch (route) {
-            case LIST_SERIES -> HttpResponse.json(200, new SeriesList(service.list()));
-            case CREATE_SERIES -> {
-                var created = service.create(JsonRequestBody.read(request, SeriesRequest.class));
-                yield view(201, created).header("Location", "/api/series/" + created.series().id());
-            }
-            case GET_SERIES -> view(200, service.view(seriesId(request)));
-            case UPDATE_SERIES -> view(200, service.update(seriesId(request),
-                    JsonRequestBody.read(request, SeriesRequest.class), EventEndpoints.ifMatch(request)));
-            case END_SERIES -> {
-                service.end(seriesId(request));
-                yield HttpResponse.empty(204);
-            }
-            case SKIP_IN_SERIES -> view(200, service.skip(seriesId(request),
-                    JsonRequestBody.read(request, SkipRequest.class)));
-            default -> throw new IllegalArgumentException("Not a series route: " + route);
-        };
+    HttpResponse list() {
+        return HttpResponse.json(200, new SeriesList(service.list()));
+    }
+
+    HttpResponse create(ApiRequest request) {
+        var created = service.create(JsonRequestBody.read(request, SeriesRequest.class));
+        return view(201, created).header("Location", "/api/series/" + created.series().id());
+    }
+
+    HttpResponse get(ApiRequest request) {
+        return view(200, service.view(seriesId(request)));
+    }
+
+    HttpResponse update(ApiRequest request) {
+        return view(200, service.update(seriesId(request), JsonRequestBody.read(request, SeriesRequest.class),
+                EventEndpoints.ifMatch(request)));
+    }
+
+    HttpResponse end(ApiRequest request) {
+        service.end(seriesId(request));
+        return HttpResponse.empty(204);
+    }
+
+    HttpResponse skip(ApiRequest request) {
+        return view(200, service.skip(seriesId(request), JsonRequestBody.read(request, SkipRequest.class)));
     }
 
     /** The series' fields with its {@code occurrences} next to them, and its version as the ETag. */

@@ -6,9 +6,8 @@ import io.handbill.http.AdminGroupConfig;
 import io.handbill.json.Json;
 import io.handbill.log.CapturedStdout;
 import io.handbill.store.InMemoryEventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 
@@ -18,17 +17,8 @@ class EventApiHandler_LoggingAndPrimingTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final EventApiHandler handler = Handlers.eventApi(store, idempotency, Clock.systemUTC());
-    private CapturedStdout stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = CapturedStdout.start();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        stdout.close();
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = CapturedStdout.eachTest();
 
     @Test
     void eachRequest_logsOneJsonLine_withoutTheBody() throws Exception {

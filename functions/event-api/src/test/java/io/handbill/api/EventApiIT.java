@@ -42,8 +42,7 @@ class EventApiIT {
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        this.handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.handler = Handlers.onTable(aws, NOW);
     }
 
     @Test

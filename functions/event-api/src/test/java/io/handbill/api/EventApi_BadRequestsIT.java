@@ -13,9 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -55,8 +53,7 @@ class EventApi_BadRequestsIT {
     @BeforeEach
     void givenAPublishedAndADraftEvent(LocalAws aws) {
         this.aws = aws;
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = Handlers.onTable(aws, NOW);
         String published = handler.handleRequest(create(Fixtures.seedJson()).build(), null).getHeaders()
                 .get("Location");
         assertThat(handler.handleRequest(ApiEvents.organiser("POST", published + "/publish").build(), null)

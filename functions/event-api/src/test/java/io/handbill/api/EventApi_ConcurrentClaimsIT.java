@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +41,7 @@ class EventApi_ConcurrentClaimsIT {
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        handler = new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = Handlers.onTable(aws, NOW);
     }
 
     @Test

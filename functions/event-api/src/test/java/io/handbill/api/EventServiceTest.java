@@ -42,15 +42,11 @@ class EventServiceTest {
     @Test
     void crashAfterEventWritten_beforeResponseRecorded_retryReplaysWithoutASecondEvent() {
         var store = new InMemoryEventStore();
+        var crash = new SimulatedCrash();
         var idempotency = new InMemoryIdempotencyStore() {
-            boolean crashed;
-
             @Override
             public synchronized void complete(IdempotencyRecord completed) {
-                if (!crashed) {
-                    crashed = true;
-                    throw new SimulatedCrash();
-                }
+                crash.once();
                 super.complete(completed);
             }
         };
@@ -80,15 +76,11 @@ class EventServiceTest {
 
     @Test
     void crashBetweenPublishAndSiteVersionBump_retryBumps() {
+        var crash = new SimulatedCrash();
         var store = new InMemoryEventStore() {
-            boolean crashed;
-
             @Override
             public synchronized SiteVersion bumpSiteVersion(Instant now) {
-                if (!crashed) {
-                    crashed = true;
-                    throw new SimulatedCrash();
-                }
+                crash.once();
                 return super.bumpSiteVersion(now);
             }
         };
@@ -136,7 +128,16 @@ class EventServiceTest {
         assertThat(store.get(id).orElseThrow().status().name()).isEqualTo("PUBLISHED");
     }
 
+    /** A crash where the test puts it; {@link #once()} throws it the first time only, as a retry would find. */
     static final class SimulatedCrash extends RuntimeException {
+        private boolean thrown;
+
+        synchronized void once() {
+            if (!thrown) {
+                thrown = true;
+                throw this;
+            }
+        }
     }
 
     static final class FailingEventStore extends InMemoryEventStore {

@@ -20,12 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -216,8 +214,7 @@ class SeriesApiIT {
     }
 
     private EventApiHandler handler() {
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        return new EventApiHandler(config, aws.dynamoDb(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return Handlers.onTable(aws, NOW);
     }
 
     private int refresh() {

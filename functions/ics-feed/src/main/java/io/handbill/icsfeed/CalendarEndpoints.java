@@ -1,10 +1,9 @@
 package io.handbill.icsfeed;
 
 import io.handbill.http.ApiRequest;
-import io.handbill.http.Endpoints;
 import io.handbill.http.HttpResponse;
-import io.handbill.http.HttpRoute;
 import io.handbill.http.Problem;
+import io.handbill.http.Routes;
 import io.handbill.model.Event;
 import io.handbill.model.SitePaths;
 
@@ -16,43 +15,22 @@ import java.util.Optional;
  * while it revalidates (a revalidation costs one small read); 404s are cached briefly, so that a newly published
  * event appears soon; errors are not cached.
  */
-final class CalendarEndpoints implements Endpoints<CalendarEndpoints.Route> {
+final class CalendarEndpoints {
     static final String CACHE_CALENDAR = "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400";
     static final String CACHE_NOT_FOUND = "public, max-age=60";
 
     /** The routes template.yaml gives the ics-feed function; a HEAD gets a GET's headers and no body. */
-    enum Route implements HttpRoute {
-        CALENDAR("GET /calendar.ics"),
-        CALENDAR_HEAD("HEAD /calendar.ics"),
-        EVENT_FILE("GET /events/{file}"),
-        EVENT_FILE_HEAD("HEAD /events/{file}");
-
-        private final String key;
-
-        Route(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    static final Routes<CalendarEndpoints> ROUTES = Routes.<CalendarEndpoints>builder()
+            .on("GET /calendar.ics", (calendars, request) -> calendars.groupFeed(request, true))
+            .on("HEAD /calendar.ics", (calendars, request) -> calendars.groupFeed(request, false))
+            .on("GET /events/{file}", (calendars, request) -> calendars.eventFile(request, true))
+            .on("HEAD /events/{file}", (calendars, request) -> calendars.eventFile(request, false))
+            .build();
 
     private final CalendarFeeds feeds;
 
     CalendarEndpoints(CalendarFeeds feeds) {
         this.feeds = feeds;
-    }
-
-    @Override
-    public HttpResponse respond(Route route, ApiRequest request) {
-        return switch (route) {
-            case CALENDAR -> groupFeed(request, true);
-            case CALENDAR_HEAD -> groupFeed(request, false);
-            case EVENT_FILE -> eventFile(request, true);
-            case EVENT_FILE_HEAD -> eventFile(request, false);
-        };
     }
 
     private HttpResponse groupFeed(ApiRequest request, boolean withBody) {

@@ -8,7 +8,6 @@ import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.http.ExpectedFailures;
 import io.handbill.http.HttpApi;
-import io.handbill.http.Routes;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.EventStore;
@@ -26,10 +25,10 @@ import java.util.List;
 public final class IcsFeedHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** The HTTP API routes this handler serves, as template.yaml declares them (a deploy test compares). */
-    public static final List<String> ROUTES = Routes.keys(CalendarEndpoints.Route.class);
+    public static final List<String> ROUTES = CalendarEndpoints.ROUTES.keys();
 
     private final CalendarFeeds feeds;
-    private final HttpApi<CalendarEndpoints.Route> http;
+    private final HttpApi<CalendarEndpoints> http;
 
     public IcsFeedHandler() {
         this(IcsFeedConfig.from(Env.processVariables()), AwsClients.dynamoDb(), Clock.systemUTC());
@@ -45,7 +44,7 @@ public final class IcsFeedHandler
     /** For tests: the feed keeps events from {@code pastDays} days before today (UTC) on. */
     public IcsFeedHandler(EventStore events, SiteConfig site, Clock clock, int pastDays) {
         this.feeds = new CalendarFeeds(events, site, clock, pastDays);
-        this.http = new HttpApi<>(CalendarEndpoints.Route.class, new CalendarEndpoints(feeds), ExpectedFailures.NONE,
+        this.http = new HttpApi<>(CalendarEndpoints.ROUTES, new CalendarEndpoints(feeds), ExpectedFailures.NONE,
                 "The calendar is unavailable just now. Please try again later.");
     }
 

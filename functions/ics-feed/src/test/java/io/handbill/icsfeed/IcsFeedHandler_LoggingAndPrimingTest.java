@@ -6,9 +6,8 @@ import io.handbill.json.Json;
 import io.handbill.log.CapturedStdout;
 import io.handbill.model.SiteConfig;
 import io.handbill.store.InMemoryEventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,17 +21,8 @@ class IcsFeedHandler_LoggingAndPrimingTest {
     private final InMemoryEventStore memory = new InMemoryEventStore();
     private final CountingEventStore store = new CountingEventStore(memory);
     private final IcsFeedHandler handler = new IcsFeedHandler(store, SITE, Clock.systemUTC(), 365);
-    private CapturedStdout stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = CapturedStdout.start();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        stdout.close();
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = CapturedStdout.eachTest();
 
     @Test
     void eachRequest_logsOneJsonLine_withoutTheCalendar() throws Exception {

@@ -113,8 +113,7 @@ class SitePublisherIT {
 
     @Test
     void removedAlias_losesItsRedirect_andTheNextEventCanRedirectFromIt() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         assertThat(keys()).contains(ALIAS + "/index.html");
 
         store.update(seed.edit(seed.draft().toBuilder().aliases(List.of("/old/kept")).build(), LATER));
@@ -132,8 +131,7 @@ class SitePublisherIT {
 
     @Test
     void aliasRecordForASiteFile_neverDeletesIt() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
 
         handler.handleRequest(streamOf(aliasRecord("404.html", "3000"), aliasRecord("robots.txt", "3001"),
                 aliasRecord("index.html", "3002"), aliasRecord(SEED_KEY, "3003")), null);
@@ -143,8 +141,7 @@ class SitePublisherIT {
 
     @Test
     void draft_isNeverPublic_andDeletingItRemovesNothing() {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         Event draft = Event.create("draft-1", Drafts.seed().slug("secret-draft").aliases(List.of()).build(), NOW);
         store.create(draft);
 
@@ -162,8 +159,7 @@ class SitePublisherIT {
 
     @Test
     void descriptionEdit_rewritesOnlyThePageFeedAndSitemap_andAReplayWritesNothing() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().description("We now have **pizza**.").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
@@ -175,8 +171,7 @@ class SitePublisherIT {
 
     @Test
     void titleEdit_alsoRewritesTheIndexAndAliases() {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID));
@@ -189,8 +184,7 @@ class SitePublisherIT {
 
     @Test
     void cancel_keepsThePageWithBannerAndReason() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         store.update(seed.cancel("The venue has flooded; see you in October.", LATER));
 
         handler.handleRequest(stream(SEED_ID), null);
@@ -206,8 +200,7 @@ class SitePublisherIT {
 
     @Test
     void dateChange_showsRescheduledWithThePreviousStart() throws Exception {
-        Event seed = givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        Event seed = givenSeedOnTheSite();
         EventDraft d = seed.draft();
         store.update(seed.edit(d.toBuilder().start(d.start().plusDays(7)).end(d.end().plusDays(7)).agenda(List.of())
                 .build(), LATER));
@@ -264,13 +257,7 @@ class SitePublisherIT {
 
     @Test
     void rebuildAction_rendersTheWholeSite_andDropsArchivePagesThatNoLongerExist() throws Exception {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         givenPublishedSeed();
 
         JsonNode response = invoke(new ByteArrayInputStream("{\"action\":\"rebuild\"}".getBytes(StandardCharsets.UTF_8)));
@@ -297,13 +284,7 @@ class SitePublisherIT {
 
     @Test
     void editOfAnArchivedEvent_rewritesOnlyItsArchivePage() {
-        List<Event> past = new ArrayList<>();
-        for (int i = 0; i < PageRenderer.PAGE_SIZE + 5; i++) {
-            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
-                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
-            store.create(event);
-            past.add(event);
-        }
+        List<Event> past = givenPastMeetups(PageRenderer.PAGE_SIZE + 5);
         publisher.rebuildAll();
         Event oldest = past.get(0);
         store.update(oldest.edit(oldest.draft().toBuilder().title("Renamed meetup").build(), LATER));
@@ -318,8 +299,7 @@ class SitePublisherIT {
 
     @Test
     void refreshAction_movesAnEventThatHasHappenedToThePast() throws Exception {
-        givenPublishedSeed();
-        handler.handleRequest(stream(SEED_ID), null);
+        givenSeedOnTheSite();
         RenderPagesHandler weekLater = new RenderPagesHandler(new SitePublisher(store,
                 new PublicListing(aws.dynamoDb(), aws.tableName()), new PageRenderer(SITE),
                 new BucketWriter(aws.s3(), aws.bucketName()), Clock.fixed(NOW.plusSeconds(14 * 86_400), ZoneOffset.UTC)));
@@ -368,6 +348,25 @@ class SitePublisherIT {
         assertThat(listing.read().orElseThrow()).isEqualTo(new PublicListing.Snapshot(2, List.of()));
         assertThat(listing.commit(2, entries)).isTrue();
         assertThat(listing.read().orElseThrow().events()).isEqualTo(entries);
+    }
+
+    /** {@code count} published meetups, a week apart from January 2015: enough to fill archive pages. */
+    private List<Event> givenPastMeetups(int count) {
+        List<Event> past = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Event event = TestEvents.published("past-" + i, "past-" + i, "Past meetup " + i,
+                    LocalDateTime.parse("2015-01-06T18:30:00").plusWeeks(i));
+            store.create(event);
+            past.add(event);
+        }
+        return past;
+    }
+
+    /** The published seed, already put on the site by its stream record. */
+    private Event givenSeedOnTheSite() {
+        Event seed = givenPublishedSeed();
+        handler.handleRequest(stream(SEED_ID), null);
+        return seed;
     }
 
     private Event givenPublishedSeed() {

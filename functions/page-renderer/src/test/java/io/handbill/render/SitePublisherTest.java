@@ -79,10 +79,7 @@ class SitePublisherTest {
 
     @Test
     void eventNoLongerPublic_leavesTheListingIndexFeedAndSitemap() {
-        Event other = TestEvents.published("other-1", "other-event", "Other event",
-                LocalDateTime.parse("2017-10-03T18:30:00"));
-        store.create(Fixtures.seedEvent());
-        store.create(other);
+        Event other = givenTheSeedAndAnotherEvent();
         publisher.publish(List.of(SEED_ID, other.id()));
         store.delete(other.id(), other.version());
 
@@ -117,10 +114,7 @@ class SitePublisherTest {
 
     @Test
     void eventPageThatCannotBeWritten_isReportedFailed_theOthersAndTheListingsGoOut() {
-        Event other = TestEvents.published("other-1", "other-event", "Other event",
-                LocalDateTime.parse("2017-10-03T18:30:00"));
-        store.create(Fixtures.seedEvent());
-        store.create(other);
+        Event other = givenTheSeedAndAnotherEvent();
         bucket.failWritesOf(SEED_KEY);
 
         SitePublisher.Outcome outcome = publisher.publish(List.of(SEED_ID, other.id()));
@@ -132,10 +126,7 @@ class SitePublisherTest {
 
     @Test
     void twoContainers_publishingDifferentEvents_bothEndUpInTheListing() {
-        Event other = TestEvents.published("other-1", "other-event", "Other event",
-                LocalDateTime.parse("2017-10-03T18:30:00"));
-        store.create(Fixtures.seedEvent());
-        store.create(other);
+        Event other = givenTheSeedAndAnotherEvent();
 
         publisher.publish(List.of(SEED_ID));
         publisher().publish(List.of(other.id()));
@@ -151,5 +142,14 @@ class SitePublisherTest {
 
     private String text(String key) {
         return bucket.get(key).orElseThrow(() -> new AssertionError("No object " + key)).text();
+    }
+
+    /** Stores the seed and another published event a week later; returns the other. */
+    private Event givenTheSeedAndAnotherEvent() {
+        Event other = TestEvents.published("other-1", "other-event", "Other event",
+                LocalDateTime.parse("2017-10-03T18:30:00"));
+        store.create(Fixtures.seedEvent());
+        store.create(other);
+        return other;
     }
 }

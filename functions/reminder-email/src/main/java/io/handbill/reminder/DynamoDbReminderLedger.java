@@ -1,13 +1,10 @@
 package io.handbill.reminder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handbill.json.Json;
 import io.handbill.store.HandbillTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.handbill.store.Attributes.DOC;
+import static io.handbill.store.Attributes.document;
+import static io.handbill.store.Attributes.documentIn;
+import static io.handbill.store.Attributes.key;
+import static io.handbill.store.Attributes.number;
+import static io.handbill.store.Attributes.string;
 
 /**
  * {@link ReminderLedger} on the single table. Items:
@@ -25,20 +29,12 @@ import java.util.Optional;
  *   <li>{@code SWEEP / REMINDERS}: the sweep's state</li>
  * </ul>
  */
-public final class DynamoDbReminderLedger implements ReminderLedger {
+public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implements ReminderLedger {
     private static final String JOBS = "MAILJOB";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbReminderLedger(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<SweepState> sweepState() {
-        return document(key("SWEEP", "REMINDERS"), SweepState.class);
+        return readDocument(key("SWEEP", "REMINDERS"), SweepState.class);
     }
 
     @Override
@@ -48,14 +44,8 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
 
     @Override
     public void openJob(MailJob job) {
-        var item = new HashMap<>(jobKey(job));
-        item.put("doc", s(Json.write(job)));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
-        } catch (ConditionalCheckFailedException e) {
-            // open already, with its progress: keep it
-        }
+        // open already, with its progress: keep it
+        putJobIf(job, "attribute_not_exists(" + HandbillTable.PK + ")");
     }
 
     @Override
@@ -66,9 +56,9 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
             Map<String, AttributeValue> from = start;
             var page = dynamo.query(r -> r.tableName(table).keyConditionExpression("#pk = :pk")
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", s(JOBS)))
+                    .expressionAttributeValues(Map.of(":pk", string(JOBS)))
                     .exclusiveStartKey(from));
-            page.items().forEach(item -> jobs.add(read(item.get("doc").s(), MailJob.class)));
+            page.items().forEach(item -> jobs.add(documentIn(item, MailJob.class)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         jobs.sort(Comparator.comparing(MailJob::createdAt).thenComparing(MailJob::eventId));
@@ -77,14 +67,18 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
 
     @Override
     public void saveCursor(MailJob job) {
+        // only while still open: a job closed meanwhile (by another run) must not come back
+        putJobIf(job, "attribute_exists(" + HandbillTable.PK + ")");
+    }
+
+    /** Writes the job's item when {@code condition} holds; otherwise leaves the item as it is. */
+    private void putJobIf(MailJob job, String condition) {
         var item = new HashMap<>(jobKey(job));
-        item.put("doc", s(Json.write(job)));
+        item.put(DOC, document(job));
         try {
-            // only while still open: a job closed meanwhile must not come back
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_exists(" + HandbillTable.PK + ")"));
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition));
         } catch (ConditionalCheckFailedException e) {
-            // closed by another run
+            // the condition is the point: nothing to do
         }
     }
 
@@ -95,7 +89,7 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
 
     @Override
     public Optional<Announcement> announcement(String eventId) {
-        return document(key("ANNOUNCED#" + eventId, "ANNOUNCED"), Announcement.class);
+        return readDocument(key("ANNOUNCED#" + eventId, "ANNOUNCED"), Announcement.class);
     }
 
     @Override
@@ -106,10 +100,10 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
     @Override
     public Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now, Instant expiresAt) {
         var item = new HashMap<>(entryKey(job, subscriberKey));
-        item.put("status", s(LedgerEntry.Status.CLAIMED.name()));
-        item.put("attempts", n(1));
-        item.put("claimedAt", s(now.toString()));
-        item.put(HandbillTable.TTL, n(expiresAt.getEpochSecond()));
+        item.put("status", string(LedgerEntry.Status.CLAIMED.name()));
+        item.put("attempts", number(1));
+        item.put("claimedAt", string(now.toString()));
+        item.put(HandbillTable.TTL, number(expiresAt.getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
@@ -126,8 +120,9 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
                     .updateExpression("SET attempts = :next, claimedAt = :now")
                     .conditionExpression("#status = :claimed AND attempts = :seen")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":next", n(seen.attempts() + 1), ":now", s(now.toString()),
-                            ":claimed", s(LedgerEntry.Status.CLAIMED.name()), ":seen", n(seen.attempts()))));
+                    .expressionAttributeValues(Map.of(":next", number(seen.attempts() + 1),
+                            ":now", string(now.toString()),
+                            ":claimed", string(LedgerEntry.Status.CLAIMED.name()), ":seen", number(seen.attempts()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -155,8 +150,8 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
                 .updateExpression("SET #status = :status, #detail = :detail, settledAt = :now")
                 .conditionExpression("attribute_exists(" + HandbillTable.PK + ")")
                 .expressionAttributeNames(Map.of("#status", "status", "#detail", detailName))
-                .expressionAttributeValues(Map.of(":status", s(status.name()), ":detail", s(detail),
-                        ":now", s(now.toString()))));
+                .expressionAttributeValues(Map.of(":status", string(status.name()), ":detail", string(detail),
+                        ":now", string(now.toString()))));
     }
 
     @Override
@@ -165,7 +160,7 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
             dynamo.deleteItem(r -> r.tableName(table).key(entryKey(job, subscriberKey))
                     .conditionExpression("#status = :claimed")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":claimed", s(LedgerEntry.Status.CLAIMED.name()))));
+                    .expressionAttributeValues(Map.of(":claimed", string(LedgerEntry.Status.CLAIMED.name()))));
         } catch (ConditionalCheckFailedException e) {
             // settled meanwhile: keep it
         }
@@ -184,23 +179,15 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()), detail));
     }
 
-    private <T> Optional<T> document(Map<String, AttributeValue> key, Class<T> type) {
+    private <T> Optional<T> readDocument(Map<String, AttributeValue> key, Class<T> type) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item.get("doc").s(), type));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(documentIn(item, type));
     }
 
-    private void putDocument(Map<String, AttributeValue> key, Object document) {
+    private void putDocument(Map<String, AttributeValue> key, Object value) {
         var item = new HashMap<>(key);
-        item.put("doc", s(Json.write(document)));
+        item.put(DOC, document(value));
         dynamo.putItem(r -> r.tableName(table).item(item));
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.read(json, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored " + type.getSimpleName() + " is unreadable", e);
-        }
     }
 
     private static Map<String, AttributeValue> jobKey(MailJob job) {
@@ -209,17 +196,5 @@ public final class DynamoDbReminderLedger implements ReminderLedger {
 
     private static Map<String, AttributeValue> entryKey(MailJob job, String subscriberKey) {
         return key("SENT#" + job.eventId() + "#" + job.kind(), subscriberKey);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(HandbillTable.PK, s(pk), HandbillTable.SK, s(sk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.ical.IcsWriter;
+import io.handbill.mail.MailOrigin;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
@@ -18,9 +19,7 @@ import io.handbill.model.Venue;
 import io.handbill.rsvp.Attendee;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
-import jakarta.mail.internet.InternetAddress;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,17 +44,15 @@ public final class ReminderMail {
             "io.handbill.reminder.templates");
 
     private final SiteConfig site;
-    private final InternetAddress from;
+    private final MailOrigin origin;
     private final SubscriberTokens tokens;
     private final Clock clock;
-    private final String host;
 
     public ReminderMail(SiteConfig site, String senderEmail, SubscriberTokens tokens, Clock clock) {
         this.site = site;
-        this.from = MimeMail.address(senderEmail, site.groupName());
+        this.origin = MailOrigin.of(site, senderEmail);
         this.tokens = tokens;
         this.clock = clock;
-        this.host = URI.create(site.siteUrl()).getHost();
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
@@ -75,7 +72,7 @@ public final class ReminderMail {
         String ics = method == IcsWriter.Method.PUBLISH ? IcsWriter.event(site, event, method)
                 : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(attendee.email(),
                 attendee.name(), "ACCEPTED", attendee.invitationSequence(event.icsSequence())));
-        return MimeMail.create(from, subscriber.email(), subject(job, event), clock.instant(),
+        return MimeMail.create(origin.from(), subscriber.email(), subject(job, event), clock.instant(),
                         messageId(job, subscriber))
                 .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
@@ -256,7 +253,7 @@ public final class ReminderMail {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     (job.eventId() + "|" + job.kind() + "|" + subscriber.key()).getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + host + ">";
+            return origin.messageId(HexFormat.of().formatHex(digest, 0, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

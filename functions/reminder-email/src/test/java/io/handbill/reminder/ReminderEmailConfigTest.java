@@ -15,10 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReminderEmailConfigTest {
-    private static final Map<String, String> REQUIRED = Map.of("EVENTS_TABLE", "events",
-            "SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
-            "ORGANISER_EMAIL", "organisers@example.org", "SENDER_EMAIL", "events@example.org",
-            "HMAC_SECRET_PARAMETER", "/handbill/hmac-secret");
+    private static final Map<String, String> REQUIRED = RequiredVariables.MAILING_FUNCTION;
 
     @Test
     void parsesTheRequiredVariables_withTheTemplatesDefaultsForTheRest() {

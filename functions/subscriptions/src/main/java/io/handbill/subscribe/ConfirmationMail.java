@@ -1,28 +1,25 @@
 package io.handbill.subscribe;
 
+import io.handbill.mail.MailOrigin;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.Subscriber;
-import jakarta.mail.internet.InternetAddress;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 
 /** The double opt-in mail: text and HTML with the signed confirm link. */
 public final class ConfirmationMail {
     private final SiteConfig site;
-    private final InternetAddress from;
+    private final MailOrigin origin;
     private final Pages pages;
     private final Clock clock;
-    private final String host;
 
     public ConfirmationMail(SiteConfig site, String senderEmail, Pages pages, Clock clock) {
         this.site = site;
-        this.from = MimeMail.address(senderEmail, site.groupName());
+        this.origin = MailOrigin.of(site, senderEmail);
         this.pages = pages;
         this.clock = clock;
-        this.host = URI.create(site.siteUrl()).getHost();
     }
 
     public byte[] compose(Subscriber subscriber, String confirmToken) {
@@ -32,8 +29,8 @@ public final class ConfirmationMail {
                 + "To confirm, open this link within 48 hours:\n" + link + "\n\n"
                 + "If it wasn't you, ignore this mail: nothing will be sent unless you confirm.\n\n-- \n"
                 + site.groupName() + "\n" + site.siteUrl() + "\n";
-        return MimeMail.create(from, subscriber.email(), "Confirm your " + site.groupName() + " event emails",
-                        clock.instant(), "<confirm." + UUID.randomUUID() + "@" + host + ">")
+        return MimeMail.create(origin.from(), subscriber.email(), "Confirm your " + site.groupName() + " event emails",
+                        clock.instant(), origin.messageId("confirm." + UUID.randomUUID()))
                 .header("Auto-Submitted", "auto-generated")
                 .body(MimeMail.alternative(text, pages.confirmationMail(link)))
                 .toBytes();

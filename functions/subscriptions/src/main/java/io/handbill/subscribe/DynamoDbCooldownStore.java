@@ -14,14 +14,7 @@ import java.util.Map;
  * and window, counted up by a conditional update (so concurrent Lambda instances cannot both take the last slot)
  * and removed by TTL a window after it closes.
  */
-public final class DynamoDbCooldownStore implements CooldownStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbCooldownStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
+public record DynamoDbCooldownStore(DynamoDbClient dynamo, String table) implements CooldownStore {
 
     @Override
     public boolean take(String key, int limit, Duration window, Instant now) {

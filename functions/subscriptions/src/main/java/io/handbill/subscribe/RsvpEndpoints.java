@@ -1,13 +1,12 @@
 package io.handbill.subscribe;
 
 import io.handbill.http.ApiRequest;
-import io.handbill.http.Endpoints;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpResponse;
-import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
+import io.handbill.http.Routes;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
 import io.handbill.model.Slugs;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * link scanners must not confirm or cancel), the cacheable availability JSON, and the organisers' attendee list,
  * CSV export, check-in and removal.
  */
-final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
+final class RsvpEndpoints {
     static final int MAX_NAME = 200;
     static final int MAX_ANSWER = 1000;
     private static final int MAX_BODY = 8192;
@@ -42,28 +41,17 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
     static final String AVAILABILITY_CACHE = "public, max-age=5, s-maxage=5";
 
     /** The routes template.yaml gives the subscriptions function for RSVPs. */
-    enum Route implements HttpRoute {
-        ASK("POST /api/rsvps"),
-        CONFIRM_PAGE("GET /api/rsvps/confirm"),
-        CONFIRM("POST /api/rsvps/confirm"),
-        CANCEL_PAGE("GET /api/rsvps/cancel"),
-        CANCEL("POST /api/rsvps/cancel"),
-        AVAILABILITY("GET /api/events/{id}/availability"),
-        ATTENDEES("GET /api/events/{id}/attendees"),
-        CHECK_IN("POST /api/events/{id}/attendees/{rsvpId}/check-in"),
-        REMOVE("DELETE /api/events/{id}/attendees/{rsvpId}");
-
-        private final String key;
-
-        Route(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    static final Routes<RsvpEndpoints> ROUTES = Routes.<RsvpEndpoints>builder()
+            .on("POST /api/rsvps", RsvpEndpoints::ask)
+            .on("GET /api/rsvps/confirm", (e, r) -> e.withToken(r, r.query("token").orElse(null), true, false))
+            .on("POST /api/rsvps/confirm", (e, r) -> e.withToken(r, formField(r, "token"), true, true))
+            .on("GET /api/rsvps/cancel", (e, r) -> e.withToken(r, r.query("token").orElse(null), false, false))
+            .on("POST /api/rsvps/cancel", (e, r) -> e.withToken(r, formField(r, "token"), false, true))
+            .on("GET /api/events/{id}/availability", RsvpEndpoints::availability)
+            .on("GET /api/events/{id}/attendees", RsvpEndpoints::attendees)
+            .on("POST /api/events/{id}/attendees/{rsvpId}/check-in", RsvpEndpoints::checkIn)
+            .on("DELETE /api/events/{id}/attendees/{rsvpId}", RsvpEndpoints::remove)
+            .build();
 
     /** The JSON body of {@code POST /api/rsvps}. */
     record AskRequest(String event, String name, String email, String answer) {
@@ -84,35 +72,26 @@ final class RsvpEndpoints implements Endpoints<RsvpEndpoints.Route> {
         this.pages = pages;
     }
 
-    @Override
-    public HttpResponse respond(Route route, ApiRequest request) {
-        return switch (route) {
-            case ASK -> ask(request);
-            case CONFIRM_PAGE -> withToken(request, request.query("token").orElse(null), true, false);
-            case CONFIRM -> withToken(request, formField(request, "token"), true, true);
-            case CANCEL_PAGE -> withToken(request, request.query("token").orElse(null), false, false);
-            case CANCEL -> withToken(request, formField(request, "token"), false, true);
-            case AVAILABILITY -> availability(request);
-            case ATTENDEES -> {
-                organisers.authorize(request);
-                yield list(request);
-            }
-            case CHECK_IN -> {
-                organisers.authorize(request);
-                Event event = event(request);
-                yield rsvps.checkIn(event.id(), rsvpId(request))
-                        .map(a -> HttpResponse.json(200, AttendeeList.View.of(a)))
-                        .orElseThrow(RsvpEndpoints::noSuchAttendee);
-            }
-            case REMOVE -> {
-                organisers.authorize(request);
-                Event event = event(request);
-                if (!rsvps.remove(event.id(), rsvpId(request))) {
-                    throw noSuchAttendee();
-                }
-                yield HttpResponse.empty(204);
-            }
-        };
+    private HttpResponse attendees(ApiRequest request) {
+        organisers.authorize(request);
+        return list(request);
+    }
+
+    private HttpResponse checkIn(ApiRequest request) {
+        organisers.authorize(request);
+        Event event = event(request);
+        return rsvps.checkIn(event.id(), rsvpId(request))
+                .map(a -> HttpResponse.json(200, AttendeeList.View.of(a)))
+                .orElseThrow(RsvpEndpoints::noSuchAttendee);
+    }
+
+    private HttpResponse remove(ApiRequest request) {
+        organisers.authorize(request);
+        Event event = event(request);
+        if (!rsvps.remove(event.id(), rsvpId(request))) {
+            throw noSuchAttendee();
+        }
+        return HttpResponse.empty(204);
     }
 
     private HttpResponse ask(ApiRequest request) {

@@ -1,13 +1,12 @@
 package io.handbill.subscribe;
 
 import io.handbill.http.ApiRequest;
-import io.handbill.http.Endpoints;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpResponse;
-import io.handbill.http.HttpRoute;
 import io.handbill.http.JsonRequestBody;
 import io.handbill.http.Problem;
 import io.handbill.http.ProblemException;
+import io.handbill.http.Routes;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.subscriber.EmailAddresses;
 import io.handbill.subscriber.InvalidTokenException;
@@ -21,30 +20,19 @@ import java.util.Map;
  * The readers' routes (subscribe by form or JSON, confirm, unsubscribe page and RFC 8058 one-click) and the
  * organisers' export. A browser gets a page; anything else, and every malformed request, gets JSON or problem+json.
  */
-final class SubscriptionEndpoints implements Endpoints<SubscriptionEndpoints.Route> {
+final class SubscriptionEndpoints {
     private static final int MAX_FORM_BYTES = 4096;
     private static final String FORM = "application/x-www-form-urlencoded";
 
     /** The routes template.yaml gives the subscriptions function. */
-    enum Route implements HttpRoute {
-        SUBSCRIBE("POST /api/subscriptions"),
-        CONFIRM("GET /api/subscriptions/confirm"),
-        UNSUBSCRIBE_PAGE("GET /api/unsubscribe"),
-        UNSUBSCRIBE("POST /api/unsubscribe"),
-        EXPORT("GET /api/subscribers"),
-        SUMMARY("GET /api/subscribers/summary");
-
-        private final String key;
-
-        Route(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-    }
+    static final Routes<SubscriptionEndpoints> ROUTES = Routes.<SubscriptionEndpoints>builder()
+            .on("POST /api/subscriptions", SubscriptionEndpoints::subscribe)
+            .on("GET /api/subscriptions/confirm", SubscriptionEndpoints::confirm)
+            .on("GET /api/unsubscribe", SubscriptionEndpoints::unsubscribePage)
+            .on("POST /api/unsubscribe", SubscriptionEndpoints::unsubscribe)
+            .on("GET /api/subscribers", SubscriptionEndpoints::export)
+            .on("GET /api/subscribers/summary", SubscriptionEndpoints::summary)
+            .build();
 
     /** The JSON body of a subscribe request. */
     record SubscribeRequest(String email) {
@@ -63,22 +51,14 @@ final class SubscriptionEndpoints implements Endpoints<SubscriptionEndpoints.Rou
         this.pages = pages;
     }
 
-    @Override
-    public HttpResponse respond(Route route, ApiRequest request) {
-        return switch (route) {
-            case SUBSCRIBE -> subscribe(request);
-            case CONFIRM -> confirm(request);
-            case UNSUBSCRIBE_PAGE -> unsubscribePage(request);
-            case UNSUBSCRIBE -> unsubscribe(request);
-            case EXPORT -> {
-                organisers.authorize(request);
-                yield HttpResponse.csv(export.csv(), "subscribers.csv");
-            }
-            case SUMMARY -> {
-                organisers.authorize(request);
-                yield HttpResponse.json(200, export.summary());
-            }
-        };
+    private HttpResponse export(ApiRequest request) {
+        organisers.authorize(request);
+        return HttpResponse.csv(export.csv(), "subscribers.csv");
+    }
+
+    private HttpResponse summary(ApiRequest request) {
+        organisers.authorize(request);
+        return HttpResponse.json(200, export.summary());
     }
 
     private HttpResponse subscribe(ApiRequest request) {

@@ -10,7 +10,6 @@ import io.handbill.http.ApiRequest;
 import io.handbill.http.ExpectedFailures;
 import io.handbill.http.GroupAuthorizer;
 import io.handbill.http.HttpApi;
-import io.handbill.http.Routes;
 import io.handbill.mail.MailSender;
 import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.rsvp.RsvpStore;
@@ -37,13 +36,13 @@ import java.util.stream.Stream;
 public final class SubscriptionsHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The routes template.yaml gives this function (a deploy test compares). */
-    public static final List<String> ROUTES = Stream.concat(Routes.keys(SubscriptionEndpoints.Route.class).stream(),
-            Routes.keys(RsvpEndpoints.Route.class).stream()).toList();
-    private static final Set<String> RSVP_ROUTES = Set.copyOf(Routes.keys(RsvpEndpoints.Route.class));
+    public static final List<String> ROUTES = Stream.concat(SubscriptionEndpoints.ROUTES.keys().stream(),
+            RsvpEndpoints.ROUTES.keys().stream()).toList();
+    private static final Set<String> RSVP_ROUTES = Set.copyOf(RsvpEndpoints.ROUTES.keys());
     private static final String SERVER_ERROR = "Something went wrong on our side. Please try again.";
 
-    private final HttpApi<SubscriptionEndpoints.Route> http;
-    private final HttpApi<RsvpEndpoints.Route> rsvpHttp;
+    private final HttpApi<SubscriptionEndpoints> http;
+    private final HttpApi<RsvpEndpoints> rsvpHttp;
 
     public SubscriptionsHandler() {
         this(SubscriptionsConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.sesV2(),
@@ -66,11 +65,11 @@ public final class SubscriptionsHandler
         var limits = new SubscribeLimits(cooldowns, secret);
         var organisers = new GroupAuthorizer(config.adminGroup());
         var pages = new Pages(config.site());
-        this.http = new HttpApi<>(SubscriptionEndpoints.Route.class, new SubscriptionEndpoints(
+        this.http = new HttpApi<>(SubscriptionEndpoints.ROUTES, new SubscriptionEndpoints(
                 new SubscriptionService(store, tokens, new ConfirmationMail(config.site(), config.senderEmail(), pages,
                         clock), sender, limits, clock), new SubscriberExport(store), organisers, pages),
                 ExpectedFailures.NONE, SERVER_ERROR);
-        this.rsvpHttp = new HttpApi<>(RsvpEndpoints.Route.class, new RsvpEndpoints(
+        this.rsvpHttp = new HttpApi<>(RsvpEndpoints.ROUTES, new RsvpEndpoints(
                 new RsvpService(events, rsvps, tokens, new RsvpMail(config.site(), config.senderEmail(), clock),
                         sender, limits, clock),
                 new AttendeeList(rsvps, clock), events, organisers, new RsvpPages(config.site())),

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * to Cognito. The token is only served to pages loaded from localhost ({@link FrontDoor} turns
  * other {@code Host}s away), so a DNS-rebinding page cannot read it.
  */
-final class AdminPages {
+record AdminPages(AdminToken token, String siteUrl) {
     private static final Pattern FILE = Pattern.compile("/admin/([a-z0-9-]+\\.(html|css|js|svg|json))");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -23,14 +23,6 @@ final class AdminPages {
             "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml",
             "json", "application/json");
-
-    private final AdminToken token;
-    private final String siteUrl;
-
-    AdminPages(AdminToken token, String siteUrl) {
-        this.token = token;
-        this.siteUrl = siteUrl;
-    }
 
     void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();

@@ -73,7 +73,7 @@ public final class ApiGateway {
         APIGatewayV2HTTPEvent event = event(exchange, route, match.get().getValue(), body, requestId);
         APIGatewayV2HTTPResponse response;
         try {
-            response = function.handleRequest(event, new LocalContext(simpleName(route.handler()), requestId,
+            response = function.handleRequest(event, LocalContext.startingNow(simpleName(route.handler()), requestId,
                     FUNCTION_TIMEOUT_MILLIS));
         } catch (RuntimeException e) {
             // What API Gateway answers when the function throws.

@@ -14,29 +14,13 @@ import java.util.Map;
  * the local-only {@code /admin/} form, {@code /outbox/} and {@code POST /local/reminders/run}. Only requests
  * addressed to the stack's own loopback name get in ({@link LoopbackOrigin}).
  */
-final class FrontDoor {
+record FrontDoor(ApiGateway api, SiteFromBucket site, OutboxPages outbox, ReminderSweep sweep, AdminPages admin,
+                 LoopbackOrigin origin) {
     /** Longest path segment S3 (and most file systems under S3Proxy) can hold. */
     static final int MAX_SEGMENT_BYTES = 255;
     /** S3's longest key. */
     static final int MAX_PATH_BYTES = 1024;
     private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
-
-    private final ApiGateway api;
-    private final SiteFromBucket site;
-    private final OutboxPages outbox;
-    private final ReminderSweep sweep;
-    private final AdminPages admin;
-    private final LoopbackOrigin origin;
-
-    FrontDoor(ApiGateway api, SiteFromBucket site, OutboxPages outbox, ReminderSweep sweep, AdminPages admin,
-              LoopbackOrigin origin) {
-        this.api = api;
-        this.site = site;
-        this.outbox = outbox;
-        this.sweep = sweep;
-        this.admin = admin;
-        this.origin = origin;
-    }
 
     void handle(HttpExchange exchange) {
         try {

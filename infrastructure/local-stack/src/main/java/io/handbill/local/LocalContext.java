@@ -5,30 +5,18 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-import java.nio.charset.StandardCharsets;
+/**
+ * The Lambda context of one local invocation (the local stack's, or a cold-start benchmark's): its request id, the
+ * function's name, a deadline, and stdout as its log.
+ *
+ * @param deadline epoch milliseconds after which the invocation has no time left
+ */
+public record LocalContext(String functionName, String requestId, long deadline) implements Context {
+    private static final LambdaLogger STDOUT = new StdoutLogger();
 
-/** The Lambda context of one local invocation: a fresh request id, the function's name, and stdout as its log. */
-final class LocalContext implements Context {
-    private static final LambdaLogger STDOUT = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            System.out.println(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-        }
-    };
-
-    private final String functionName;
-    private final String requestId;
-    private final long deadline;
-
-    LocalContext(String functionName, String requestId, int timeoutMillis) {
-        this.functionName = functionName;
-        this.requestId = requestId;
-        this.deadline = System.currentTimeMillis() + timeoutMillis;
+    /** An invocation that starts now and may run for {@code timeoutMillis}. */
+    public static LocalContext startingNow(String functionName, String requestId, int timeoutMillis) {
+        return new LocalContext(functionName, requestId, System.currentTimeMillis() + timeoutMillis);
     }
 
     @Override

@@ -1,16 +1,12 @@
 package io.handbill.local;
 
-import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.store.HandbillTable;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -97,28 +93,13 @@ public final class LocalStack implements AutoCloseable {
         String url = "http://localhost:" + server.port();
         AwsEndpoints endpoints = aws.endpoints();
         var renderer = new RendererFeedHolder();
-        DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                .httpClient(AwsClients.http())
-                .region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(credentials())
-                .endpointOverride(endpoints.dynamoDb())
+        DynamoDbClient dynamoDb = AwsEndpoints.at(endpoints.dynamoDb(), DynamoDbClient.builder())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .addExecutionInterceptor(new StreamRecorder(TABLE, renderer))
                         .apiCallTimeout(Duration.ofSeconds(20)).build())
                 .build();
-        S3Client s3 = S3Client.builder()
-                .httpClient(AwsClients.http())
-                .region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(credentials())
-                .endpointOverride(endpoints.s3())
-                .forcePathStyle(true)
-                .build();
-        SesV2Client sesV2 = SesV2Client.builder()
-                .httpClient(AwsClients.http())
-                .region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(credentials())
-                .endpointOverride(endpoints.sesV2())
-                .build();
+        S3Client s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true).build();
+        SesV2Client sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).build();
         long started = System.nanoTime();
         // Each client's first call loads much of the SDK: do both at once.
         CompletableFuture<Void> bucket = CompletableFuture.runAsync(() -> createBucket(s3));
@@ -221,11 +202,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Rebuilding the site failed", e);
         }
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY));
     }
 
     private static void createTable(DynamoDbClient dynamoDb) {

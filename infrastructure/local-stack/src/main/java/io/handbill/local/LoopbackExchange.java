@@ -1,9 +1,7 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
+import io.handbill.http.ReasonPhrases;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,39 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One request and its response on a {@link LoopbackHttpServer} connection, behind the JDK's {@link HttpExchange}
+ * One request and its response on a {@link LoopbackHttpServer} connection, behind the JDK's HttpExchange
  * API, so the handlers need not know which server runs them. {@link #sendResponseHeaders} keeps the JDK's length
  * convention: -1 no body, 0 chunked, n exactly n bytes.
  */
-final class LoopbackExchange extends HttpExchange {
-    private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
-            Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
-            Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"), Map.entry(400, "Bad Request"),
-            Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
-            Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
-            Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
-            Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"),
-            Map.entry(417, "Expectation Failed"), Map.entry(421, "Misdirected Request"),
-            Map.entry(422, "Unprocessable Content"), Map.entry(428, "Precondition Required"),
-            Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
-            Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
-
+final class LoopbackExchange extends BaseExchange {
     private final HttpRequestReader.Request request;
     private final OutputStream connection;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final boolean keepAlive;
-    private final Headers responseHeaders = new Headers();
-    private final Map<String, Object> attributes = new HashMap<>();
     private InputStream requestBody;
     private OutputStream responseBody;
-    private int status = -1;
 
     LoopbackExchange(HttpRequestReader.Request request, OutputStream connection, InetSocketAddress local,
                      InetSocketAddress remote) {
@@ -72,18 +53,9 @@ final class LoopbackExchange extends HttpExchange {
         connection.flush();
     }
 
-    boolean responseStarted() {
-        return status != -1;
-    }
-
     @Override
     public Headers getRequestHeaders() {
         return request.headers();
-    }
-
-    @Override
-    public Headers getResponseHeaders() {
-        return responseHeaders;
     }
 
     @Override
@@ -94,11 +66,6 @@ final class LoopbackExchange extends HttpExchange {
     @Override
     public String getRequestMethod() {
         return request.method();
-    }
-
-    @Override
-    public HttpContext getHttpContext() {
-        return null;
     }
 
     @Override
@@ -125,10 +92,9 @@ final class LoopbackExchange extends HttpExchange {
 
     @Override
     public void sendResponseHeaders(int code, long length) throws IOException {
-        if (status != -1) {
+        if (!recordStatus(code)) {
             throw new IOException("the response headers were sent already");
         }
-        status = code;
         boolean head = request.method().equals("HEAD");
         boolean bodiless = code == 204 || code == 304 || code < 200;
         if (length == -1 || bodiless) {
@@ -154,7 +120,7 @@ final class LoopbackExchange extends HttpExchange {
 
     private String head(int code) {
         var head = new StringBuilder("HTTP/1.1 ").append(code).append(' ')
-                .append(REASONS.getOrDefault(code, "")).append("\r\n");
+                .append(ReasonPhrases.of(code, "")).append("\r\n");
         for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
             for (String value : header.getValue()) {
                 if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
@@ -172,11 +138,6 @@ final class LoopbackExchange extends HttpExchange {
     }
 
     @Override
-    public int getResponseCode() {
-        return status;
-    }
-
-    @Override
     public InetSocketAddress getLocalAddress() {
         return local;
     }
@@ -187,16 +148,6 @@ final class LoopbackExchange extends HttpExchange {
     }
 
     @Override
-    public Object getAttribute(String name) {
-        return attributes.get(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-        attributes.put(name, value);
-    }
-
-    @Override
     public void setStreams(InputStream in, OutputStream out) {
         if (in != null) {
             requestBody = in;
@@ -204,11 +155,6 @@ final class LoopbackExchange extends HttpExchange {
         if (out != null) {
             responseBody = out;
         }
-    }
-
-    @Override
-    public HttpPrincipal getPrincipal() {
-        return null;
     }
 
     /** A response body: exactly {@code length} bytes, or chunks; discarded for HEAD. Closing ends it, not the socket. */

@@ -52,7 +52,7 @@ final class ReminderSweep implements AutoCloseable {
         event.setRegion("us-east-1");
         event.setResources(List.of("arn:aws:scheduler:us-east-1:000000000000:schedule/default/reminders"));
         event.setDetail(Map.of());
-        reminders.handleRequest(event, new LocalContext("SendRemindersFunction", UUID.randomUUID().toString(),
+        reminders.handleRequest(event, LocalContext.startingNow("SendRemindersFunction", UUID.randomUUID().toString(),
                 TIMEOUT_MILLIS));
         return sentCount.getAsInt() - before;
     }

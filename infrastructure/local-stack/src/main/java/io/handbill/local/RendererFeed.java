@@ -122,7 +122,7 @@ final class RendererFeed implements Consumer<StreamChange>, AutoCloseable {
         event.setRecords(records);
         StreamsEventResponse response;
         try {
-            response = renderer.handleRequest(event, new LocalContext("RenderPagesFunction",
+            response = renderer.handleRequest(event, LocalContext.startingNow("RenderPagesFunction",
                     UUID.randomUUID().toString(), TIMEOUT_MILLIS));
         } catch (RuntimeException e) {
             log.warn("Renderer threw on a batch of {} records", records.size(), e);

@@ -24,14 +24,7 @@ import java.util.Optional;
  * exactly as rendered; caching is not: every response is {@code no-cache} (revalidated by ETag), so an edit shows on
  * the next reload, and the bucket's own {@code Cache-Control} is passed on as {@code X-Bucket-Cache-Control}.
  */
-final class SiteFromBucket {
-    private final S3Client s3;
-    private final String bucket;
-
-    SiteFromBucket(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
-    }
+record SiteFromBucket(S3Client s3, String bucket) {
 
     void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();

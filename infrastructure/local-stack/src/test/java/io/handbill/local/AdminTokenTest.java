@@ -1,21 +1,19 @@
 package io.handbill.local;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AdminTokenTest {
     private final AdminToken token = new AdminToken("t0ken");
 
-    @Test
-    void onlyTheExactBearerToken_isAccepted() {
-        assertThat(token.accepts("Bearer t0ken")).isTrue();
-        assertThat(token.accepts("bearer t0ken")).isTrue();
-        assertThat(token.accepts("Bearer t0ken2")).isFalse();
-        assertThat(token.accepts("Bearer ")).isFalse();
-        assertThat(token.accepts("Basic t0ken")).isFalse();
-        assertThat(token.accepts("t0ken")).isFalse();
-        assertThat(token.accepts(null)).isFalse();
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(nullValues = "NULL", value = {"Bearer t0ken, true", "bearer t0ken, true", "Bearer t0ken2, false",
+            "'Bearer ', false", "Basic t0ken, false", "t0ken, false", "NULL, false"})
+    void onlyTheExactBearerToken_isAccepted(String authorization, boolean accepted) {
+        assertThat(token.accepts(authorization)).isEqualTo(accepted);
     }
 
     @Test

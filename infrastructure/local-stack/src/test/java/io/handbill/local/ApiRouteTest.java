@@ -1,6 +1,8 @@
 package io.handbill.local;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
 
@@ -39,13 +41,10 @@ class ApiRouteTest {
         assertThat(ApiRoutes.ROUTES.stream().map(ApiRoute::routeKey)).doesNotHaveDuplicates();
     }
 
-    @Test
-    void onlyApiAndCalendarPaths_goToTheApi_likeCloudFrontBehaviours() {
-        assertThat(ApiRoutes.isApiPath("/api/events")).isTrue();
-        assertThat(ApiRoutes.isApiPath("/calendar.ics")).isTrue();
-        assertThat(ApiRoutes.isApiPath("/events/2017-09-26-x.ics")).isTrue();
-        assertThat(ApiRoutes.isApiPath("/events/2017-09-26-x/")).isFalse();
-        assertThat(ApiRoutes.isApiPath("/")).isFalse();
-        assertThat(ApiRoutes.isApiPath("/apis")).isFalse();
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"/api/events, true", "/calendar.ics, true", "/events/2017-09-26-x.ics, true",
+            "/events/2017-09-26-x/, false", "/, false", "/apis, false"})
+    void onlyApiAndCalendarPaths_goToTheApi_likeCloudFrontBehaviours(String path, boolean api) {
+        assertThat(ApiRoutes.isApiPath(path)).isEqualTo(api);
     }
 }

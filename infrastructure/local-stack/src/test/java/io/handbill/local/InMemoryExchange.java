@@ -1,9 +1,6 @@
 package io.handbill.local;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +9,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +17,14 @@ import java.util.Map;
  * {@link ApiGateway} (route matching, payload-2.0 event, response writing) thousands of times a second. The
  * server's own parsing of the request line and headers is not exercised: JDK HttpServer fuzzing is its own matter.
  */
-final class InMemoryExchange extends HttpExchange {
+final class InMemoryExchange extends BaseExchange {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     private final String method;
     private final URI uri;
     private final Headers requestHeaders = new Headers();
-    private final Headers responseHeaders = new Headers();
     private final InputStream requestBody;
     private final ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
-    private final Map<String, Object> attributes = new HashMap<>();
-    private int status = -1;
 
     InMemoryExchange(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
         this.method = method;
@@ -41,7 +34,7 @@ final class InMemoryExchange extends HttpExchange {
     }
 
     int status() {
-        return status;
+        return getResponseCode();
     }
 
     byte[] body() {
@@ -54,11 +47,6 @@ final class InMemoryExchange extends HttpExchange {
     }
 
     @Override
-    public Headers getResponseHeaders() {
-        return responseHeaders;
-    }
-
-    @Override
     public URI getRequestURI() {
         return uri;
     }
@@ -66,11 +54,6 @@ final class InMemoryExchange extends HttpExchange {
     @Override
     public String getRequestMethod() {
         return method;
-    }
-
-    @Override
-    public HttpContext getHttpContext() {
-        return null;
     }
 
     @Override
@@ -89,20 +72,14 @@ final class InMemoryExchange extends HttpExchange {
 
     @Override
     public void sendResponseHeaders(int code, long length) {
-        if (status != -1) {
+        if (!recordStatus(code)) {
             throw new IllegalStateException("headers already sent");
         }
-        status = code;
     }
 
     @Override
     public InetSocketAddress getRemoteAddress() {
         return LOOPBACK;
-    }
-
-    @Override
-    public int getResponseCode() {
-        return status;
     }
 
     @Override
@@ -116,22 +93,8 @@ final class InMemoryExchange extends HttpExchange {
     }
 
     @Override
-    public Object getAttribute(String name) {
-        return attributes.get(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-        attributes.put(name, value);
-    }
-
-    @Override
     public void setStreams(InputStream in, OutputStream out) {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public HttpPrincipal getPrincipal() {
-        return null;
-    }
 }

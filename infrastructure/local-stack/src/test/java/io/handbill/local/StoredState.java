@@ -17,18 +17,7 @@ import java.util.TreeMap;
  * Everything the functions store, as one digest: every item of the table (every attribute, in a fixed order) and
  * every object of the bucket (key, ETag, size). Two equal digests mean nothing was written, deleted or changed.
  */
-final class StoredState {
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final S3Client s3;
-    private final String bucket;
-
-    StoredState(DynamoDbClient dynamoDb, String table, S3Client s3, String bucket) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.s3 = s3;
-        this.bucket = bucket;
-    }
+record StoredState(DynamoDbClient dynamoDb, String table, S3Client s3, String bucket) {
 
     /** What the digest covers, counted; for the run's report. */
     record Digest(String sha256, int items, int objects) {

@@ -1,14 +1,10 @@
 package io.handbill.testkit;
 
-import io.handbill.aws.AwsClients;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.HandbillTable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,9 +31,6 @@ import java.util.Map;
 public final class LocalAws {
     public static final String TABLE = "handbill-events";
     public static final String BUCKET = "handbill-pages";
-    private static final Region REGION = Region.of(AwsEndpoints.REGION);
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY));
 
     private final AwsEmulators emulators;
     private final String table;
@@ -57,17 +50,13 @@ public final class LocalAws {
                 .apiCallTimeout(Duration.ofSeconds(20))
                 .build();
         this.dynamoDb = dynamoDbClient(fewRetries);
-        this.s3 = S3Client.builder().httpClient(AwsClients.http()).region(REGION)
-                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.s3()).forcePathStyle(true)
+        this.s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true)
                 .overrideConfiguration(fewRetries).build();
-        this.sesV2 = SesV2Client.builder().httpClient(AwsClients.http()).region(REGION)
-                .credentialsProvider(CREDENTIALS).endpointOverride(endpoints.sesV2())
-                .overrideConfiguration(fewRetries).build();
+        this.sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).overrideConfiguration(fewRetries).build();
     }
 
     private DynamoDbClient dynamoDbClient(ClientOverrideConfiguration configuration) {
-        return DynamoDbClient.builder().httpClient(AwsClients.http()).region(REGION)
-                .credentialsProvider(CREDENTIALS).endpointOverride(emulators.endpoints().dynamoDb())
+        return AwsEndpoints.at(emulators.endpoints().dynamoDb(), DynamoDbClient.builder())
                 .overrideConfiguration(configuration).build();
     }
 
@@ -104,11 +93,10 @@ public final class LocalAws {
                 .build();
         AwsEndpoints endpoints = emulators.endpoints();
         return new FaultyClients(dynamoDbClient(configuration),
-                S3Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(endpoints.s3()).forcePathStyle(true).overrideConfiguration(configuration)
-                        .build(),
-                SesV2Client.builder().httpClient(AwsClients.http()).region(REGION).credentialsProvider(CREDENTIALS)
-                        .endpointOverride(endpoints.sesV2()).overrideConfiguration(configuration).build());
+                AwsEndpoints.at(endpoints.s3(), S3Client.builder()).forcePathStyle(true)
+                        .overrideConfiguration(configuration).build(),
+                AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).overrideConfiguration(configuration)
+                        .build());
     }
 
     /** SDK clients behind a {@link FaultInjector}. */

@@ -45,11 +45,7 @@ class LocalAwsIT {
 
     @Test
     void s3_acceptsAClientBuiltLikeAFunctions_withDefaultChecksumsAndNoPathStyleFlag(LocalAws aws) {
-        S3Client plain = S3Client.builder().httpClient(AwsClients.http()).region(Region.US_EAST_1)
-                .endpointOverride(aws.endpoints().s3())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .build();
+        S3Client plain = AwsEndpoints.at(aws.endpoints().s3(), S3Client.builder()).build();
 
         plain.putObject(r -> r.bucket(aws.bucketName()).key("calendar.ics"), RequestBody.fromString("BEGIN:VCALENDAR"));
 

@@ -1,6 +1,5 @@
 package io.handbill.render.bench;
 
-import io.handbill.aws.AwsClients;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.SiteConfig;
@@ -15,10 +14,7 @@ import io.handbill.store.EventStore;
 import io.handbill.testkit.AwsEndpoints;
 import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -306,10 +302,7 @@ public final class RenderBenchmark {
 
     /** S3 with the SDK's standard retries (the test kit's client retries little, to fail fast in tests). */
     private static S3Client s3(EmbeddedAws emulators, CallTimes calls) {
-        return S3Client.builder().httpClient(AwsClients.http()).region(Region.of(AwsEndpoints.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsEndpoints.ACCESS_KEY, AwsEndpoints.SECRET_KEY)))
-                .endpointOverride(emulators.endpoints().s3()).forcePathStyle(true)
+        return AwsEndpoints.at(emulators.endpoints().s3(), S3Client.builder()).forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     }
 

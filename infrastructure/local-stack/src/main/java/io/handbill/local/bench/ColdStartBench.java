@@ -5,6 +5,8 @@ import io.handbill.api.EventApiConfig;
 import io.handbill.aws.Env;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.json.Json;
+import io.handbill.local.LocalContext;
+import io.handbill.local.StdoutLogger;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.reminder.ReminderEmailConfig;
@@ -340,7 +342,7 @@ public final class ColdStartBench {
     /** The runner's few classes in a jar of their own: CDS archives only classes loaded from jars. */
     private static Path writeRunnerJar(Path jar) throws IOException {
         try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (Class<?> type : List.of(ColdStartRunner.class, BenchContext.class, BenchLogger.class,
+            for (Class<?> type : List.of(ColdStartRunner.class, LocalContext.class, StdoutLogger.class,
                     NoopHandler.class)) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(entry));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import io.handbill.local.LocalContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public final class ColdStartRunner {
         Class<?> handlerClass = Class.forName(args[0]);
         Path event = Path.of(args[1]);
         Object handler = handlerClass.getConstructor().newInstance();
-        Context context = new BenchContext();
+        Context context = LocalContext.startingNow("handbill-bench", "bench-0001", 30_000);
         String summary;
         try (InputStream input = Files.newInputStream(event)) {
             if (handler instanceof RequestStreamHandler streamHandler) {

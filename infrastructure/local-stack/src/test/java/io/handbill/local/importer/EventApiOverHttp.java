@@ -4,14 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.handbill.api.EventApiConfig;
 import io.handbill.api.EventApiHandler;
 import io.handbill.local.ApiGateway;
+import io.handbill.testkit.LocalAws;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +40,10 @@ final class EventApiOverHttp implements AutoCloseable {
         server.start();
     }
 
-    static EventApiOverHttp start(EventApiHandler handler, String token) throws IOException {
-        return new EventApiOverHttp(handler, token);
+    /** Serves the handler as the Lambda runtime builds it, on the emulator's table. */
+    static EventApiOverHttp start(LocalAws aws, Clock clock, String token) throws IOException {
+        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
+        return new EventApiOverHttp(new EventApiHandler(config, aws.dynamoDb(), clock), token);
     }
 
     URI apiUrl() {

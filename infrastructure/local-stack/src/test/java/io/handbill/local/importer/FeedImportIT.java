@@ -4,8 +4,6 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.handbill.api.EventApiHandler;
-import io.handbill.api.EventApiConfig;
 import io.handbill.fixtures.TestClock;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
@@ -82,8 +80,7 @@ class FeedImportIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), clock), TOKEN);
+        api = EventApiOverHttp.start(aws, clock, TOKEN);
     }
 
     @AfterEach

@@ -1,7 +1,5 @@
 package io.handbill.local.importer;
 
-import io.handbill.api.EventApiConfig;
-import io.handbill.api.EventApiHandler;
 import io.handbill.local.importer.post.EventPostParser;
 import io.handbill.local.importer.post.HugoPostReader;
 import io.handbill.testkit.EmbeddedAws;
@@ -76,9 +74,7 @@ final class ImportBenchmark {
         writePosts(content);
         try (EmbeddedAws emulators = EmbeddedAws.start(null)) {
             LocalAws aws = LocalAws.on(emulators, LocalAws.TABLE, LocalAws.BUCKET);
-            var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-            EventApiHandler handler = new EventApiHandler(config, aws.dynamoDb(), Clock.systemUTC());
-            try (EventApiOverHttp api = EventApiOverHttp.start(handler, TOKEN)) {
+            try (EventApiOverHttp api = EventApiOverHttp.start(aws, Clock.systemUTC(), TOKEN)) {
                 timeImport("first import (create + publish)", api, content);
                 timeImport("re-import (all unchanged)", api, content);
             }

@@ -1,7 +1,5 @@
 package io.handbill.local.importer;
 
-import io.handbill.api.EventApiConfig;
-import io.handbill.api.EventApiHandler;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.json.Json;
 import io.handbill.local.LocalStackFile;
@@ -51,8 +49,7 @@ class ImportCommandIT {
 
     @BeforeEach
     void startApi() throws IOException {
-        var config = EventApiConfig.from(Map.of("EVENTS_TABLE", aws.tableName()));
-        api = EventApiOverHttp.start(new EventApiHandler(config, aws.dynamoDb(), Clock.systemUTC()), TOKEN);
+        api = EventApiOverHttp.start(aws, Clock.systemUTC(), TOKEN);
     }
 
     @AfterEach
