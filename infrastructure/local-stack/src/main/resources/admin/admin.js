@@ -152,7 +152,7 @@
 
   // ---------------------------------------------------------------- API
 
-  /** Calls the event API; resolves to {status, etag, body} for any HTTP status. */
+  /** Calls the event API; resolves to {status, etag, body, text} for any HTTP status. */
   async function api(method, path, options) {
     const opts = options || {};
     const headers = {'Authorization': 'Bearer ' + await auth.token(), 'Accept': 'application/json'};
@@ -179,7 +179,7 @@
     } catch (e) {
       body = null;
     }
-    return {status: response.status, etag: response.headers.get('ETag'), body: body};
+    return {status: response.status, etag: response.headers.get('ETag'), body: body, text: text};
   }
 
   const sitePath = (path) => (config.siteUrl || '') + path;
@@ -408,6 +408,8 @@
     $('#preview').hidden = true;
     $('#preview-button').setAttribute('aria-expanded', 'false');
     refreshTalkIds();
+    // self-contained parts of the form (rsvp.js) fill themselves from the event and call the API with our token
+    document.dispatchEvent(new CustomEvent('handbill:event-loaded', {detail: {event: event, api: api}}));
   }
 
   // ---------------------------------------------------------------- tabs (WAI-ARIA tabs pattern)
@@ -750,6 +752,7 @@
     for (const list of LISTS) {
       draft[list] = readRows(list);
     }
+    document.dispatchEvent(new CustomEvent('handbill:read-draft', {detail: {draft: draft}}));
     return draft;
   }
 

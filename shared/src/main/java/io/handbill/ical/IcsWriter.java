@@ -43,8 +43,17 @@ public final class IcsWriter {
     public enum Method {
         /** A feed or a file to add: events carry STATUS CONFIRMED or CANCELLED. */
         PUBLISH,
+        /** An invitation to one attendee (RFC 5546 §3.2.2), or its update: same UID, higher SEQUENCE. */
+        REQUEST,
         /** A cancellation notice for events already in someone's calendar. */
         CANCEL
+    }
+
+    /**
+     * The one attendee an iTIP REQUEST or CANCEL is addressed to, their answer (RFC 5545 PARTSTAT), and the SEQUENCE
+     * their copy carries: above the last one they were sent, which is not always the event's own.
+     */
+    public record Attendee(String email, String name, String partstat, int sequence) {
     }
 
     private IcsWriter() {
@@ -52,6 +61,19 @@ public final class IcsWriter {
 
     /** A VCALENDAR holding {@code events} in the given order, named after the group. */
     public static String calendar(SiteConfig site, List<Event> events, Method method) {
+        return calendar(site, events, method, null);
+    }
+
+    /**
+     * An iTIP message about one event to one attendee: {@code REQUEST} for an invitation or its update,
+     * {@code CANCEL} when the event or their place is gone. Mail clients show it as an invitation because it names
+     * the ORGANIZER (the group's address) and the ATTENDEE.
+     */
+    public static String invitation(SiteConfig site, Event event, Method method, Attendee attendee) {
+        return calendar(site, List.of(event), method, attendee);
+    }
+
+    private static String calendar(SiteConfig site, List<Event> events, Method method, Attendee attendee) {
         var out = new ContentLines(4096 + 3072 * events.size());
         out.line("BEGIN", "VCALENDAR");
         out.line("VERSION", "2.0");
@@ -70,7 +92,7 @@ public final class IcsWriter {
         }
         String host = URI.create(site.siteUrl()).getHost();
         for (Event event : events) {
-            writeEvent(out, site, host, event);
+            writeEvent(out, site, host, event, method, attendee);
         }
         out.line("END", "VCALENDAR");
         return out.toString();
@@ -81,8 +103,9 @@ public final class IcsWriter {
         return calendar(site, List.of(event), method);
     }
 
-    private static void writeEvent(ContentLines out, SiteConfig site, String host, Event event) {
-        boolean cancelled = event.status() == EventStatus.CANCELLED;
+    private static void writeEvent(ContentLines out, SiteConfig site, String host, Event event, Method method,
+                                   Attendee attendee) {
+        boolean cancelled = event.status() == EventStatus.CANCELLED || method == Method.CANCEL;
         Instant lastChange = Stream.of(event.updatedAt(), event.createdAt()).filter(Objects::nonNull).findFirst()
                 .orElse(event.startsAt());
         out.line("BEGIN", "VEVENT");
@@ -93,7 +116,7 @@ public final class IcsWriter {
             out.line("CREATED", UTC.format(event.createdAt()));
         }
         out.line("LAST-MODIFIED", UTC.format(lastChange));
-        out.line("SEQUENCE", Integer.toString(event.icsSequence()));
+        out.line("SEQUENCE", Integer.toString(attendee == null ? event.icsSequence() : attendee.sequence()));
         out.line("STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
         // clients that ignore STATUS (several do for subscribed feeds) still show the cancellation in the title
         out.text("SUMMARY", event.displayTitle());
@@ -111,6 +134,10 @@ public final class IcsWriter {
         if (site.organiserEmail() != null && !site.organiserEmail().isBlank()) {
             out.line("ORGANIZER;CN=" + IcsText.quotedParam(site.groupName()),
                     "mailto:" + IcsText.plain(site.organiserEmail()));
+        }
+        if (attendee != null) {
+            out.line("ATTENDEE;CN=" + IcsText.quotedParam(attendee.name()) + ";ROLE=REQ-PARTICIPANT;PARTSTAT="
+                    + attendee.partstat() + ";RSVP=FALSE", "mailto:" + IcsText.plain(attendee.email()));
         }
         if (!event.tags().isEmpty()) {
             out.line("CATEGORIES", event.tags().stream().map(IcsText::text).collect(Collectors.joining(",")));

@@ -29,7 +29,7 @@ public record Event(String id, String slug, String title, String summary, String
                     Instant endsAt,
                     Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                     List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                    List<String> tags, List<String> aliases,
+                    List<String> tags, List<String> aliases, RsvpSettings rsvp,
                     EventStatus status, String cancelReason, Instant previousStartsAt,
                     long version, int icsSequence, Instant createdAt, Instant updatedAt, ImportRecord imported,
                     String seriesId, SeriesStamp seriesStamp, Image cover) {
@@ -80,7 +80,7 @@ public record Event(String id, String slug, String title, String summary, String
                 .end(end).openEnded(openEnded).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks)
                 .speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
-                .imported(imported).cover(cover).build();
+                .rsvp(rsvp).imported(imported).cover(cover).build();
     }
 
     /**
@@ -141,6 +141,12 @@ public record Event(String id, String slug, String title, String summary, String
     @JsonIgnore
     public String displayTitle() {
         return status == EventStatus.CANCELLED ? "Cancelled: " + title : title;
+    }
+
+    /** Whether people can RSVP on the site at {@code now}: enabled, published, not yet ended, inside its window. */
+    public boolean rsvpOpen(Instant now) {
+        return rsvp != null && rsvp.enabled() && status == EventStatus.PUBLISHED && now.isBefore(endsAt)
+                && rsvp.openAt(now, zone());
     }
 
     @JsonIgnore
@@ -255,9 +261,9 @@ public record Event(String id, String slug, String title, String summary, String
             EventDraft d = draft.build();
             return new Event(id, d.slug(), d.title(), d.summary(), d.description(), d.start(), d.end(),
                     d.openEnded(), d.timeZone(), null, null, d.venue(), d.agenda(), d.talks(), d.speakers(),
-                    d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases(), status, cancelReason,
-                    previousStartsAt, version, icsSequence, createdAt, updatedAt, d.imported(), seriesId, seriesStamp,
-                    d.cover());
+                    d.sponsors(), d.tickets(), d.codeOfConductUrl(), d.tags(), d.aliases(), d.rsvp(), status,
+                    cancelReason, previousStartsAt, version, icsSequence, createdAt, updatedAt, d.imported(),
+                    seriesId, seriesStamp, d.cover());
         }
     }
 }

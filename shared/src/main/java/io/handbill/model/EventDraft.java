@@ -16,6 +16,7 @@ import java.util.List;
  * @param openEnded true when the organiser gave no end: pages say "from 19:00", calendars get the estimated end
  * @param timeZone IANA zone id such as {@code Europe/London}
  * @param description Markdown
+ * @param rsvp     whether and how people say "I'm coming" on the site; {@code null} = no RSVPs
  * @param cover    the event's picture, or {@code null}: pages then show a card made from title, date and group
  * @param imported what an import last wrote, or {@code null}; an update without it keeps the event's (the admin
  *                 form never sends it)
@@ -24,7 +25,8 @@ public record EventDraft(String slug, String title, String summary, String descr
                          LocalDateTime start, LocalDateTime end, Boolean openEnded, String timeZone,
                          Venue venue, List<AgendaItem> agenda, List<Talk> talks, List<Speaker> speakers,
                          List<Sponsor> sponsors, List<TicketLink> tickets, String codeOfConductUrl,
-                         List<String> tags, List<String> aliases, ImportRecord imported, Image cover) {
+                         List<String> tags, List<String> aliases, RsvpSettings rsvp, ImportRecord imported,
+                         Image cover) {
     public EventDraft {
         agenda = Lists.copy(agenda);
         talks = Lists.copy(talks);
@@ -45,7 +47,7 @@ public record EventDraft(String slug, String title, String summary, String descr
         return new Builder().slug(slug).title(title).summary(summary).description(description).start(start).end(end)
                 .openEnded(openEnded).timeZone(timeZone).venue(venue).agenda(agenda).talks(talks).speakers(speakers)
                 .sponsors(sponsors).tickets(tickets).codeOfConductUrl(codeOfConductUrl).tags(tags).aliases(aliases)
-                .imported(imported).cover(cover);
+                .rsvp(rsvp).imported(imported).cover(cover);
     }
 
     /** The same evening {@code by} later: start, end and every agenda slot; needs start and end set. */
@@ -81,6 +83,7 @@ public record EventDraft(String slug, String title, String summary, String descr
         private String codeOfConductUrl;
         private List<String> tags;
         private List<String> aliases;
+        private RsvpSettings rsvp;
         private ImportRecord imported;
         private Image cover;
 
@@ -172,6 +175,11 @@ public record EventDraft(String slug, String title, String summary, String descr
             return this;
         }
 
+        public Builder rsvp(RsvpSettings rsvp) {
+            this.rsvp = rsvp;
+            return this;
+        }
+
         public Builder imported(ImportRecord imported) {
             this.imported = imported;
             return this;
@@ -184,7 +192,7 @@ public record EventDraft(String slug, String title, String summary, String descr
 
         public EventDraft build() {
             return new EventDraft(slug, title, summary, description, start, end, openEnded, timeZone, venue, agenda,
-                    talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, imported, cover);
+                    talks, speakers, sponsors, tickets, codeOfConductUrl, tags, aliases, rsvp, imported, cover);
         }
     }
 }

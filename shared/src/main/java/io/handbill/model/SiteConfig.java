@@ -44,4 +44,12 @@ public record SiteConfig(String siteUrl, String groupName, String organiserEmail
     public String unsubscribeUrl(String unsubscribeToken) {
         return url(SitePaths.UNSUBSCRIBE + "?token=" + unsubscribeToken);
     }
+
+    public String rsvpConfirmUrl(String confirmToken) {
+        return url(SitePaths.RSVP_CONFIRM + "?token=" + confirmToken);
+    }
+
+    public String rsvpCancelUrl(String cancelToken) {
+        return url(SitePaths.RSVP_CANCEL + "?token=" + cancelToken);
+    }
 }

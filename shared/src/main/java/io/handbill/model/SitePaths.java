@@ -30,6 +30,11 @@ public final class SitePaths {
     public static final String UNSUBSCRIBE = "/api/unsubscribe";
     /** Pictures organisers upload ({@link Image#UPLOAD}) and the resized copies the renderer makes of them. */
     public static final String MEDIA = "/media/";
+    public static final String RSVPS = "/api/rsvps";
+    /** The event pages' script that shows live RSVP availability. */
+    public static final String RSVP_SCRIPT = ASSETS + "rsvp.js";
+    public static final String RSVP_CONFIRM = "/api/rsvps/confirm";
+    public static final String RSVP_CANCEL = "/api/rsvps/cancel";
     /** Index pages after the first: {@code /page/2/}, … */
     public static final String PAGES = "/page/";
     /** The admin form, in the same bucket as the site in AWS. */
@@ -67,6 +72,11 @@ public final class SitePaths {
     public static String mediaVariant(String upload, int width) {
         int dot = upload.lastIndexOf('.');
         return upload.substring(0, dot) + "-" + width + upload.substring(dot);
+    }
+
+    /** The public RSVP counts of an event, JSON, cacheable for seconds. */
+    public static String availability(String slug) {
+        return "/api/events/" + slug + "/availability";
     }
 
     /** Page 1 of the index is the home page; older past events follow on {@code /page/N/}. */

@@ -20,7 +20,8 @@ public final class SubscriberTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    public enum Purpose { CONFIRM, UNSUBSCRIBE }
+    /** What a link may do; RSVP links share the secret but never pass for a subscription link, nor back. */
+    public enum Purpose { CONFIRM, UNSUBSCRIBE, RSVP_CONFIRM, RSVP_CANCEL }
 
     private final SecretKeySpec key;
 
@@ -37,6 +38,20 @@ public final class SubscriberTokens {
 
     public String unsubscribeToken(String subscriberKey) {
         return sign(Purpose.UNSUBSCRIBE, subscriberKey, 0);
+    }
+
+    /** A token for any purpose; {@code expiresAt} {@code null} = never. */
+    public String token(Purpose purpose, String key, Instant expiresAt) {
+        return sign(purpose, key, expiresAt == null ? 0 : expiresAt.getEpochSecond());
+    }
+
+    /**
+     * A stable id for {@code value} that does not reveal it: the first 15 bytes of its HMAC, base64url. RSVPs use it
+     * so that an address never shows in a URL, a log line or an admin link.
+     */
+    public String opaqueId(String value) {
+        byte[] mac = mac(("ID|" + value).getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(java.util.Arrays.copyOf(mac, 15));
     }
 
     /**

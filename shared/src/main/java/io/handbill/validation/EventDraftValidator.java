@@ -5,6 +5,7 @@ import io.handbill.model.HumanTime;
 import io.handbill.model.Aliases;
 import io.handbill.model.Image;
 import io.handbill.model.ImportRecord;
+import io.handbill.model.RsvpSettings;
 import io.handbill.model.SitePaths;
 import io.handbill.model.EventDraft;
 import io.handbill.model.Slugs;
@@ -45,6 +46,8 @@ public final class EventDraftValidator {
     public static final int MAX_TAGS = 20;
     public static final int MAX_ALIASES = 20;
     public static final int MAX_ALT = 300;
+    public static final int MAX_CAPACITY = 100_000;
+    public static final int MAX_QUESTION = 300;
     public static final Duration MAX_LENGTH_OF_EVENT = Duration.ofDays(14);
     /** Years an event may be in: wide enough for any archive and plan, narrow enough for slugs, feeds and indexes. */
     public static final int FIRST_YEAR = 2000;
@@ -99,6 +102,7 @@ public final class EventDraftValidator {
                 zoneOk ? d.timeZone() : null);
         sponsors(d.sponsors());
         tickets(d.tickets());
+        rsvp(d.rsvp(), timesOk ? d.end() : null);
         url("codeOfConductUrl", d.codeOfConductUrl(), false);
         cover(d.cover());
         strings("tags", d.tags(), MAX_TAGS, TAG, "Tags are letters, digits, spaces and . _ + # -, at most 40 characters");
@@ -129,6 +133,26 @@ public final class EventDraftValidator {
                 add(field, "duplicate", "Listed twice");
             }
         }
+    }
+
+    private void rsvp(RsvpSettings r, LocalDateTime eventEnd) {
+        if (r == null) {
+            return;
+        }
+        if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > MAX_CAPACITY)) {
+            add("rsvp.capacity", "out_of_range", "Capacity is between 1 and " + MAX_CAPACITY
+                    + " places; leave it empty for no limit");
+        }
+        if (r.opensAt() != null && r.closesAt() != null && !r.closesAt().isAfter(r.opensAt())) {
+            add("rsvp.closesAt", "before_opens", "RSVPs must close after they open");
+        }
+        if (eventEnd != null && r.closesAt() != null && r.closesAt().isAfter(eventEnd)) {
+            add("rsvp.closesAt", "after_event", "RSVPs close by the event's end");
+        }
+        if (eventEnd != null && r.opensAt() != null && !r.opensAt().isBefore(eventEnd)) {
+            add("rsvp.opensAt", "after_event", "RSVPs open before the event ends");
+        }
+        text("rsvp.question", r.question(), false, MAX_QUESTION);
     }
 
     private void imported(ImportRecord imported) {

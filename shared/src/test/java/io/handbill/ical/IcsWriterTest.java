@@ -171,4 +171,24 @@ class IcsWriterTest {
 
         assertThat(parse(ics).getMethod().getValue()).isEqualTo("CANCEL");
     }
+
+    @Test
+    void invitation_namesOrganizerAndAttendee_carriesTheirSequence_andACancelKeepsTheUid() {
+        var event = Fixtures.seedEvent();
+        var ann = new IcsWriter.Attendee("ann@example.org", "Ann \"A\"; Lee", "ACCEPTED", event.icsSequence() + 2);
+        Event cancelled = event.cancel("Flooded", event.updatedAt());
+
+        String folded = IcsWriter.invitation(SITE, event, IcsWriter.Method.REQUEST, ann);
+        String request = unfold(folded);
+        String cancel = unfold(IcsWriter.invitation(SITE, cancelled, IcsWriter.Method.CANCEL,
+                new IcsWriter.Attendee(ann.email(), ann.name(), "ACCEPTED", ann.sequence() + 1)));
+
+        assertWellFormed(folded);
+        assertThat(request).contains("\r\nMETHOD:REQUEST\r\n", "\r\nSTATUS:CONFIRMED\r\n",
+                "\r\nSEQUENCE:" + (event.icsSequence() + 2) + "\r\n",
+                "\r\nORGANIZER;CN=\"Leeds DevOps\":mailto:",
+                "\r\nATTENDEE;CN=\"Ann ^'A^'; Lee\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:ann@example.org\r\n");
+        assertThat(cancel).contains("\r\nMETHOD:CANCEL\r\n", "\r\nSTATUS:CANCELLED\r\n",
+                "\r\nUID:" + event.id() + "@", "\r\nSEQUENCE:" + (event.icsSequence() + 3) + "\r\n");
+    }
 }

@@ -134,4 +134,20 @@ class EventDraftValidatorTest {
     private static List<String> fields(EventDraft draft) {
         return EventDraftValidator.validate(draft).stream().map(e -> e.field() + ":" + e.code()).toList();
     }
+
+    @Test
+    void rsvpSettings_areCheckedField_byField() {
+        var seed = Fixtures.seedDraft();
+        var bad = Drafts.seed().rsvp(new io.handbill.model.RsvpSettings(true, 0, seed.end().minusHours(1),
+                seed.end().plusHours(1), "x".repeat(EventDraftValidator.MAX_QUESTION + 1))).build();
+        var backwards = Drafts.seed().rsvp(new io.handbill.model.RsvpSettings(true, 100_001, seed.start(),
+                seed.start().minusDays(1), null)).build();
+        var fine = Drafts.seed().rsvp(new io.handbill.model.RsvpSettings(true, 3, null, seed.start(), "Diet?"))
+                .build();
+
+        assertThat(fields(bad)).containsExactly("rsvp.capacity:out_of_range", "rsvp.closesAt:after_event",
+                "rsvp.question:too_long");
+        assertThat(fields(backwards)).containsExactly("rsvp.capacity:out_of_range", "rsvp.closesAt:before_opens");
+        assertThat(fields(fine)).isEmpty();
+    }
 }

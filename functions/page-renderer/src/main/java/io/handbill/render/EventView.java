@@ -3,7 +3,9 @@ package io.handbill.render;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
 import io.handbill.model.HumanTime;
+import io.handbill.model.RsvpSettings;
 import io.handbill.model.SiteConfig;
+import io.handbill.model.SitePaths;
 import io.handbill.model.Speaker;
 import io.handbill.model.Sponsor;
 import io.handbill.model.Talk;
@@ -31,7 +33,19 @@ public record EventView(Event event, String url, CalendarLinks calendar, CallToA
                         String rescheduledFrom, String rescheduledFromIso,
                         SafeHtml description, List<AgendaRow> agenda, List<TalkView> talks, VenueView venue,
                         List<TicketView> tickets, List<SponsorView> sponsors, String codeOfConductUrl,
-                        SafeHtml jsonLd) {
+                        SafeHtml jsonLd, RsvpView rsvp) {
+
+    /**
+     * The RSVP form, when the event takes RSVPs: it posts to the API without JavaScript; the API's answer page says
+     * whether the person got a place or the waitlist. {@code capacityNote} is what the page can know when it is
+     * rendered; live counts are at {@code availabilityUrl} (JSON, cached for seconds).
+     */
+    public record RsvpView(String formAction, String availabilityUrl, String question, String capacityNote,
+                           String window) {
+        public String scriptPath() {
+            return SitePaths.RSVP_SCRIPT;
+        }
+    }
 
     /** A row of the agenda table; {@code talkAnchor} links to the talk's section when the slot is a talk. */
     public record AgendaRow(String startIso, String time, String title, String talkAnchor, String speakers) {
@@ -64,22 +78,44 @@ public record EventView(Event event, String url, CalendarLinks calendar, CallToA
         boolean rescheduled = e.previousStartsAt() != null && e.status() == EventStatus.PUBLISHED;
         List<TicketView> tickets = tickets(e.tickets());
         Picture cover = Picture.of(e, site);
-        return new EventView(e, site.eventUrl(e.slug()), CalendarLinks.forEvent(e, site), action(e, tickets),
+        RsvpView rsvp = rsvp(e, site);
+        return new EventView(e, site.eventUrl(e.slug()), CalendarLinks.forEvent(e, site), action(e, tickets, rsvp),
                 cover, When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
                 HumanTime.hours(e),
                 e.timeZone(),
                 rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,
                 rescheduled ? When.iso(e.previousStartsAt(), e.zone()) : null,
                 Markdown.toHtml(e.description(), 2), agenda(e), talks(e), venue(e.venue()), tickets,
-                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site, cover));
+                sponsors(e.sponsors()), safe(e.codeOfConductUrl()), EventJsonLd.of(e, site, cover), rsvp);
     }
 
-    /** The first ticket link; none for a cancelled event or one without tickets. */
-    private static CallToAction action(Event e, List<TicketView> tickets) {
-        if (e.status() == EventStatus.CANCELLED || tickets.isEmpty()) {
+    /** The RSVP form when the event takes RSVPs, else the first ticket link; none for a cancelled event. */
+    private static CallToAction action(Event e, List<TicketView> tickets, RsvpView rsvp) {
+        if (e.status() == EventStatus.CANCELLED) {
+            return null;
+        }
+        if (rsvp != null) {
+            return new CallToAction("RSVP", "#rsvp", "Free");
+        }
+        if (tickets.isEmpty()) {
             return null;
         }
         return new CallToAction("Get a ticket", tickets.get(0).url(), prices(tickets));
+    }
+
+    private static RsvpView rsvp(Event e, SiteConfig site) {
+        RsvpSettings r = e.rsvp();
+        if (r == null || !r.enabled() || e.status() != EventStatus.PUBLISHED) {
+            return null;
+        }
+        String capacity = r.capacity() == null ? "Free; everyone who RSVPs has a place."
+                : r.capacity() + " places. When they are taken you join the waitlist, and a place that comes free goes "
+                + "to the first on it.";
+        String window = (r.opensAt() == null ? "" : "RSVPs open " + HumanTime.dayAndTime(r.opensAt().atZone(e.zone()))
+                + ". ") + (r.closesAt() == null ? "" : "RSVPs close "
+                + HumanTime.dayAndTime(r.closesAt().atZone(e.zone())) + ".");
+        return new RsvpView(site.url(SitePaths.RSVPS), site.url(SitePaths.availability(e.slug())),
+                r.question(), capacity, window.isBlank() ? null : window.strip());
     }
 
     public boolean cancelled() {

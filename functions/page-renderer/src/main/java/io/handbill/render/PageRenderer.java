@@ -196,7 +196,7 @@ public final class PageRenderer {
                 SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page and the icon. */
+    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page, the icon and the RSVP script. */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
                 "website", null, cssHref(), null, logoUrl);
@@ -205,7 +205,8 @@ public final class PageRenderer {
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
                 SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))),
                 new SiteObject(SitePaths.key(SitePaths.FAVICON), resource("/site/favicon.svg"), SiteObject.SVG,
-                        SiteObject.SHORT_CACHE, null));
+                        SiteObject.SHORT_CACHE, null),
+                rsvpScript());
     }
 
     String cssHref() {
@@ -216,6 +217,12 @@ public final class PageRenderer {
         StringOutput out = new StringOutput(16 * 1024);
         TEMPLATES.render(template, params, out);
         return out.toString();
+    }
+
+    /** The event pages' one script: live RSVP counts; short-cached, so a new version reaches pages soon. */
+    private static SiteObject rsvpScript() {
+        return new SiteObject(SitePaths.key(SitePaths.RSVP_SCRIPT), resource("/site/rsvp.js"), SiteObject.JAVASCRIPT,
+                SiteObject.SHORT_CACHE, null);
     }
 
     /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */

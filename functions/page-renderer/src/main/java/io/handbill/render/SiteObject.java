@@ -19,6 +19,7 @@ public record SiteObject(String key, byte[] body, String contentType, String cac
     static final String XML = "application/xml;charset=utf-8";
     static final String TEXT = "text/plain;charset=utf-8";
     static final String CSS = "text/css;charset=utf-8";
+    static final String JAVASCRIPT = "text/javascript;charset=utf-8";
     static final String SVG = "image/svg+xml";
     static final String PNG = "image/png";
     static final String JPEG = "image/jpeg";

@@ -305,6 +305,8 @@ class PageRendererTest {
         assertThat(furniture.get(3).key()).isEqualTo("favicon.svg");
         assertThat(furniture.get(3).contentType()).isEqualTo("image/svg+xml");
         assertThat(furniture.get(3).text()).startsWith("<svg");
+        assertThat(furniture.get(4).key()).isEqualTo("assets/rsvp.js");
+        assertThat(furniture.get(4).text()).contains("data-availability", "places left");
     }
 
     @Test

@@ -92,7 +92,9 @@ class SitePublisherIT {
         thenHeaders("feed.xml", "application/atom+xml;charset=utf-8", "public, max-age=300");
         thenHeaders("sitemap.xml", "application/xml;charset=utf-8", "public, max-age=300");
         thenHeaders("robots.txt", "text/plain;charset=utf-8", "public, max-age=300");
-        String css = keys().stream().filter(k -> k.startsWith("assets/")).findFirst().orElseThrow();
+        thenHeaders("assets/rsvp.js", "text/javascript;charset=utf-8", "public, max-age=300");
+        String css = keys().stream().filter(k -> k.startsWith("assets/") && k.endsWith(".css")).findFirst()
+                .orElseThrow();
         thenHeaders(css, "text/css;charset=utf-8", "public, max-age=31536000, immutable");
         assertThat(Jsoup.parse(get(SEED_KEY)).select("link[rel=stylesheet]").attr("href")).isEqualTo("/" + css);
     }

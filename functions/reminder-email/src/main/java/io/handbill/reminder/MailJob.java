@@ -40,6 +40,11 @@ public record MailJob(String eventId, String kind, Announcement previous, String
     }
 
     @JsonIgnore
+    public boolean isAnnouncement() {
+        return kind.equals("ANNOUNCE");
+    }
+
+    @JsonIgnore
     public boolean isChange() {
         return kind.startsWith("CHANGE-");
     }

@@ -16,6 +16,7 @@ import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
 import io.handbill.model.Venue;
+import io.handbill.rsvp.Attendee;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
 
@@ -55,15 +56,28 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
+        return compose(job, event, subscriber, null);
+    }
+
+    /**
+     * @param attendee the recipient's RSVP place, or {@code null}: a change then carries the iTIP REQUEST (or, once
+     *                 cancelled, CANCEL) that updates the invitation in their calendar: same UID, and their own
+     *                 SEQUENCE ({@link Attendee#invitationSequence}), which the change has raised above the last one
+     */
+    public byte[] compose(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
         String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
         MailView view = view(job, event, unsubscribeUrl);
-        String ics = IcsWriter.event(site, event, IcsWriter.Method.PUBLISH);
+        IcsWriter.Method method = attendee == null || !job.isChange() ? IcsWriter.Method.PUBLISH
+                : event.status() == EventStatus.CANCELLED ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST;
+        String ics = method == IcsWriter.Method.PUBLISH ? IcsWriter.event(site, event, method)
+                : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(attendee.email(),
+                attendee.name(), "ACCEPTED", attendee.invitationSequence(event.icsSequence())));
         return MimeMail.create(origin.from(), subscriber.email(), subject(job, event), clock.instant(),
                         messageId(job, subscriber))
                 .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .header("Auto-Submitted", "auto-generated")
-                .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, "PUBLISH",
+                .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, method.name(),
                         event.slug() + SitePaths.ICS))
                 .toBytes();
     }

@@ -5,6 +5,7 @@ import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
 import io.handbill.model.EventStatus;
+import io.handbill.rsvp.Attendee;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.subscriber.Subscriber;
@@ -48,6 +49,7 @@ public final class ReminderSweep {
     private final ReminderSettings settings;
     private final Clock clock;
     private final int pageSize;
+    private GoingAttendees going = GoingAttendees.NONE;
 
     public ReminderSweep(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
                          MailSender sender, ReminderSettings settings, Clock clock) {
@@ -64,6 +66,12 @@ public final class ReminderSweep {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Also reminds the events' GOING attendees; one who also subscribed still gets each reminder once. */
+    public ReminderSweep withAttendees(GoingAttendees attendees) {
+        this.going = attendees;
+        return this;
     }
 
     /**
@@ -151,6 +159,26 @@ public final class ReminderSweep {
         }
         Event event = current.get();
         var position = new Position(job);
+        boolean attendeeHeld = false;
+        if (!job.isAnnouncement() && event.rsvp() != null && event.rsvp().enabled()) {
+            // attendees first, so that whoever also subscribed gets the attendee's mail (a change updates their
+            // invitation); the ledger key is the normalised address either way, so they get one mail, not two
+            for (Attendee attendee : going.list(event.id())) {
+                if (!timeLeft.getAsBoolean()) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.OUT_OF_TIME;
+                }
+                Delivery delivery;
+                try {
+                    delivery = deliver(job, event, Subscriber.pending(attendee.email(), clock.instant()), attendee);
+                } catch (MailThrottledException e) {
+                    ledger.saveCursor(position.resumable());
+                    return SweepState.Outcome.THROTTLED;
+                }
+                progress.count(delivery);
+                attendeeHeld |= delivery == Delivery.HELD_ELSEWHERE;
+            }
+        }
         String cursor = job.cursor();
         do {
             Page<Subscriber> page = subscribers.confirmed(cursor, pageSize);
@@ -161,7 +189,7 @@ public final class ReminderSweep {
                 }
                 Delivery delivery;
                 try {
-                    delivery = deliver(job, event, subscriber);
+                    delivery = deliver(job, event, subscriber, null);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
@@ -175,7 +203,7 @@ public final class ReminderSweep {
                 ledger.saveCursor(position.resumable());
             }
         } while (cursor != null);
-        if (position.held()) {
+        if (position.held() || attendeeHeld) {
             // someone's claim is still within its lease: a later tick goes round again from there
             ledger.saveCursor(position.resumable());
         } else {
@@ -224,7 +252,8 @@ public final class ReminderSweep {
 
     enum Delivery { SENT, REJECTED, SKIPPED, HELD_ELSEWHERE }
 
-    private Delivery deliver(MailJob job, Event event, Subscriber subscriber) {
+    /** @param attendee the recipient's RSVP place, or {@code null} for a subscriber without one */
+    private Delivery deliver(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
         Instant now = clock.instant();
         Optional<LedgerEntry> existing = ledger.claim(job, subscriber.key(), now,
                 event.startsAt().plus(LEDGER_RETENTION));
@@ -244,7 +273,7 @@ public final class ReminderSweep {
                 return Delivery.HELD_ELSEWHERE;
             }
         }
-        byte[] message = mail.compose(job, event, subscriber);
+        byte[] message = mail.compose(job, event, subscriber, attendee);
         String messageId;
         try {
             messageId = sender.send(subscriber.email(), message);

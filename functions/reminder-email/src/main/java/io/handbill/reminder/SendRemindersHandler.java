@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.handbill.aws.AwsClients;
 import io.handbill.aws.Env;
 import io.handbill.mail.MailSender;
+import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
@@ -52,7 +53,7 @@ public final class SendRemindersHandler implements RequestStreamHandler {
         return new ReminderSweep(new DynamoDbEventStore(dynamo, table), new DynamoDbSubscriberStore(dynamo, table),
                 new DynamoDbReminderLedger(dynamo, table), new ReminderMail(config.site(),
                 config.reminders().senderEmail(), new SubscriberTokens(config.secret().read()), clock), sender,
-                config.reminders(), clock);
+                config.reminders(), clock).withAttendees(GoingAttendees.of(new DynamoDbRsvpStore(dynamo, table)));
     }
 
     /**

@@ -413,6 +413,74 @@ class ReminderSweepIT {
         assertThat(ledger.openJobs()).isEmpty();
     }
 
+    @Test
+    void goingAttendees_getTheReminderToo_andWhoeverAlsoSubscribedGetsOne() {
+        // given: Ann subscribed and is going, Bob is going only, Cat is on the waitlist
+        LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), LONDON);
+        Event event = Events.published("e11", Drafts.seedWithoutProgramme().slug("e11").start(start)
+                .end(start.plusHours(3)).timeZone(LONDON.getId())
+                .rsvp(new io.handbill.model.RsvpSettings(true, 2, null, null, null)), T0.minus(Duration.ofDays(3)));
+        events.create(event);
+        givenConfirmed("ann@example.org");
+        var rsvps = new io.handbill.rsvp.DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName());
+        var attendees = List.of(
+                new String[]{"a", "Ann@Example.org", "GOING"}, new String[]{"b", "bob@example.org", "GOING"},
+                new String[]{"c", "cat@example.org", "WAITLISTED"});
+        for (String[] a : attendees) {
+            var pending = io.handbill.rsvp.Attendee.pending("e11", a[0], a[1], a[0], null, T0);
+            rsvps.create(pending, T0.plus(Duration.ofDays(2)));
+            rsvps.update(pending.in(io.handbill.rsvp.AttendeeState.valueOf(a[2]), T0));
+        }
+        GoingAttendees going = GoingAttendees.of(rsvps);
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // when: the 7-day window comes, twice over
+        clock.advance(Duration.ofMinutes(15));
+        SweepState due = sweep(false).withAttendees(going).run(() -> true);
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then: attendees are mailed first, so Ann's one mail goes to the address she RSVPed with
+        assertThat(due.sent()).isEqualTo(2);
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+
+        // when: the event moves by an hour
+        aws.ses().reset();
+        Event stored = events.get("e11").orElseThrow();
+        events.update(stored.edit(stored.draft().movedBy(Duration.ofHours(1)), clock.instant()));
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then: the attendees' invitations are updated in place, the plain subscribers' mail is not an invitation
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+        for (SentEmail email : aws.sentEmails()) {
+            String raw = new String(email.raw(), StandardCharsets.UTF_8).replace("\r\n ", "");
+            assertThat(raw).contains("method=REQUEST", "METHOD:REQUEST", "UID:e11@events.example.org",
+                    "SEQUENCE:" + (stored.icsSequence() + 1), "PARTSTAT=ACCEPTED");
+        }
+
+        // when: Bob gave up an earlier place (his invitation was withdrawn by a CANCEL at the event's sequence + 1)
+        // and is going again; then the event is cancelled
+        var releasing = rsvps.get("e11", "b").orElseThrow().in(io.handbill.rsvp.AttendeeState.RELEASING, T0);
+        var released = releasing.released(T0);
+        assertThat(rsvps.update(releasing) && rsvps.update(released)
+                && rsvps.update(released.in(io.handbill.rsvp.AttendeeState.GOING, T0))).isTrue();
+        aws.ses().reset();
+        Event moved = events.get("e11").orElseThrow();
+        events.update(moved.cancel("Venue flooded", clock.instant()));
+        clock.advance(Duration.ofMinutes(15));
+        sweep(false).withAttendees(going).run(() -> true);
+
+        // then: each attendee's CANCEL outranks the last message they were sent: Bob's his own withdrawal's too
+        assertThat(recipients()).containsExactlyInAnyOrder("Ann@Example.org", "bob@example.org");
+        for (SentEmail email : aws.sentEmails()) {
+            String raw = new String(email.raw(), StandardCharsets.UTF_8).replace("\r\n ", "");
+            int expected = raw.contains("To: bob@") ? moved.icsSequence() + 1 + 2 : moved.icsSequence() + 1;
+            assertThat(raw).contains("method=CANCEL", "METHOD:CANCEL", "UID:e11@events.example.org",
+                    "\r\nSEQUENCE:" + expected + "\r\n");
+        }
+    }
+
     private ReminderSweep sweep(boolean announce) {
         return sweep(ledger, ses, announce, 100);
     }

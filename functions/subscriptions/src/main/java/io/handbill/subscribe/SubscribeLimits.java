@@ -15,8 +15,10 @@ import java.util.Base64;
  * How often subscribing may cost a mail. Per client (the source address API Gateway saw; an IPv6 client is its
  * /64, which one household or attacker holds whole): {@value #CLIENT_LIMIT} requests per {@link #CLIENT_WINDOW},
  * enough for a meetup's shared Wi-Fi. Per mailbox ({@link Mailbox}): one confirmation mail per
- * {@link #MAILBOX_WINDOW}, however the address is spelt. Both are counted in a {@link CooldownStore} under an HMAC
- * of the client or mailbox, so the table holds neither addresses nor IPs, and nothing logs them.
+ * {@link #MAILBOX_WINDOW}, however the address is spelt. RSVPs are limited the same way with counters of their own
+ * (a client's RSVPs do not use up its subscribe requests), the mailbox counted per event, so that one person can
+ * RSVP to two events in a row. All are counted in a {@link CooldownStore} under an HMAC of the client or mailbox,
+ * so the table holds neither addresses nor IPs, and nothing logs them.
  */
 public final class SubscribeLimits {
     static final int CLIENT_LIMIT = 20;
@@ -57,6 +59,25 @@ public final class SubscribeLimits {
     /** The mail was not sent after all: the next request may try again at once. */
     void mailNotSent(String address, Instant now) {
         store.giveBack(mailboxKey(address), MAILBOX_WINDOW, now);
+    }
+
+    /** Counts one RSVP request ({@code request}) from this client; false when it has used up its window. */
+    boolean clientMayRsvp(String sourceIp, Instant now, String request) {
+        return store.take(hash("rsvp-client", client(sourceIp)), CLIENT_LIMIT, CLIENT_WINDOW, now, request);
+    }
+
+    /** Whether this mailbox may get an RSVP confirmation mail for this event now; true takes the window's slot. */
+    boolean rsvpMailMayBeSent(String eventId, String address, Instant now, String request) {
+        return store.take(rsvpMailboxKey(eventId, address), 1, MAILBOX_WINDOW, now, request);
+    }
+
+    /** The RSVP confirmation mail was not sent after all: the next request may try again at once. */
+    void rsvpMailNotSent(String eventId, String address, Instant now) {
+        store.giveBack(rsvpMailboxKey(eventId, address), MAILBOX_WINDOW, now);
+    }
+
+    private String rsvpMailboxKey(String eventId, String address) {
+        return hash("rsvp-mailbox", eventId + "|" + Mailbox.of(address));
     }
 
     private String mailboxKey(String address) {

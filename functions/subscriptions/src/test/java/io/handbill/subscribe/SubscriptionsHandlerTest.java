@@ -7,6 +7,9 @@ import io.handbill.log.CapturedStdout;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.SesConfig;
 import io.handbill.model.SiteConfig;
+import io.handbill.rsvp.DynamoDbRsvpStore;
+import io.handbill.rsvp.RsvpStore;
+import io.handbill.store.InMemoryEventStore;
 import io.handbill.subscriber.InMemorySubscriberStore;
 import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.subscriber.Subscriber;
@@ -28,11 +31,14 @@ class SubscriptionsHandlerTest {
         mailedTo.add(to);
         return "message-" + mailedTo.size();
     };
+    /** The RSVP routes are not exercised here (RsvpIT covers them on dynalite); this store is never called. */
+    private static final RsvpStore UNUSED_RSVPS = new DynamoDbRsvpStore(null, "-");
     private final SubscriptionsHandler handler = new SubscriptionsHandler(new SubscriptionsConfig("unused-table",
             new SiteConfig("https://events.leedsdevops.org.uk", "Leeds DevOps", "organisers@example.org"),
             "events@example.org", new SesConfig(null, 1),
             new TokenSecretConfig("unit-test-secret-0123456789abcdef", null), "organisers"),
-            store, new InMemoryCooldownStore(), sender, new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
+            store, UNUSED_RSVPS, new InMemoryEventStore(), new InMemoryCooldownStore(), sender,
+            new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @ParameterizedTest
     @Event(value = "events/apigw/subscribe-form.json", type = APIGatewayV2HTTPEvent.class)

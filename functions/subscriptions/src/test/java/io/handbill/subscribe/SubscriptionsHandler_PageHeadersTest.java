@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.fixtures.TestClock;
 import io.handbill.mail.SesConfig;
+import io.handbill.rsvp.DynamoDbRsvpStore;
+import io.handbill.store.InMemoryEventStore;
 import io.handbill.subscriber.InMemorySubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.subscriber.TokenSecretConfig;
@@ -30,7 +32,8 @@ class SubscriptionsHandler_PageHeadersTest {
             Fixtures.SITE,
             "events@example.org", new SesConfig(null, 1),
             new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers"),
-            new InMemorySubscriberStore(), new InMemoryCooldownStore(), (to, raw) -> "message-1",
+            new InMemorySubscriberStore(), new DynamoDbRsvpStore(null, "never-called"),
+            new InMemoryEventStore(), new InMemoryCooldownStore(), (to, raw) -> "message-1",
             new TestClock(Instant.parse("2026-11-25T19:00:00Z")));
 
     @Test

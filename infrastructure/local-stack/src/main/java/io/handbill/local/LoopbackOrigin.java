@@ -33,10 +33,16 @@ final class LoopbackOrigin {
             return true;
         }
         List<String> origin = exchange.getRequestHeaders().get("Origin");
+        String fetchSite = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
         if (origin == null) {
-            return !"cross-site".equals(exchange.getRequestHeaders().getFirst("Sec-Fetch-Site"));
+            return !"cross-site".equals(fetchSite);
         }
         String value = origin.get(0).strip().toLowerCase(Locale.ROOT);
+        if (origin.size() == 1 && value.equals("null")) {
+            // a form on a page sent with Referrer-Policy: no-referrer (the functions' pages, such as the RSVP
+            // confirm and cancel buttons) posts "Origin: null"; the browser's own Sec-Fetch-Site still tells
+            return "same-origin".equals(fetchSite);
+        }
         return origin.size() == 1 && value.startsWith("http://") && hosts.contains(value.substring(7));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handbill.json.Json;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
+import io.handbill.model.RsvpSettings;
 import io.handbill.model.Slugs;
 import io.handbill.store.EventStore;
 
@@ -89,7 +90,10 @@ final class SampleEvents {
                 .description("This event was made by the local stack as a sample. Subscribe on this page, confirm "
                         + "through the [outbox](/outbox/), and a few minutes after the stack started run the reminder "
                         + "sweep there: the seven-day reminder arrives in the outbox.")
-                .aliases(List.of()).build();
+                .aliases(List.of())
+                // three places, so that going, the waitlist and promotion can be tried through the outbox
+                .rsvp(new RsvpSettings(true, 3, null, null, "Any dietary needs or access requirements?"))
+                .build();
     }
 
     private Event publish(EventDraft draft) {

@@ -63,6 +63,11 @@ class LocalFrontIT {
         assertProblem(RawHttp.send(port, run + "Host: localhost:" + port + "\r\nOrigin: http://evil.example\r\n\r\n"),
                 403);
         assertProblem(RawHttp.send(port, run + "Host: localhost:" + port + "\r\nOrigin: null\r\n\r\n"), 403);
+        assertProblem(RawHttp.send(port, run + "Host: localhost:" + port
+                + "\r\nOrigin: null\r\nSec-Fetch-Site: cross-site\r\n\r\n"), 403);
+        assertThat(RawHttp.send(port, run + "Host: localhost:" + port
+                + "\r\nOrigin: null\r\nSec-Fetch-Site: same-origin\r\n\r\n").status())
+                .as("a no-referrer page's own form post").isEqualTo(200);
         assertThat(RawHttp.send(port, run + "Host: 127.0.0.1:" + port + "\r\nOrigin: http://localhost:" + port
                 + "\r\n\r\n").status()).isEqualTo(200);
         assertThat(RawHttp.send(port, run + "Host: [::1]:" + port + "\r\n\r\n").status())

@@ -216,7 +216,8 @@ public final class RenderBenchmark {
     private int titleEdit(SitePublisher publisher, String id, int n) {
         Event current = store.get(id).orElseThrow();
         EventDraft d = current.draft();
-        store.update(current.edit(d.toBuilder().title(d.title() + " (updated)").build(), NOW.plusSeconds(86_400L * (n + 1))));
+        store.update(current.edit(d.toBuilder().title(d.title() + " (updated)").build(),
+                NOW.plusSeconds(86_400L * (n + 1))));
         return publisher.publish(List.of(id)).written().size();
     }
 
