@@ -2,7 +2,7 @@
 // with it, a reader whose zone is at another offset at that instant also reads "That's 13:30 EST your time."
 (function () {
   'use strict';
-  if (!window.Intl || !Intl.DateTimeFormat) {
+  if (!window.Intl || !Intl.DateTimeFormat || !Intl.DateTimeFormat.prototype.formatToParts) {
     return;
   }
   var clock = new Intl.DateTimeFormat('en-GB', {hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
