@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One person's RSVP to one event.
  *
- * @param id                 opaque, stable per event and address (HMAC of both): admin links and tokens use it
+ * @param id                 opaque, stable per event and mailbox (HMAC of both): admin links and tokens use it
  * @param email              as typed; mail goes here
  * @param sequence           confirmation order (1, 2, ...), 0 until confirmed: the waitlist is promoted in this order
  * @param version            optimistic-locking counter, 1 on creation, +1 on every write

@@ -1,6 +1,5 @@
 package io.handbill.subscriber;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -52,10 +51,5 @@ public record Subscriber(String key, String email, SubscriberState state, long v
     public Subscriber rejected(String reason, Instant now) {
         return new Subscriber(key, email, state, version + 1, createdAt, now, confirmedAt, unsubscribedAt,
                 confirmationSentAt, now, reason);
-    }
-
-    /** Whether a confirmation mail went out less than {@code cooldown} ago. */
-    public boolean inCooldown(Instant now, Duration cooldown) {
-        return confirmationSentAt != null && confirmationSentAt.plus(cooldown).isAfter(now);
     }
 }

@@ -27,9 +27,11 @@ import java.util.stream.Stream;
 /**
  * Everything the event page template shows, worked out in Java (formatted times, checked links, sanitised Markdown) so
  * the template only lays it out. Every link here is absolute http(s) or null.
+ *
+ * @param endIso the end for machines, or {@code null} when the organiser gave none (the end is then a guess)
  */
 public record EventView(Event event, String url, CalendarLinks calendar, CallToAction action, Picture cover,
-                        String startIso, String day, String hours, String timeZone,
+                        String startIso, String endIso, String day, String hours, String timeZone,
                         String rescheduledFrom, String rescheduledFromIso,
                         SafeHtml description, List<AgendaRow> agenda, List<TalkView> talks, VenueView venue,
                         List<TicketView> tickets, List<SponsorView> sponsors, String codeOfConductUrl,
@@ -80,7 +82,8 @@ public record EventView(Event event, String url, CalendarLinks calendar, CallToA
         Picture cover = Picture.of(e, site);
         RsvpView rsvp = rsvp(e, site);
         return new EventView(e, site.eventUrl(e.slug()), CalendarLinks.forEvent(e, site), action(e, tickets, rsvp),
-                cover, When.iso(e.start(), e.zone()), HumanTime.day(e.zonedStart()),
+                cover, When.iso(e.start(), e.zone()), e.endIsOpen() ? null : When.iso(e.end(), e.zone()),
+                HumanTime.day(e.zonedStart()),
                 HumanTime.hours(e),
                 e.timeZone(),
                 rescheduled ? HumanTime.dayAndTime(e.previousStartsAt().atZone(e.zone())) : null,

@@ -33,6 +33,7 @@ public final class PageRenderer {
     private final SiteConfig site;
     private final String logoUrl;
     private final SiteObject stylesheet;
+    private final SiteObject localTimeScript;
 
     public PageRenderer(SiteConfig site) {
         this(site, null);
@@ -42,7 +43,8 @@ public final class PageRenderer {
     public PageRenderer(SiteConfig site, String logoUrl) {
         this.site = site;
         this.logoUrl = logoUrl;
-        this.stylesheet = stylesheet();
+        this.stylesheet = hashed("/site/site.css", "site", ".css", SiteObject.CSS);
+        this.localTimeScript = hashed("/site/localtime.js", "localtime", ".js", SiteObject.JAVASCRIPT);
     }
 
     /** The event's page and a redirect page at each of its aliases. Only for public events. */
@@ -62,7 +64,7 @@ public final class PageRenderer {
         String title = event.displayTitle();
         EventView view = EventView.of(event, site);
         PageMeta meta = new PageMeta(site, title + " · " + site.groupName(), event.summary(), url, "website",
-                view.jsonLd(), cssHref(), view.cover(), logoUrl);
+                view.jsonLd(), cssHref(), localTimeSrc(), view.cover(), logoUrl);
         List<SiteObject> objects = new ArrayList<>();
         objects.add(SiteObject.page(SitePaths.key(SitePaths.eventPage(event.slug())),
                 render("event.jte", eventParams(view, meta, series))));
@@ -115,7 +117,7 @@ public final class PageRenderer {
         SeriesView view = SeriesView.of(series, publicOccurrences, site, now);
         PageMeta meta = new PageMeta(site, series.title() + " · " + site.groupName(),
                 "Every date of " + series.title() + ", upcoming and past.", site.url(view.path()), "website", null,
-                cssHref(), null, logoUrl);
+                cssHref(), null, null, logoUrl);
         return SiteObject.page(seriesKey(series), render("series.jte", Map.of("view", view, "meta", meta)));
     }
 
@@ -164,7 +166,8 @@ public final class PageRenderer {
         int page = view.page();
         String title = site.groupName() + " events" + (page == 1 ? "" : " · page " + page);
         PageMeta meta = new PageMeta(site, title, "Meetups and talks from " + site.groupName() + ".",
-                site.url(SitePaths.indexPage(page)), "website", null, cssHref(), null, logoUrl);
+                site.url(SitePaths.indexPage(page)), "website", null, cssHref(),
+                view.upcoming().isEmpty() ? null : localTimeSrc(), null, logoUrl);
         return SiteObject.page(pageKey(page), render("index.jte", Map.of("view", view, "meta", meta)));
     }
 
@@ -196,21 +199,28 @@ public final class PageRenderer {
                 SiteObject.XML, SiteObject.SHORT_CACHE);
     }
 
-    /** What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page, the icon and the RSVP script. */
+    /**
+     * What every page relies on and no event changes: the stylesheet, robots.txt, the 404 page, the icon, the RSVP
+     * script and the local-time script.
+     */
     public List<SiteObject> furniture() {
         PageMeta meta = new PageMeta(site, "Page not found · " + site.groupName(), null, site.url(SitePaths.NOT_FOUND),
-                "website", null, cssHref(), null, logoUrl);
+                "website", null, cssHref(), null, null, logoUrl);
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.url(SitePaths.SITEMAP) + "\n";
         return List.of(stylesheet,
                 SiteObject.of(SitePaths.key(SitePaths.ROBOTS), robots, SiteObject.TEXT, SiteObject.SHORT_CACHE),
                 SiteObject.page(SitePaths.key(SitePaths.NOT_FOUND), render("notFound.jte", Map.of("meta", meta))),
                 new SiteObject(SitePaths.key(SitePaths.FAVICON), resource("/site/favicon.svg"), SiteObject.SVG,
                         SiteObject.SHORT_CACHE, null),
-                rsvpScript());
+                rsvpScript(), localTimeScript);
     }
 
     String cssHref() {
         return "/" + stylesheet.key();
+    }
+
+    String localTimeSrc() {
+        return "/" + localTimeScript.key();
     }
 
     private static String render(String template, Map<String, Object> params) {
@@ -225,12 +235,15 @@ public final class PageRenderer {
                 SiteObject.SHORT_CACHE, null);
     }
 
-    /** The stylesheet under a name that carries its content hash, so it can be cached for a year. */
-    private static SiteObject stylesheet() {
-        byte[] css = resource("/site/site.css");
-        SiteObject unnamed = new SiteObject("", css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
-        String path = SitePaths.ASSETS + "site." + unnamed.sha256().substring(0, 12) + ".css";
-        return new SiteObject(SitePaths.key(path), css, SiteObject.CSS, SiteObject.IMMUTABLE, null);
+    /**
+     * An asset under a name that carries its content hash, so it can be cached for a year, and pages name a new
+     * version as soon as it exists (and are written again only then).
+     */
+    private static SiteObject hashed(String resource, String name, String extension, String contentType) {
+        byte[] body = resource(resource);
+        SiteObject unnamed = new SiteObject("", body, contentType, SiteObject.IMMUTABLE, null);
+        String path = SitePaths.ASSETS + name + "." + unnamed.sha256().substring(0, 12) + extension;
+        return new SiteObject(SitePaths.key(path), body, contentType, SiteObject.IMMUTABLE, null);
     }
 
     private static byte[] resource(String name) {

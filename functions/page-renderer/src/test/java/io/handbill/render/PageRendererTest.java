@@ -250,6 +250,7 @@ class PageRendererTest {
 
         assertThat(page.selectFirst(".facts dd").text())
                 .isEqualTo("Tuesday 26 September 2017, from 18:45 BST (Europe/London)");
+        assertThat(page.selectFirst(".facts time[data-local-time]").hasAttr("data-end")).isFalse();
         JsonNode ld = jsonLd(page);
         assertThat(ld.has("endDate")).isFalse();
         assertThat(ld.path("startDate").asText()).isEqualTo("2017-09-26T18:45:00+01:00");
@@ -307,6 +308,42 @@ class PageRendererTest {
         assertThat(furniture.get(3).text()).startsWith("<svg");
         assertThat(furniture.get(4).key()).isEqualTo("assets/rsvp.js");
         assertThat(furniture.get(4).text()).contains("data-availability", "places left");
+        SiteObject localTime = furniture.get(5);
+        assertThat(localTime.key()).matches("assets/localtime\\.[0-9a-f]{12}\\.js");
+        assertThat(localTime.key()).contains(localTime.sha256().substring(0, 12));
+        assertThat(localTime.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(localTime.contentType()).startsWith("text/javascript");
+        assertThat(localTime.text()).contains("time[data-local-time]", "your time.");
+    }
+
+    @Test
+    void eventPage_givesTheScriptBothInstants_andWithoutItSaysOnlyTheEventsOwnTime() {
+        Document page = eventPage(TestEvents.seed());
+
+        Element when = page.selectFirst(".facts time[data-local-time]");
+        assertThat(when.attr("datetime")).isEqualTo("2017-09-26T18:45:00+01:00");
+        assertThat(when.attr("data-end")).isEqualTo("2017-09-26T23:00:00+01:00");
+        // the script is a file of its own (the CSP allows no inline script), deferred, named by its hash
+        String script = "/" + renderer.furniture().get(5).key();
+        assertThat(page.select("head script[src]").eachAttr("src")).containsExactly(script);
+        assertThat(page.selectFirst("head script[src]").hasAttr("defer")).isTrue();
+        assertThat(page.select(".local-time")).isEmpty();
+        assertThat(page.text()).doesNotContain("your time");
+    }
+
+    @Test
+    void index_marksUpcomingStartsForTheReadersLocalTime_notPastOnes_andLoadsTheScriptOnlyThen() {
+        Event past = TestEvents.published("p1", "2017-08-01-summer", "Summer social",
+                java.time.LocalDateTime.parse("2017-08-01T18:30:00"));
+        List<SiteObject> pages = renderer.indexPages(List.of(TestEvents.seed(), past), TestEvents.NOW);
+        Document index = Jsoup.parse(pages.get(0).text());
+
+        assertThat(index.select("time[data-local-time]").eachAttr("datetime"))
+                .containsExactly("2017-09-26T18:45:00+01:00");
+        assertThat(index.select("head script[src]").eachAttr("src"))
+                .containsExactly("/" + renderer.furniture().get(5).key());
+        Document onlyPast = Jsoup.parse(renderer.indexPages(List.of(past), TestEvents.NOW).get(0).text());
+        assertThat(onlyPast.select("time[data-local-time], script[src]")).isEmpty();
     }
 
     @Test

@@ -97,6 +97,10 @@ class SitePublisherIT {
                 .orElseThrow();
         thenHeaders(css, "text/css;charset=utf-8", "public, max-age=31536000, immutable");
         assertThat(Jsoup.parse(get(SEED_KEY)).select("link[rel=stylesheet]").attr("href")).isEqualTo("/" + css);
+        String localTime = keys().stream().filter(k -> k.matches("assets/localtime\\.[0-9a-f]{12}\\.js")).findFirst()
+                .orElseThrow();
+        thenHeaders(localTime, "text/javascript;charset=utf-8", "public, max-age=31536000, immutable");
+        assertThat(Jsoup.parse(get(SEED_KEY)).select("script[src]").eachAttr("src")).contains("/" + localTime);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
  * The mailbox an address delivers to, as far as that is safe to tell: {@code +tag} sub-addresses land in the same
  * inbox at every major provider, and Gmail ignores dots in its local parts (no other provider promises that, so
  * dots are kept elsewhere). {@code Victim+1@Gmail.com} and {@code v.ictim@googlemail.com} are one mailbox.
+ * The mail limits count by it and an RSVP is keyed on it, so one mailbox is one person everywhere.
  */
 final class Mailbox {
     private Mailbox() {

@@ -134,6 +134,12 @@ public final class RsvpService {
      */
     public Outcome confirm(String token) {
         Attendee found = checkConfirmToken(token);
+        Outcome outcome = confirm(found);
+        log.info("RSVP {} to event {} confirmed: {}", found.id(), found.eventId(), outcome);
+        return outcome;
+    }
+
+    private Outcome confirm(Attendee found) {
         Event event = events.get(found.eventId()).orElseThrow(UnknownRsvpException::new);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Attendee a = store.get(event.id(), found.id()).orElseThrow(UnknownRsvpException::new);
@@ -180,6 +186,7 @@ public final class RsvpService {
     public void cancel(String token) {
         Attendee found = checkCancelToken(token);
         cancel(found.eventId(), found.id());
+        log.info("RSVP {} to event {} cancelled", found.id(), found.eventId());
     }
 
     /** The organiser removes an attendee: as if they had cancelled. @return false when there is no such RSVP */
@@ -188,6 +195,7 @@ public final class RsvpService {
             return false;
         }
         cancel(eventId, attendeeId);
+        log.info("RSVP {} to event {} removed by an organiser", attendeeId, eventId);
         return true;
     }
 
@@ -199,7 +207,7 @@ public final class RsvpService {
             switch (a.state()) {
                 case PENDING, WAITLISTED -> {
                     if (store.update(a.in(AttendeeState.CANCELLED, now))) {
-                        log.info("RSVP {} to event {} cancelled", a.id(), eventId);
+                        log.debug("RSVP {} to event {} cancelled before it had a place", a.id(), eventId);
                         return;
                     }
                 }
@@ -276,7 +284,7 @@ public final class RsvpService {
             return Outcome.IN_PROGRESS;
         }
         store.closeClaim(event.id(), claiming.id());
-        log.info("RSVP {} to event {} has a place", claiming.id(), event.id());
+        log.debug("RSVP {} to event {} has a place", claiming.id(), event.id());
         return Outcome.GOING;
     }
 
@@ -289,7 +297,7 @@ public final class RsvpService {
         }
         if (store.update(releasing.released(clock.instant()))) {
             store.closeRelease(event.id(), releasing.id());
-            log.info("RSVP {} to event {} cancelled; place given back", releasing.id(), event.id());
+            log.debug("RSVP {} to event {} cancelled; place given back", releasing.id(), event.id());
         }
         fillFromWaitlist(event);
     }
@@ -337,7 +345,7 @@ public final class RsvpService {
     private static final Comparator<Attendee> BY_SEQUENCE = Comparator.comparingLong(Attendee::sequence);
 
     private void repair(Event event, Attendee mine) {
-        log.info("Finishing RSVP {} to event {} left half-done", mine.id(), event.id());
+        log.debug("Finishing RSVP {} to event {} left half-done", mine.id(), event.id());
         if (mine.state() == AttendeeState.CLAIMING) {
             settle(event, mine, false);
         } else {
@@ -408,8 +416,12 @@ public final class RsvpService {
         return store.get(key.substring(0, slash), key.substring(slash + 1)).orElseThrow(UnknownRsvpException::new);
     }
 
+    /**
+     * One person, one place: keyed on the {@link Mailbox} (the folding the mailbox limit counts by), so
+     * {@code ann+1@} and {@code ann@} are one attendee; mail still goes to the address last typed.
+     */
     String attendeeId(String eventId, String typed) {
-        return tokens.opaqueId(eventId + "|" + EmailAddresses.normalise(typed));
+        return tokens.opaqueId(eventId + "|" + Mailbox.of(typed));
     }
 
     private static String key(Attendee a) {

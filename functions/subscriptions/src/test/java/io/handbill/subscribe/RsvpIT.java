@@ -188,6 +188,61 @@ class RsvpIT {
     }
 
     @Test
+    void oneMailbox_holdsOnePlace_howeverTheAddressIsSpelt_andTheSecondAskIsAnsweredAlike() {
+        Event event = event("one-place", 10, null);
+        List<List<String>> people = List.of(List.of("ann@example.com", "ann+1@example.com"),
+                List.of("a.n.n@gmail.com", "ann@gmail.com"));
+        int ip = 0;
+        for (List<String> spellings : people) {
+            var first = handler.handleRequest(ask(event, spellings.get(0), "198.51.100." + ip++), null);
+            handler.handleRequest(form("POST", "/api/rsvps/confirm", "token=" + link(lastMailTo(spellings.get(0)),
+                    "confirm")), null);
+            // past the mailbox window, so only the attendee key can tell it is the same person
+            clock.advance(SubscribeLimits.MAILBOX_WINDOW);
+            var second = handler.handleRequest(ask(event, spellings.get(1), "198.51.100." + ip++), null);
+            assertThat(second.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(202);
+            assertThat(second.getBody()).isEqualTo(first.getBody());
+            // the mail goes to the address they typed; its link confirms the place they already hold
+            handler.handleRequest(form("POST", "/api/rsvps/confirm", "token=" + link(lastMailTo(spellings.get(1)),
+                    "confirm")), null);
+        }
+        assertThat(states(event)).containsExactly("going", "going");
+        assertThat(store.going(event.id())).isEqualTo(2);
+    }
+
+    @Test
+    void aCancellationThatPromotes_logsOneInfoLine_perPlaceDetailsAtDebug() {
+        Event event = event("one-line", 1, null);
+        String cancel = goingAndWaitlisted(event);
+
+        String logs;
+        try (var stdout = CapturedStdout.start()) {
+            // the place given back and the promotion are two places, one request
+            handler.handleRequest(form("POST", "/api/rsvps/cancel", "token=" + cancel), null);
+            logs = stdout.text();
+        }
+
+        assertThat(states(event)).containsExactly("cancelled", "going");
+        assertThat(logs.lines().filter(line -> line.contains("\"logger\":\"" + RsvpService.class.getName() + "\"")
+                && line.contains("\"level\":\"INFO\""))).hasSize(1);
+    }
+
+    @Test
+    void aRejectedRsvpMail_isLoggedWithItsCode_notTheAddress() {
+        Event event = event("rejected", 5, null);
+        aws.ses().rejectRecipient("bounced@example.org");
+
+        String logs;
+        try (var stdout = CapturedStdout.start()) {
+            assertThat(handler.handleRequest(ask(event, "bounced@example.org", "198.51.100.1"), null)
+                    .getStatusCode()).isEqualTo(202);
+            logs = stdout.text();
+        }
+
+        assertThat(logs).contains("rejected: MessageRejected").doesNotContain("bounced@", "suppression list");
+    }
+
+    @Test
     void fiftyConcurrentConfirmations_forTenPlaces_giveExactlyTenGoing_twentyTimesOver() throws Exception {
         var mails = Collections.synchronizedList(new ArrayList<String>());
         MailSender recording = (to, raw) -> {
@@ -237,12 +292,7 @@ class RsvpIT {
 
                 // promotion: A cancels, B is on the waitlist
                 Event promoteEvent = event("crash-promote-" + step + "-" + after, 1, null);
-                List<String> confirms = pending(promoteEvent, 2);
-                var plain = service(store, ses());
-                plain.confirm(confirms.get(0));
-                plain.confirm(confirms.get(1));
-                String cancel = tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL,
-                        tokens.verify(confirms.get(0), SubscriberTokens.Purpose.RSVP_CONFIRM, clock.instant()), null);
+                String cancel = goingAndWaitlisted(promoteEvent);
                 crashed |= crashThenRetry(step, after, s -> s.cancel(cancel));
                 assertThat(states(promoteEvent)).as("promote, step %d after %s", step, after)
                         .containsExactly("cancelled", "going");
@@ -443,6 +493,16 @@ class RsvpIT {
                     clock.instant().plus(Duration.ofHours(48))));
         }
         return confirmTokens;
+    }
+
+    /** Two confirmed RSVPs to an event with one place: the first going, the second waitlisted; the first's cancel token. */
+    private String goingAndWaitlisted(Event event) {
+        List<String> confirms = pending(event, 2);
+        var service = service(store, ses());
+        service.confirm(confirms.get(0));
+        service.confirm(confirms.get(1));
+        return tokens.token(SubscriberTokens.Purpose.RSVP_CANCEL,
+                tokens.verify(confirms.get(0), SubscriberTokens.Purpose.RSVP_CONFIRM, clock.instant()), null);
     }
 
     private RsvpService service(io.handbill.rsvp.RsvpStore rsvps, MailSender sender) {

@@ -23,11 +23,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,7 +38,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +52,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminFormBrowserIT {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String TOKEN = "browser-test-token";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -72,20 +64,10 @@ class AdminFormBrowserIT {
 
     @BeforeAll
     void startStackAndBrowser(@TempDir Path data, @TempDir Path profile) {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "Browser test skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver)");
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
         stack = LocalStack.start(new LocalOptions(0, data, TOKEN, false));
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1600", "--lang=en-GB",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        // The browser's console, read after every test: a CSP violation (of the headers CloudFront sends too) fails it.
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        // its console is read after every test: a CSP violation (of the headers CloudFront sends too) fails it
+        browser = HeadlessChromium.start(profile);
         wait = new WebDriverWait(browser, WAIT);
         seed = Fixtures.seedDraft();
     }
@@ -95,11 +77,7 @@ class AdminFormBrowserIT {
         if (browser == null) {
             return;
         }
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).as("CSP violations in the browser console").isEmpty();
+        assertThat(HeadlessChromium.cspViolations(browser)).as("CSP violations in the browser console").isEmpty();
     }
 
     @AfterAll
@@ -655,31 +633,8 @@ class AdminFormBrowserIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> axeViolations() throws IOException {
-        var js = (JavascriptExecutor) browser;
-        js.executeScript(Files.readString(axeCore()));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return (List<String>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
-                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
-                  .catch(error => done(['axe failed: ' + error]));
-                """);
-    }
-
-    private static Path axeCore() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("node_modules/axe-core/axe.min.js"),
-                    dir.resolve("infrastructure/node_modules/axe-core/axe.min.js"))) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("axe-core is not installed: run npm install in infrastructure/");
+    private List<String> axeViolations() {
+        return HeadlessChromium.axeViolations(browser);
     }
 
     /** Pixels the page is wider than the window: a phone would scroll sideways. */
