@@ -11,11 +11,9 @@ import io.handbill.model.Series;
 import io.handbill.model.SeriesStatus;
 import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.HandbillTable;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,16 +33,13 @@ import static io.handbill.api.EventApiHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Series through the real handler against dynalite: the lifecycle, concurrent refreshes, refused requests. */
-@ExtendWith(LocalAwsExtension.class)
-class SeriesApiIT {
+class SeriesApiIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2027-01-15T10:00:00Z");
 
-    private LocalAws aws;
     private EventApiHandler handler;
 
     @BeforeEach
-    void handler(LocalAws aws) {
-        this.aws = aws;
+    void setUp() {
         handler = handler();
     }
 
