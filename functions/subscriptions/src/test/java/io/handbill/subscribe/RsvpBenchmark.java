@@ -56,9 +56,9 @@ public final class RsvpBenchmark {
             var tokens = new SubscriberTokens(SECRET);
             var mails = new AtomicInteger();
             MailSender counting = (to, raw) -> "m-" + mails.incrementAndGet();
-            var service = new RsvpService(events, store, tokens, new RsvpMail(SITE, "events@example.org", clock),
-                    counting, new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET),
-                    clock);
+            var service = new RsvpService(events, store, new RsvpMail(SITE, "events@example.org", clock),
+                    new OptIn(tokens, new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()),
+                            SECRET), counting, clock));
             LocalDateTime start = LocalDateTime.parse("2017-09-26T18:00");
             Event event = Events.published("bench", Drafts.seed().slug("rsvp-bench").aliases(List.of()).start(start)
                     .end(start.plusHours(3)).rsvp(new RsvpSettings(true, capacity, null, null, null)));

@@ -441,8 +441,8 @@ class RsvpIT extends LocalAwsTest {
     }
 
     private RsvpService service(io.handbill.rsvp.RsvpStore rsvps, MailSender sender) {
-        return new RsvpService(events, rsvps, tokens, new RsvpMail(SITE, "events@example.org", clock), sender,
-                new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET), clock);
+        return new RsvpService(events, rsvps, new RsvpMail(SITE, "events@example.org", clock), new OptIn(tokens,
+                new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET), sender, clock));
     }
 
     private MailSender ses() {
