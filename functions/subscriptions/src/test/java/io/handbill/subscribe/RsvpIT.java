@@ -427,17 +427,7 @@ class RsvpIT extends LocalAwsTest {
 
     /** {@code n} PENDING RSVPs written straight to the store, and their confirm tokens. */
     private List<String> pending(Event event, int n) {
-        var service = service(store, ses());
-        var confirmTokens = new ArrayList<String>();
-        for (int i = 0; i < n; i++) {
-            String email = "person" + i + "@example.org";
-            String id = service.attendeeId(event.id(), email);
-            store.create(Attendee.pending(event.id(), id, email, "Person " + i, null, clock.instant()),
-                    clock.instant().plus(Duration.ofHours(48)));
-            confirmTokens.add(tokens.token(SubscriberTokens.Purpose.RSVP_CONFIRM, event.id() + "/" + id,
-                    clock.instant().plus(Duration.ofHours(48))));
-        }
-        return confirmTokens;
+        return PendingRsvps.write(service(store, ses()), store, tokens, clock, event, n);
     }
 
     private RsvpService service(io.handbill.rsvp.RsvpStore rsvps, MailSender sender) {
