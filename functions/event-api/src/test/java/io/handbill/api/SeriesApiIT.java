@@ -150,17 +150,7 @@ class SeriesApiIT extends LocalAwsTest {
             "bad first date           | firstDate=2027-02-30            | firstDate",
             "blank title              | title=                          | title"})
     void badSeries_is400NamingTheField_andStoresNothing(String name, String change, String field) throws Exception {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
-        String[] parts = change.split("=", 2);
-        body.put(parts[0], parts[1]);
-        var before = scan();
-
-        var response = send(ApiEvents.organiser("POST", "/api/series").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(json(response).get("errors").findValuesAsText("field")).contains(field);
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series", monthlyWith(change))).contains(field);
     }
 
     @Test
@@ -186,16 +176,7 @@ class SeriesApiIT extends LocalAwsTest {
             "unbounded, no dates      | rule=FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30 | rule",
             "bad duration             | duration=3 hours                | duration"})
     void badPreview_is400NamingTheField_andStoresNothing(String name, String change, String field) throws Exception {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
-        String[] parts = change.split("=", 2);
-        body.put(parts[0], parts[1]);
-        var before = scan();
-
-        var response = send(ApiEvents.organiser("POST", "/api/series/preview").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactly(field);
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series/preview", monthlyWith(change))).containsExactly(field);
     }
 
     @Test
@@ -203,13 +184,8 @@ class SeriesApiIT extends LocalAwsTest {
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(99));
         ((ObjectNode) body.get("template")).putArray("agenda").addObject().put("start", "2017-09-26T10:00:00")
                 .put("title", "Breakfast");
-        var before = scan();
 
-        var response = send(ApiEvents.organiser("POST", "/api/series").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).contains("horizon");
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series", Json.write(body))).contains("horizon");
     }
 
     @Test
@@ -220,6 +196,26 @@ class SeriesApiIT extends LocalAwsTest {
     }
 
     /** The seed as template (as "make this monthly" sends it): second Tuesdays, 18:30 London. */
+    /** POSTs {@code body} to {@code path}: a 400 problem that stores nothing; returns the fields it names. */
+    private List<String> rejectedFields(String path, String body) throws Exception {
+        var before = scan();
+
+        var response = send(ApiEvents.organiser("POST", path).json(body));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(scan()).isEqualTo(before);
+        return json(response).get("errors").findValuesAsText("field");
+    }
+
+    /** {@link #monthly}(6) with one top-level field set: {@code change} is {@code field=value}. */
+    private static String monthlyWith(String change) throws Exception {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
+        String[] parts = change.split("=", 2);
+        body.put(parts[0], parts[1]);
+        return Json.write(body);
+    }
+
     static String monthly(int horizon) throws Exception {
         ObjectNode template = (ObjectNode) Json.MAPPER.readTree(Fixtures.seedJson());
         template.put("title", "Leeds DevOps");
