@@ -23,6 +23,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin form and the public site in real Chromium (Debian's chromium + chromium-driver; nothing is
@@ -53,6 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminFormBrowserIT {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String TOKEN = "browser-test-token";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -65,12 +72,20 @@ class AdminFormBrowserIT {
 
     @BeforeAll
     void startStackAndBrowser(@TempDir Path data, @TempDir Path profile) {
-        BrowserSupport.assumeChromium();
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser test skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver)");
         stack = LocalStack.start(new LocalOptions(0, data, TOKEN, false));
-        var options = BrowserSupport.options(profile);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1600", "--lang=en-GB",
+                "--user-data-dir=" + profile.toAbsolutePath());
         // The browser's console, read after every test: a CSP violation (of the headers CloudFront sends too) fails it.
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = BrowserSupport.start(options);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
         seed = Fixtures.seedDraft();
     }
@@ -89,7 +104,12 @@ class AdminFormBrowserIT {
 
     @AfterAll
     void stop() {
-        BrowserSupport.quit(browser, stack);
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
@@ -610,7 +630,14 @@ class AdminFormBrowserIT {
                         : HttpRequest.BodyPublishers.ofString(json))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .header("Origin", stack.url());
-        return BrowserSupport.send(request);
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> get(String path, boolean admin) {
@@ -618,11 +645,41 @@ class AdminFormBrowserIT {
         if (admin) {
             request.header("Authorization", "Bearer " + TOKEN);
         }
-        return BrowserSupport.send(request);
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
+    @SuppressWarnings("unchecked")
     private List<String> axeViolations() throws IOException {
-        return BrowserSupport.axeViolations(browser);
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(axeCore()));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(error => done(['axe failed: ' + error]));
+                """);
+    }
+
+    private static Path axeCore() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path candidate : List.of(dir.resolve("node_modules/axe-core/axe.min.js"),
+                    dir.resolve("infrastructure/node_modules/axe-core/axe.min.js"))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("axe-core is not installed: run npm install in infrastructure/");
     }
 
     /** Pixels the page is wider than the window: a phone would scroll sideways. */
