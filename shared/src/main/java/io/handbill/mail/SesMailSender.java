@@ -14,22 +14,13 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * {@link MailThrottledException}; a permanent refusal becomes a {@link MailRejectedException}; any other SES error
  * becomes an {@link IllegalStateException} naming only its code (SES messages can quote addresses, which must not
  * reach the logs), since whether SES accepted the message is then unknown.
+ *
+ * @param configurationSet SES configuration set name, or {@code null}
  */
-public final class SesMailSender implements MailSender {
+public record SesMailSender(SesV2Client ses, String configurationSet, SendRate rate) implements MailSender {
     static final int MAX_ATTEMPTS = 6;
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 3_000;
-
-    private final SesV2Client ses;
-    private final String configurationSet;
-    private final SendRate rate;
-
-    /** @param configurationSet SES configuration set name, or {@code null} */
-    public SesMailSender(SesV2Client ses, String configurationSet, SendRate rate) {
-        this.ses = ses;
-        this.configurationSet = configurationSet;
-        this.rate = rate;
-    }
 
     @Override
     public String send(String to, byte[] raw) {

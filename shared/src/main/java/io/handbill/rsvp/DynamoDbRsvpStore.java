@@ -2,6 +2,7 @@ package io.handbill.rsvp;
 
 import io.handbill.store.HandbillTable;
 import io.handbill.store.Page;
+import io.handbill.store.VersionedWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -19,20 +20,12 @@ import java.util.Optional;
  * {@code ATTENDEE#<id>} items, the {@code PLACES} counter ({@code going}, {@code seq}, and the maps {@code claims}
  * and {@code releases} of steps begun but not yet finished) and {@code MAIL#<key>} ledger entries.
  */
-public final class DynamoDbRsvpStore implements RsvpStore {
+public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements RsvpStore {
     static final String PREFIX = "RSVP#";
     static final String ATTENDEE = "ATTENDEE#";
     static final String COUNTER = "PLACES";
     static final String MAIL = "MAIL#";
     private static final AttributeValue ONE = AttributeValue.fromN("1");
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbRsvpStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<Attendee> get(String eventId, String attendeeId) {
@@ -45,13 +38,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
     public boolean create(Attendee attendee, Instant expiresAt) {
         var item = toItem(attendee);
         item.put(HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrites.create(dynamo, table, item);
     }
 
     @Override
@@ -62,16 +49,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
             item.put(HandbillTable.TTL, AttributeValue.fromN(Long.toString(
                     next.updatedAt().plus(Duration.ofHours(48)).getEpochSecond())));
         }
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected",
-                            AttributeValue.fromN(Long.toString(next.version() - 1)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrites.put(dynamo, table, item, next.version() - 1);
     }
 
     @Override

@@ -37,10 +37,7 @@ public record DynamoDbSeriesStore(DynamoDbClient dynamo, String table) implement
 
     @Override
     public void create(Series series) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(series))
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
-        } catch (ConditionalCheckFailedException e) {
+        if (!VersionedWrites.create(dynamo, table, toItem(series))) {
             throw new VersionConflictException(series.id());
         }
     }

@@ -10,13 +10,19 @@ import static io.handbill.store.Attributes.number;
 
 /**
  * Optimistic locking on the single table: a write applies only while the stored item's {@code version} is the one the
- * writer read.
+ * writer read, and a first version only while there is none.
  */
 public final class VersionedWrites {
     private static final String CONDITION = "#v = :expected";
     private static final Map<String, String> NAMES = Map.of("#v", "version");
 
     private VersionedWrites() {
+    }
+
+    /** Puts {@code item} as the first version: false, writing nothing, when an item with its key exists. */
+    public static boolean create(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item) {
+        return applied(() -> dynamo.putItem(r -> r.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")")));
     }
 
     /** Puts {@code item} over the stored one at {@code expectedVersion}; false, writing nothing, otherwise. */

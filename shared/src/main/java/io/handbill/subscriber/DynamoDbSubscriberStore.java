@@ -5,7 +5,6 @@ import io.handbill.store.Page;
 import io.handbill.store.VersionedWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -26,13 +25,7 @@ public record DynamoDbSubscriberStore(DynamoDbClient dynamo, String table) imple
 
     @Override
     public boolean create(Subscriber subscriber) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(subscriber))
-                    .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrites.create(dynamo, table, toItem(subscriber));
     }
 
     @Override

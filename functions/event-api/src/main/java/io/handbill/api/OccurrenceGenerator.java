@@ -19,19 +19,7 @@ import java.util.UUID;
  * that id (a conditional write too), then the claim is marked created, so a draft the organiser deletes later is
  * not made again.
  */
-final class OccurrenceGenerator {
-    private final SeriesStore series;
-    private final EventStore events;
-    private final EventService eventService;
-    private final Clock clock;
-
-    OccurrenceGenerator(SeriesStore series, EventStore events, EventService eventService, Clock clock) {
-        this.series = series;
-        this.events = events;
-        this.eventService = eventService;
-        this.clock = clock;
-    }
-
+record OccurrenceGenerator(SeriesStore series, EventStore events, EventService eventService, Clock clock) {
     /** @return how many occurrences this call created */
     int generate(Series s) {
         if (!s.isActive()) {

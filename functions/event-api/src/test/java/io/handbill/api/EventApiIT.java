@@ -10,11 +10,9 @@ import io.handbill.store.EventStore;
 import io.handbill.store.HandbillTable;
 import io.handbill.store.Page;
 import io.handbill.store.SiteVersion;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -32,16 +30,13 @@ import static io.handbill.api.EventApiHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handler against dynalite through the real DynamoDB stores: what the table holds after each step. */
-@ExtendWith(LocalAwsExtension.class)
-class EventApiIT {
+class EventApiIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
 
-    private LocalAws aws;
     private EventApiHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
+    void setUp() {
         this.handler = Handlers.onTable(aws, NOW);
     }
 

@@ -3,13 +3,11 @@ package io.handbill.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handbill.fixtures.Fixtures;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One dynamic test per request, sharing one seeded table: each compares against its own scan, so a case that did
  * change the table fails on its own.
  */
-@ExtendWith(LocalAwsExtension.class)
-class EventApi_BadRequestsIT {
+class EventApi_BadRequestsIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
     private static final String PUBLISHED_ALIAS = Fixtures.seedDraft().aliases().get(0);
 
@@ -46,13 +43,11 @@ class EventApi_BadRequestsIT {
     record Paths(String published, String draft) {
     }
 
-    private LocalAws aws;
     private EventApiHandler handler;
     private Paths paths;
 
     @BeforeEach
-    void givenAPublishedAndADraftEvent(LocalAws aws) {
-        this.aws = aws;
+    void givenAPublishedAndADraftEvent() {
         handler = Handlers.onTable(aws, NOW);
         String published = handler.handleRequest(create(Fixtures.seedJson()).build(), null).getHeaders()
                 .get("Location");

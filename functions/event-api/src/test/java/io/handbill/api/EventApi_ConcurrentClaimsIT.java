@@ -3,11 +3,9 @@ package io.handbill.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.handbill.store.HandbillTable;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -29,18 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by exactly one event whatever the interleaving. Each case runs {@value #CONCURRENT} creates released together by a barrier,
  * {@value #ROUNDS} times.
  */
-@ExtendWith(LocalAwsExtension.class)
-class EventApi_ConcurrentClaimsIT {
+class EventApi_ConcurrentClaimsIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
     private static final int CONCURRENT = 20;
     private static final int ROUNDS = 3;
 
-    private LocalAws aws;
     private EventApiHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
+    void setUp() {
         handler = Handlers.onTable(aws, NOW);
     }
 

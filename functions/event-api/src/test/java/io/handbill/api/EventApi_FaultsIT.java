@@ -6,11 +6,9 @@ import io.handbill.store.HandbillTable;
 import io.handbill.testkit.FaultInjector;
 import io.handbill.testkit.FaultInjector.Fault;
 import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
-import org.junit.jupiter.api.BeforeEach;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -32,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Outcome: the request succeeds, or fails with a retryable 5xx until a retry succeeds; never a misleading 4xx,
  * never two events or a lost write.
  */
-@ExtendWith(LocalAwsExtension.class)
-class EventApi_FaultsIT {
+class EventApi_FaultsIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2017-09-01T10:00:00Z");
     private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem");
     private static final int CLIENT_TRIES = 3;
@@ -46,17 +43,10 @@ class EventApi_FaultsIT {
     private static final java.util.concurrent.atomic.AtomicInteger CASES_HELD =
             new java.util.concurrent.atomic.AtomicInteger();
 
-    private LocalAws aws;
-
     @org.junit.jupiter.api.AfterAll
     static void report() {
         System.out.println("[faults] event-api create with Idempotency-Key: " + CASES_HELD + " cases with one "
                 + "event and no lost create; injected " + INJECTED);
-    }
-
-    @BeforeEach
-    void emulators(LocalAws aws) {
-        this.aws = aws;
     }
 
     @TestFactory

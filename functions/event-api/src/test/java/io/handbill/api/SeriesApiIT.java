@@ -11,11 +11,9 @@ import io.handbill.model.Series;
 import io.handbill.model.SeriesStatus;
 import io.handbill.store.DynamoDbSeriesStore;
 import io.handbill.store.HandbillTable;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,16 +33,13 @@ import static io.handbill.api.EventApiHandlerTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Series through the real handler against dynalite: the lifecycle, concurrent refreshes, refused requests. */
-@ExtendWith(LocalAwsExtension.class)
-class SeriesApiIT {
+class SeriesApiIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2027-01-15T10:00:00Z");
 
-    private LocalAws aws;
     private EventApiHandler handler;
 
     @BeforeEach
-    void handler(LocalAws aws) {
-        this.aws = aws;
+    void setUp() {
         handler = handler();
     }
 
@@ -155,17 +150,7 @@ class SeriesApiIT {
             "bad first date           | firstDate=2027-02-30            | firstDate",
             "blank title              | title=                          | title"})
     void badSeries_is400NamingTheField_andStoresNothing(String name, String change, String field) throws Exception {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
-        String[] parts = change.split("=", 2);
-        body.put(parts[0], parts[1]);
-        var before = scan();
-
-        var response = send(ApiEvents.organiser("POST", "/api/series").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(json(response).get("errors").findValuesAsText("field")).contains(field);
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series", monthlyWith(change))).contains(field);
     }
 
     @Test
@@ -191,16 +176,7 @@ class SeriesApiIT {
             "unbounded, no dates      | rule=FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30 | rule",
             "bad duration             | duration=3 hours                | duration"})
     void badPreview_is400NamingTheField_andStoresNothing(String name, String change, String field) throws Exception {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
-        String[] parts = change.split("=", 2);
-        body.put(parts[0], parts[1]);
-        var before = scan();
-
-        var response = send(ApiEvents.organiser("POST", "/api/series/preview").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).containsExactly(field);
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series/preview", monthlyWith(change))).containsExactly(field);
     }
 
     @Test
@@ -208,13 +184,8 @@ class SeriesApiIT {
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(99));
         ((ObjectNode) body.get("template")).putArray("agenda").addObject().put("start", "2017-09-26T10:00:00")
                 .put("title", "Breakfast");
-        var before = scan();
 
-        var response = send(ApiEvents.organiser("POST", "/api/series").json(Json.write(body)));
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors").findValuesAsText("field")).contains("horizon");
-        assertThat(scan()).isEqualTo(before);
+        assertThat(rejectedFields("/api/series", Json.write(body))).contains("horizon");
     }
 
     @Test
@@ -225,6 +196,26 @@ class SeriesApiIT {
     }
 
     /** The seed as template (as "make this monthly" sends it): second Tuesdays, 18:30 London. */
+    /** POSTs {@code body} to {@code path}: a 400 problem that stores nothing; returns the fields it names. */
+    private List<String> rejectedFields(String path, String body) throws Exception {
+        var before = scan();
+
+        var response = send(ApiEvents.organiser("POST", path).json(body));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(scan()).isEqualTo(before);
+        return json(response).get("errors").findValuesAsText("field");
+    }
+
+    /** {@link #monthly}(6) with one top-level field set: {@code change} is {@code field=value}. */
+    private static String monthlyWith(String change) throws Exception {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(monthly(6));
+        String[] parts = change.split("=", 2);
+        body.put(parts[0], parts[1]);
+        return Json.write(body);
+    }
+
     static String monthly(int horizon) throws Exception {
         ObjectNode template = (ObjectNode) Json.MAPPER.readTree(Fixtures.seedJson());
         template.put("title", "Leeds DevOps");

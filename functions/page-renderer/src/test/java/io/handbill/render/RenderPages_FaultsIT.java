@@ -7,12 +7,10 @@ import io.handbill.testkit.FaultInjector.Attempt;
 import io.handbill.testkit.FaultInjector;
 import io.handbill.testkit.FaultInjector.Fault;
 import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.time.Clock;
@@ -38,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lambda then redelivers it, and after the redelivery the event's page, its entry in the listing, the index and
  * the feed are all there — never a page without its listing entry or the reverse.
  */
-@ExtendWith(LocalAwsExtension.class)
-class RenderPages_FaultsIT {
+class RenderPages_FaultsIT extends LocalAwsTest {
     private static final String SEED_ID = "seed-2017-09-26";
     private static final String PAGE = "events/" + Fixtures.SEED_SLUG + "/index.html";
     /** The objects whose write a publish must not lose; every DynamoDB write is broken too. */
@@ -49,13 +46,6 @@ class RenderPages_FaultsIT {
     private static final Map<String, Integer> INJECTED = new TreeMap<>();
     private static final AtomicInteger CASES_HELD = new AtomicInteger();
     private static final AtomicInteger REPORTED = new AtomicInteger();
-
-    private LocalAws aws;
-
-    @BeforeEach
-    void emulators(LocalAws aws) {
-        this.aws = aws;
-    }
 
     @AfterAll
     static void report() {

@@ -13,12 +13,10 @@ import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import io.handbill.testkit.SentEmail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,22 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The sweep against dynalite and the SES stub: what goes out, when, and exactly once, crashes included. */
-@ExtendWith(LocalAwsExtension.class)
-class ReminderSweepIT {
+class ReminderSweepIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final TestClock clock = new TestClock(T0);
-    private LocalAws aws;
     private DynamoDbEventStore events;
     private DynamoDbSubscriberStore subscribers;
     private DynamoDbReminderLedger ledger;
     private MailSender ses;
 
     @BeforeEach
-    void wire(LocalAws aws) {
-        this.aws = aws;
+    void wire() {
         events = aws.eventStore();
         subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
         ledger = new DynamoDbReminderLedger(aws.dynamoDb(), aws.tableName());

@@ -13,13 +13,11 @@ import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.testkit.FaultInjector;
 import io.handbill.testkit.FaultInjector.Fault;
 import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import io.handbill.testkit.SentEmail;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,8 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Message-ID; a send whose answer was lost may reach SES twice with that same Message-ID, counted apart), none
  * lost, and the job closes within an hour.
  */
-@ExtendWith(LocalAwsExtension.class)
-class ReminderSweep_FaultsIT {
+class ReminderSweep_FaultsIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -65,13 +62,7 @@ class ReminderSweep_FaultsIT {
             new java.util.concurrent.atomic.AtomicInteger();
 
     private final Map<FaultInjector, ReminderSweep> sweeps = new java.util.IdentityHashMap<>();
-    private LocalAws aws;
     private TestClock clock;
-
-    @BeforeEach
-    void emulators(LocalAws aws) {
-        this.aws = aws;
-    }
 
     @TestFactory
     Stream<DynamicTest> everyWriteAndSendOfADueTick_underEveryFault_mailsEachReaderExactlyOnce() {

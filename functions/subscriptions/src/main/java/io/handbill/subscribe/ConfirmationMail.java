@@ -1,6 +1,6 @@
 package io.handbill.subscribe;
 
-import io.handbill.mail.MailOrigin;
+import io.handbill.mail.Letterhead;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.SiteConfig;
 import io.handbill.subscriber.Subscriber;
@@ -10,15 +10,13 @@ import java.time.Clock;
 /** The double opt-in mail: text and HTML with the signed confirm link. */
 public final class ConfirmationMail {
     private final SiteConfig site;
-    private final MailOrigin origin;
+    private final Letterhead letterhead;
     private final Pages pages;
-    private final Clock clock;
 
     public ConfirmationMail(SiteConfig site, String senderEmail, Pages pages, Clock clock) {
         this.site = site;
-        this.origin = MailOrigin.of(site, senderEmail);
+        this.letterhead = Letterhead.of(site, senderEmail, clock);
         this.pages = pages;
-        this.clock = clock;
     }
 
     /** @param messageId the Message-ID's local part, the same for every mail that repeats one request */
@@ -29,9 +27,8 @@ public final class ConfirmationMail {
                 + "To confirm, open this link within 48 hours:\n" + link + "\n\n"
                 + "If it wasn't you, ignore this mail: nothing will be sent unless you confirm.\n\n-- \n"
                 + site.groupName() + "\n" + site.siteUrl() + "\n";
-        return MimeMail.create(origin.from(), subscriber.email(), "Confirm your " + site.groupName() + " event emails",
-                        clock.instant(), origin.messageId("confirm." + messageId))
-                .header("Auto-Submitted", "auto-generated")
+        return letterhead.mail(subscriber.email(), "Confirm your " + site.groupName() + " event emails",
+                        "confirm." + messageId)
                 .body(MimeMail.alternative(text, pages.confirmationMail(link)))
                 .toBytes();
     }

@@ -4,15 +4,14 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.ical.IcsWriter;
+import io.handbill.mail.Letterhead;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.Event;
 import io.handbill.model.HumanTime;
 import io.handbill.model.SiteConfig;
 import io.handbill.rsvp.Attendee;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMultipart;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -29,15 +28,11 @@ public final class RsvpMail {
             "io.handbill.subscribe.templates");
 
     private final SiteConfig site;
-    private final InternetAddress from;
-    private final Clock clock;
-    private final String host;
+    private final Letterhead letterhead;
 
     public RsvpMail(SiteConfig site, String senderEmail, Clock clock) {
         this.site = site;
-        this.from = MimeMail.address(senderEmail, site.groupName());
-        this.clock = clock;
-        this.host = URI.create(site.siteUrl()).getHost();
+        this.letterhead = Letterhead.of(site, senderEmail, clock);
     }
 
     public byte[] confirmation(Event event, Attendee to, String token) {
@@ -46,8 +41,8 @@ public final class RsvpMail {
                 "someone (we hope you) said they are coming to " + event.title() + " on " + when(event) + ".",
                 "To confirm, open this link within 48 hours. Until then no place is held; if it wasn't you, ignore "
                         + "this mail.");
-        return message(to, "Confirm your RSVP: " + event.title(), "<rsvp-confirm." + UUID.randomUUID() + "@" + host
-                + ">", paragraphs, link, "Confirm my RSVP", null, null, null);
+        return message(to, "Confirm your RSVP: " + event.title(), "rsvp-confirm." + UUID.randomUUID(), paragraphs,
+                link, "Confirm my RSVP", null, null, null);
     }
 
     /** A place: straight away ({@code sequence} order) or promoted from the waitlist. */
@@ -86,7 +81,7 @@ public final class RsvpMail {
     }
 
     private String messageId(String ledgerKey) {
-        return "<rsvp." + ledgerKey.replace('#', '.') + "@" + host + ">";
+        return "rsvp." + ledgerKey.replace('#', '.');
     }
 
     private static String when(Event event) {
@@ -117,8 +112,7 @@ public final class RsvpMail {
         if (ics != null) {
             body = MimeMail.withCalendar(body, ics, method, "invitation.ics");
         }
-        return MimeMail.create(from, to.email(), subject, clock.instant(), messageId)
-                .header("Auto-Submitted", "auto-generated")
+        return letterhead.mail(to.email(), subject, messageId)
                 .body(body)
                 .toBytes();
     }

@@ -57,15 +57,14 @@ public final class RsvpService {
     private final SubscribeLimits limits;
     private final Clock clock;
 
-    public RsvpService(EventStore events, RsvpStore store, SubscriberTokens tokens, RsvpMail mail, MailSender sender,
-                       SubscribeLimits limits, Clock clock) {
+    public RsvpService(EventStore events, RsvpStore store, RsvpMail mail, OptIn optIn) {
         this.events = events;
         this.store = store;
-        this.tokens = tokens;
         this.mail = mail;
-        this.sender = sender;
-        this.limits = limits;
-        this.clock = clock;
+        this.tokens = optIn.tokens();
+        this.limits = optIn.limits();
+        this.sender = optIn.sender();
+        this.clock = optIn.clock();
     }
 
     /** The event taking RSVPs under {@code slug}, or empty when there is none or it is not open now. */

@@ -1,7 +1,6 @@
 package io.handbill.subscribe;
 
 import io.handbill.mail.MailRejectedException;
-import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.subscriber.EmailAddresses;
 import io.handbill.subscriber.Subscriber;
@@ -11,7 +10,6 @@ import io.handbill.subscriber.SubscriberTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,20 +28,13 @@ public final class SubscriptionService {
     public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, NO_LONGER_PENDING }
 
     private final SubscriberStore store;
-    private final SubscriberTokens tokens;
     private final ConfirmationMail mail;
-    private final MailSender sender;
-    private final SubscribeLimits limits;
-    private final Clock clock;
+    private final OptIn optIn;
 
-    public SubscriptionService(SubscriberStore store, SubscriberTokens tokens, ConfirmationMail mail,
-                               MailSender sender, SubscribeLimits limits, Clock clock) {
+    public SubscriptionService(SubscriberStore store, ConfirmationMail mail, OptIn optIn) {
         this.store = store;
-        this.tokens = tokens;
         this.mail = mail;
-        this.sender = sender;
-        this.limits = limits;
-        this.clock = clock;
+        this.optIn = optIn;
     }
 
     /**
@@ -53,9 +44,9 @@ public final class SubscriptionService {
      * @throws MailThrottledException   when SES is too busy to take the mail now; the next request may retry
      */
     public void subscribe(String typed, String sourceIp) {
-        Instant now = clock.instant();
+        Instant now = optIn.clock().instant();
         String request = UUID.randomUUID().toString();
-        if (!limits.clientMayAsk(sourceIp, now, request)) {
+        if (!optIn.limits().clientMayAsk(sourceIp, now, request)) {
             log.info("Subscription request over the client limit; nothing sent");
             throw new TooManyRequestsException(SubscribeLimits.CLIENT_WINDOW);
         }
@@ -63,7 +54,7 @@ public final class SubscriptionService {
         Optional<Subscriber> known = store.get(key);
         boolean returning = known.isPresent() && known.get().state() == SubscriberState.UNSUBSCRIBED;
         try {
-            if (!limits.mailboxMayBeMailed(typed, now, request) && !returning) {
+            if (!optIn.limits().mailboxMayBeMailed(typed, now, request) && !returning) {
                 log.info("Subscription request within the mailbox cooldown; no mail sent");
                 return;
             }
@@ -81,7 +72,7 @@ public final class SubscriptionService {
             // the reader sees an error and may ask again: the mailbox's slot, which this request may or may not have
             // taken, must not then keep their mail from them
             try {
-                limits.mailNotSent(typed, now);
+                optIn.limits().mailNotSent(typed, now);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
@@ -92,8 +83,9 @@ public final class SubscriptionService {
 
     private void sendConfirmation(Subscriber subscriber, Instant now) {
         try {
-            String messageId = sender.send(subscriber.email(), mail.compose(subscriber,
-                    tokens.confirmToken(subscriber.key(), now), limits.confirmationMailId(subscriber.email(), now)));
+            byte[] message = mail.compose(subscriber, optIn.tokens().confirmToken(subscriber.key(), now),
+                    optIn.limits().confirmationMailId(subscriber.email(), now));
+            String messageId = optIn.sender().send(subscriber.email(), message);
             log.info("Confirmation mail sent, message {}", messageId);
         } catch (MailRejectedException e) {
             log.warn("Confirmation mail rejected: {}", e.reason());
@@ -105,8 +97,8 @@ public final class SubscriptionService {
 
     /** @throws io.handbill.subscriber.InvalidTokenException for a forged, foreign or expired token */
     public Confirmation confirm(String token) {
-        Instant now = clock.instant();
-        String key = tokens.verify(token, SubscriberTokens.Purpose.CONFIRM, now);
+        Instant now = optIn.clock().instant();
+        String key = optIn.tokens().verify(token, SubscriberTokens.Purpose.CONFIRM, now);
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Optional<Subscriber> known = store.get(key);
             if (known.isEmpty() || known.get().state() == SubscriberState.UNSUBSCRIBED) {
@@ -129,8 +121,8 @@ public final class SubscriptionService {
      * @throws io.handbill.subscriber.InvalidTokenException for a forged or foreign token
      */
     public void unsubscribe(String token) {
-        Instant now = clock.instant();
-        String key = tokens.verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, now);
+        Instant now = optIn.clock().instant();
+        String key = optIn.tokens().verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, now);
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Optional<Subscriber> known = store.get(key);
             if (known.isEmpty() || known.get().state() == SubscriberState.UNSUBSCRIBED) {
@@ -146,6 +138,6 @@ public final class SubscriptionService {
 
     /** Checks an unsubscribe token before showing the page with the button. */
     public void checkUnsubscribeToken(String token) {
-        tokens.verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, clock.instant());
+        optIn.tokens().verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, optIn.clock().instant());
     }
 }

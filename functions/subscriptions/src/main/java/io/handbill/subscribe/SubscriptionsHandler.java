@@ -62,16 +62,15 @@ public final class SubscriptionsHandler
                                 CooldownStore cooldowns, MailSender sender, Clock clock) {
         byte[] secret = config.secret().read();
         var tokens = new SubscriberTokens(secret);
-        var limits = new SubscribeLimits(cooldowns, secret);
+        var optIn = new OptIn(tokens, new SubscribeLimits(cooldowns, secret), sender, clock);
         var organisers = new GroupAuthorizer(config.adminGroup());
         var pages = new Pages(config.site());
         this.http = new HttpApi<>(SubscriptionEndpoints.ROUTES, new SubscriptionEndpoints(
-                new SubscriptionService(store, tokens, new ConfirmationMail(config.site(), config.senderEmail(), pages,
-                        clock), sender, limits, clock), new SubscriberExport(store), organisers, pages),
+                new SubscriptionService(store, new ConfirmationMail(config.site(), config.senderEmail(), pages,
+                        clock), optIn), new SubscriberExport(store), organisers, pages),
                 ExpectedFailures.NONE, SERVER_ERROR);
         this.rsvpHttp = new HttpApi<>(RsvpEndpoints.ROUTES, new RsvpEndpoints(
-                new RsvpService(events, rsvps, tokens, new RsvpMail(config.site(), config.senderEmail(), clock),
-                        sender, limits, clock),
+                new RsvpService(events, rsvps, new RsvpMail(config.site(), config.senderEmail(), clock), optIn),
                 new AttendeeList(rsvps, clock), events, organisers, new RsvpPages(config.site())),
                 ExpectedFailures.NONE, SERVER_ERROR);
     }

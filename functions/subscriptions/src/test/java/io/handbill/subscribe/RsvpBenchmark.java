@@ -17,7 +17,6 @@ import io.handbill.testkit.EmbeddedAws;
 import io.handbill.testkit.LocalAws;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -56,22 +55,14 @@ public final class RsvpBenchmark {
             var tokens = new SubscriberTokens(SECRET);
             var mails = new AtomicInteger();
             MailSender counting = (to, raw) -> "m-" + mails.incrementAndGet();
-            var service = new RsvpService(events, store, tokens, new RsvpMail(SITE, "events@example.org", clock),
-                    counting, new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET),
-                    clock);
+            var service = new RsvpService(events, store, new RsvpMail(SITE, "events@example.org", clock),
+                    new OptIn(tokens, new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()),
+                            SECRET), counting, clock));
             LocalDateTime start = LocalDateTime.parse("2017-09-26T18:00");
             Event event = Events.published("bench", Drafts.seed().slug("rsvp-bench").aliases(List.of()).start(start)
                     .end(start.plusHours(3)).rsvp(new RsvpSettings(true, capacity, null, null, null)));
             events.create(event);
-            List<String> confirmTokens = new ArrayList<>();
-            for (int i = 0; i < confirmations; i++) {
-                String email = "person" + i + "@example.org";
-                String id = service.attendeeId(event.id(), email);
-                store.create(Attendee.pending(event.id(), id, email, "Person " + i, null, clock.instant()),
-                        clock.instant().plus(Duration.ofHours(48)));
-                confirmTokens.add(tokens.token(SubscriberTokens.Purpose.RSVP_CONFIRM, event.id() + "/" + id,
-                        clock.instant().plus(Duration.ofHours(48))));
-            }
+            List<String> confirmTokens = PendingRsvps.write(service, store, tokens, clock, event, confirmations);
             System.out.printf("RSVP benchmark: %,d confirmations, %,d places, %d in flight (dynalite)%n",
                     confirmations, capacity, inFlight);
             long[] latencies = new long[confirmations];

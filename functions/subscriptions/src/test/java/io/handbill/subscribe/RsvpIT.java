@@ -19,12 +19,10 @@ import io.handbill.rsvp.DynamoDbRsvpStore;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import io.handbill.testkit.SentEmail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RSVPs end to end on dynalite and the SES v2 stub: the flow, capacity under concurrency, crashes, bad tokens. */
-@ExtendWith(LocalAwsExtension.class)
-class RsvpIT {
+class RsvpIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
             "organisers@example.org");
@@ -60,14 +57,12 @@ class RsvpIT {
 
     private final TestClock clock = new TestClock(Instant.parse("2017-09-20T10:00:00Z"));
     private final SubscriberTokens tokens = new SubscriberTokens(SECRET);
-    private LocalAws aws;
     private DynamoDbEventStore events;
     private DynamoDbRsvpStore store;
     private SubscriptionsHandler handler;
 
     @BeforeEach
-    void wire(LocalAws aws) {
-        this.aws = aws;
+    void wire() {
         events = new DynamoDbEventStore(aws.dynamoDb(), aws.tableName());
         store = new DynamoDbRsvpStore(aws.dynamoDb(), aws.tableName());
         var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 1000),
@@ -482,17 +477,7 @@ class RsvpIT {
 
     /** {@code n} PENDING RSVPs written straight to the store, and their confirm tokens. */
     private List<String> pending(Event event, int n) {
-        var service = service(store, ses());
-        var confirmTokens = new ArrayList<String>();
-        for (int i = 0; i < n; i++) {
-            String email = "person" + i + "@example.org";
-            String id = service.attendeeId(event.id(), email);
-            store.create(Attendee.pending(event.id(), id, email, "Person " + i, null, clock.instant()),
-                    clock.instant().plus(Duration.ofHours(48)));
-            confirmTokens.add(tokens.token(SubscriberTokens.Purpose.RSVP_CONFIRM, event.id() + "/" + id,
-                    clock.instant().plus(Duration.ofHours(48))));
-        }
-        return confirmTokens;
+        return PendingRsvps.write(service(store, ses()), store, tokens, clock, event, n);
     }
 
     /** Two confirmed RSVPs to an event with one place: the first going, the second waitlisted; the first's cancel token. */
@@ -506,8 +491,8 @@ class RsvpIT {
     }
 
     private RsvpService service(io.handbill.rsvp.RsvpStore rsvps, MailSender sender) {
-        return new RsvpService(events, rsvps, tokens, new RsvpMail(SITE, "events@example.org", clock), sender,
-                new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET), clock);
+        return new RsvpService(events, rsvps, new RsvpMail(SITE, "events@example.org", clock), new OptIn(tokens,
+                new SubscribeLimits(new DynamoDbCooldownStore(aws.dynamoDb(), aws.tableName()), SECRET), sender, clock));
     }
 
     private MailSender ses() {

@@ -7,11 +7,8 @@ import io.handbill.mail.SesConfig;
 import io.handbill.subscriber.DynamoDbSubscriberStore;
 import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.subscriber.TokenSecretConfig;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
-import org.junit.jupiter.api.BeforeEach;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,17 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * allowance with 429; a mailbox gets one mail per window from any number of clients; a reader coming back after
  * unsubscribing is mailed at once; a throttled SES answers 503 without using up the mailbox's window.
  */
-@ExtendWith(LocalAwsExtension.class)
-class SubscribeLimitsIT {
+class SubscribeLimitsIT extends LocalAwsTest {
     private static final byte[] SECRET = "limits-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-09-01T10:00:00Z"));
-    private LocalAws aws;
-
-    @BeforeEach
-    void wire(LocalAws aws) {
-        this.aws = aws;
-    }
 
     @Test
     void theIssuesFlood_oneClientManyPlusAddresses_sendsOneMail_andIsCutOffWith429() {

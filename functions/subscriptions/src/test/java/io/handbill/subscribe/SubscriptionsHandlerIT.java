@@ -8,15 +8,13 @@ import io.handbill.subscriber.TokenSecretConfig;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberState;
 import io.handbill.subscriber.SubscriberTokens;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import io.handbill.testkit.SentEmail;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,21 +28,18 @@ import java.util.regex.Pattern;
 import static io.handbill.fixtures.Fixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(LocalAwsExtension.class)
-class SubscriptionsHandlerIT {
+class SubscriptionsHandlerIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final Pattern CONFIRM_LINK =
             Pattern.compile("https://events\\.example\\.org/api/subscriptions/confirm\\?token=([A-Za-z0-9_.-]+)");
     private static final Map<String, String> ORGANISER = Map.of("sub", "u1", "cognito:groups", "[organisers]");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-09-01T10:00:00Z"));
-    private LocalAws aws;
     private DynamoDbSubscriberStore store;
     private SubscriptionsHandler handler;
 
     @BeforeEach
-    void wire(LocalAws aws) {
-        this.aws = aws;
+    void wire() {
         store = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
         var config = new SubscriptionsConfig(aws.tableName(), SITE, "events@example.org", new SesConfig(null, 100),
                 new TokenSecretConfig(new String(SECRET, StandardCharsets.UTF_8), null), "organisers");

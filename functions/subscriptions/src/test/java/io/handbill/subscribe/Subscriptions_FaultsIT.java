@@ -14,14 +14,12 @@ import io.handbill.testkit.FaultInjector;
 import io.handbill.testkit.FaultInjector.Attempt;
 import io.handbill.testkit.FaultInjector.Fault;
 import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import io.handbill.testkit.SentEmail;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,8 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reader ends subscribed, confirmed or unsubscribed, with exactly one confirmation mail (one Message-ID; a send
  * whose answer was lost may reach SES again with the same Message-ID, counted apart) — none lost, none duplicated.
  */
-@ExtendWith(LocalAwsExtension.class)
-class Subscriptions_FaultsIT {
+class Subscriptions_FaultsIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final SiteConfig SITE = new SiteConfig("https://events.example.org", "Leeds DevOps",
             "organisers@example.org");
@@ -77,12 +74,6 @@ class Subscriptions_FaultsIT {
     }
 
     private final TestClock clock = new TestClock(Instant.parse("2026-09-01T10:00:00Z"));
-    private LocalAws aws;
-
-    @BeforeEach
-    void emulators(LocalAws aws) {
-        this.aws = aws;
-    }
 
     @AfterAll
     static void report() {

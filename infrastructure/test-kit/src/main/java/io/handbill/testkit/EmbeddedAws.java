@@ -11,20 +11,10 @@ import java.util.stream.Stream;
 /**
  * dynalite, S3Proxy and the SES stub, started together on free loopback ports. Tests get it through
  * {@link LocalAwsExtension}; the local stack starts it with a data directory so that its state survives restarts.
+ *
+ * @param temporaryDir where mail goes without a data directory, deleted on {@link #close()}; otherwise {@code null}
  */
-public final class EmbeddedAws implements AwsEmulators {
-    private final Dynalite dynamoDb;
-    private final EmbeddedS3 s3;
-    private final SesStub ses;
-    private final Path temporaryDir;
-
-    private EmbeddedAws(Dynalite dynamoDb, EmbeddedS3 s3, SesStub ses, Path temporaryDir) {
-        this.dynamoDb = dynamoDb;
-        this.s3 = s3;
-        this.ses = ses;
-        this.temporaryDir = temporaryDir;
-    }
-
+public record EmbeddedAws(Dynalite dynamoDb, EmbeddedS3 s3, SesStub ses, Path temporaryDir) implements AwsEmulators {
     /**
      * Starts the emulators.
      *
@@ -55,11 +45,6 @@ public final class EmbeddedAws implements AwsEmulators {
     @Override
     public AwsEndpoints endpoints() {
         return new AwsEndpoints(dynamoDb.endpoint(), s3.endpoint(), ses.endpoint());
-    }
-
-    @Override
-    public SesStub ses() {
-        return ses;
     }
 
     /** {@link AwsEndpoints#environment()} for a child process. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Gives integration tests real local AWS endpoints: annotate the class with {@code @ExtendWith(LocalAwsExtension.class)}
- * and take a {@link LocalAws} parameter (constructor, {@code @BeforeEach} or test method).
+ * and take a {@link LocalAws} parameter (constructor, {@code @BeforeEach} or test method), or extend
+ * {@link LocalAwsTest} for an {@code aws} field.
  *
  * <p>The emulators start once per test JVM and stop when it finishes; before each test the table, bucket and
  * outbox are emptied. By default they are dynalite, S3Proxy and the SES stub ({@link EmbeddedAws}); with

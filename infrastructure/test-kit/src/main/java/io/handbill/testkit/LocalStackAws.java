@@ -14,16 +14,8 @@ import java.util.Optional;
  * DynamoDB and S3 from LocalStack in a Testcontainers-managed container, with the in-process SES stub (whose outbox
  * and fault controls the tests read). Used when {@code -Dhandbill.backend=localstack} and a Docker engine exists.
  */
-final class LocalStackAws implements AwsEmulators {
+record LocalStackAws(LocalStackContainer container, SesStub ses) implements AwsEmulators {
     private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:4.0.3");
-
-    private final LocalStackContainer container;
-    private final SesStub ses;
-
-    private LocalStackAws(LocalStackContainer container, SesStub ses) {
-        this.container = container;
-        this.ses = ses;
-    }
 
     static LocalStackAws start(Path outbox) {
         LocalStackContainer container = new LocalStackContainer(IMAGE).withServices(Service.DYNAMODB, Service.S3);
@@ -50,11 +42,6 @@ final class LocalStackAws implements AwsEmulators {
     public AwsEndpoints endpoints() {
         return new AwsEndpoints(container.getEndpointOverride(Service.DYNAMODB),
                 container.getEndpointOverride(Service.S3), ses.endpoint());
-    }
-
-    @Override
-    public SesStub ses() {
-        return ses;
     }
 
     @Override

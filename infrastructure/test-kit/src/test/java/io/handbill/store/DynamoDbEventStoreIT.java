@@ -4,11 +4,9 @@ import io.handbill.fixtures.Fixtures;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
 import io.handbill.model.EventStatus;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
@@ -27,16 +25,13 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ExtendWith(LocalAwsExtension.class)
-class DynamoDbEventStoreIT {
+class DynamoDbEventStoreIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private LocalAws aws;
     private DynamoDbEventStore store;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
+    void setUp() {
         this.store = aws.eventStore();
     }
 

@@ -2,11 +2,8 @@ package io.handbill.store;
 
 import io.handbill.fixtures.Drafts;
 import io.handbill.model.Event;
-import io.handbill.testkit.LocalAws;
-import io.handbill.testkit.LocalAwsExtension;
-import org.junit.jupiter.api.BeforeEach;
+import io.handbill.testkit.LocalAwsTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -35,17 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The slug and alias claims under the interleavings a crash or a stalled request produces: an event write held back
  * (or dropped) between its claim and its put, while another event wants the name.
  */
-@ExtendWith(LocalAwsExtension.class)
-class DynamoDbEventStore_ClaimsIT {
+class DynamoDbEventStore_ClaimsIT extends LocalAwsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final Duration IN_FLIGHT = Duration.ofMinutes(1);
-
-    private LocalAws aws;
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-    }
 
     @Test
     void crashBetweenClaimAndWrite_retryOfTheSameCreateFinishesIt() {
