@@ -1285,10 +1285,19 @@
     flash('Series created with ' + result.body.occurrences.length + ' draft dates.');
   }
 
+  let seriesShown = 0;
+
   /** A series with its dates: open one to edit it, skip one. */
   async function showSeries(id) {
     showSeriesView(true);
+    // the view keeps the last series shown; clear it so its rows are never taken for this one's
+    $('#series-occurrences tbody').textContent = '';
+    $('#skip-date').textContent = '';
+    const shown = ++seriesShown;
     const result = await api('GET', '/api/series/' + encodeURIComponent(id));
+    if (shown !== seriesShown) {
+      return; // a later view or a skip answered first: an older read must not paint over it
+    }
     if (result.status !== 200) {
       flash('Could not open the series: ' + problemText(result));
       return;
@@ -1367,6 +1376,7 @@
       return;
     }
     $('#skip-reason').value = '';
+    seriesShown++;
     renderSeries(result.body);
     flash('Skipped ' + day + '.');
     $('#skipped-heading').focus();

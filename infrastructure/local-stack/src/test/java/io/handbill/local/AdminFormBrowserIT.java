@@ -480,7 +480,8 @@ class AdminFormBrowserIT {
 
         // skip the fifth, with a reason the series page shows
         browser.get(seriesUrl);
-        wait.until(d -> d.findElements(By.cssSelector("#series-occurrences tbody tr")).size() == 6);
+        wait.until(d -> d.findElement(By.id("series-occurrences")).isDisplayed()
+                && d.findElements(By.cssSelector("#series-occurrences tbody tr")).size() == 6);
         new Select(find("#skip-date")).selectByVisibleText(dates.get(4));
         type("#skip-reason", "Summer break");
         find("#skip-save").click();
