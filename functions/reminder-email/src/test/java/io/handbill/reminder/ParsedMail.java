@@ -16,20 +16,25 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A sent reminder parsed back with Angus Mail, checking the MIME structure on the way. */
+/**
+ * A sent mail parsed back with Angus Mail, checking the MIME structure on the way: the readable alternative and the
+ * event's calendar part, or (a digest of new events) the readable alternative alone, with no {@link #ics}.
+ */
 record ParsedMail(MimeMessage message, String text, String html, String ics, ContentType calendarType) {
 
     static ParsedMail parse(byte[] raw) throws Exception {
         var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        if (message.getContentType().startsWith("multipart/alternative")) {
+            var alternative = readable((MimeMultipart) message.getContent());
+            return new ParsedMail(message, (String) alternative.getBodyPart(0).getContent(),
+                    (String) alternative.getBodyPart(1).getContent(), null, null);
+        }
         assertThat(message.getContentType()).startsWith("multipart/mixed");
         var mixed = (MimeMultipart) message.getContent();
         assertThat(mixed.getCount()).isEqualTo(2);
         BodyPart readable = mixed.getBodyPart(0);
         assertThat(readable.getContentType()).startsWith("multipart/alternative");
-        var alternative = (MimeMultipart) readable.getContent();
-        assertThat(alternative.getCount()).isEqualTo(2);
-        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        var alternative = readable((MimeMultipart) readable.getContent());
         BodyPart calendar = mixed.getBodyPart(1);
         var calendarType = new ContentType(calendar.getContentType());
         assertThat(calendarType.getBaseType()).isEqualTo("text/calendar");
@@ -39,6 +44,13 @@ record ParsedMail(MimeMessage message, String text, String html, String ics, Con
         }
         return new ParsedMail(message, (String) alternative.getBodyPart(0).getContent(),
                 (String) alternative.getBodyPart(1).getContent(), ics, calendarType);
+    }
+
+    private static MimeMultipart readable(MimeMultipart alternative) throws Exception {
+        assertThat(alternative.getCount()).isEqualTo(2);
+        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        return alternative;
     }
 
     String header(String name) throws Exception {

@@ -99,7 +99,7 @@ public final class ReminderSweepBench {
         long resume = System.nanoTime();
         SweepState resumed = new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock)
                 .run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         SweepState afterLease = new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock)
                 .run(() -> true);
         double resumedRuns = (System.nanoTime() - resume) / 1e9;
@@ -110,7 +110,7 @@ public final class ReminderSweepBench {
         System.out.printf("  seeding %,d subscribers: %.1f s%n", count, seedSeconds);
         System.out.printf("  run 1 (dies): %.1f s, %,d SES calls%n", crashedRun, callsBeforeCrash);
         System.out.printf("  runs 2+3 (resume, then after the %d-min claim lease): %.1f s, %,d + %,d sent, outcome %s%n",
-                ReminderSweep.CLAIM_LEASE.toMinutes(), resumedRuns, resumed.sent(), afterLease.sent(),
+                LedgerGuardedSend.CLAIM_LEASE.toMinutes(), resumedRuns, resumed.sent(), afterLease.sent(),
                 afterLease.outcome());
         System.out.printf("  SES calls total: %,d for %,d subscribers; messages in outbox: %,d%n", sender.attempts(),
                 count, outbox.messages);

@@ -272,7 +272,7 @@ class ReminderSweepIT {
         // and: the next tick, and one after the claim lease
         clock.advance(Duration.ofMinutes(1));
         sweep(ledger, sender, false, 100).run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         sweep(ledger, sender, false, 100).run(() -> true);
 
         // then
@@ -343,7 +343,7 @@ class ReminderSweepIT {
             clock.advance(Duration.ofMinutes(15));
             state = sweep(ledger, sender, false, 100).run(() -> true);
             for (int tick = 0; tick < 3; tick++) {
-                clock.advance(ReminderSweep.CLAIM_LEASE);
+                clock.advance(LedgerGuardedSend.CLAIM_LEASE);
                 sweep(ledger, sender, false, 100).run(() -> true);
             }
             logs = stdout.text();
@@ -396,14 +396,14 @@ class ReminderSweepIT {
         sweep(false).run(() -> true);
         clock.advance(Duration.ofMinutes(15));
         MailJob job = MailJob.reminder("e10", Duration.ofDays(7), T0);
-        ledger.claim(job, "bob@example.org", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+        ledger.claim(job, "bob@example.org", "m1", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
         var checks = new AtomicInteger();
 
         // when: this run sends to Ann, finds Bob held, and runs out of time before Cat
         SweepState stopped = sweep(false).run(() -> checks.incrementAndGet() <= 2);
         clock.advance(Duration.ofMinutes(1));
         SweepState next = sweep(false).run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         SweepState afterLease = sweep(false).run(() -> true);
 
         // then
