@@ -24,26 +24,8 @@ import java.util.stream.Collectors;
  * is owed a job's event only past that job's cursor. An event whose reminder job is still open waits: its reminder
  * stands for the announcement ({@link ReminderSweep}), and announcing it beside the reminder is what this avoids.
  */
-final class AnnouncementDigest {
-    private final EventStore events;
-    private final SubscriberStore subscribers;
-    private final ReminderLedger ledger;
-    private final ReminderMail mail;
-    private final LedgerGuardedSend guarded;
-    private final Clock clock;
-    private final int pageSize;
-
-    AnnouncementDigest(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
-                       LedgerGuardedSend guarded, Clock clock, int pageSize) {
-        this.events = events;
-        this.subscribers = subscribers;
-        this.ledger = ledger;
-        this.mail = mail;
-        this.guarded = guarded;
-        this.clock = clock;
-        this.pageSize = pageSize;
-    }
-
+record AnnouncementDigest(EventStore events, SubscriberStore subscribers, ReminderLedger ledger, ReminderMail mail,
+                          LedgerGuardedSend guarded, Clock clock, int pageSize) {
     /** @param open every open job (after the reminders and changes of this tick were worked) */
     SweepState.Outcome work(List<MailJob> open, BooleanSupplier timeLeft, SweepProgress progress) {
         Map<MailJob, Event> due = dueAnnouncements(open);

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * same mail (a crash between the send and its record costs one repeated SES call with the same Message-ID, never a
  * second mail with other contents). A throttled send releases its claims: SES certainly did not take it.
  */
-final class LedgerGuardedSend {
+record LedgerGuardedSend(ReminderLedger ledger, MailSender sender, SubscriberStore subscribers, Clock clock) {
     /** Longer than any run may last (Lambda's maximum timeout), so a CLAIMED entry this old has no live sender. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(15);
     static final int MAX_ATTEMPTS = 3;
@@ -39,18 +39,6 @@ final class LedgerGuardedSend {
         Delivery of(MailJob job) {
             return byJob.get(job);
         }
-    }
-
-    private final ReminderLedger ledger;
-    private final MailSender sender;
-    private final SubscriberStore subscribers;
-    private final Clock clock;
-
-    LedgerGuardedSend(ReminderLedger ledger, MailSender sender, SubscriberStore subscribers, Clock clock) {
-        this.ledger = ledger;
-        this.sender = sender;
-        this.subscribers = subscribers;
-        this.clock = clock;
     }
 
     /**
