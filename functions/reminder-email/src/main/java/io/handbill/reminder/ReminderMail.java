@@ -109,7 +109,7 @@ public final class ReminderMail {
         return site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
     }
 
-    /** Headers every mail has: a Message-ID from the mailing and recipient (the same on every retry), one-click unsubscribe. */
+    /** What every mail has: a Message-ID from mailing and recipient (the same on every retry), one-click unsubscribe. */
     private MimeMail envelope(Subscriber subscriber, String subject, Mailing mailing, String unsubscribeUrl) {
         return MimeMail.create(origin.from(), subscriber.email(), subject, clock.instant(),
                         origin.messageId(Mailing.sha256(mailing.id() + "|" + subscriber.key())))

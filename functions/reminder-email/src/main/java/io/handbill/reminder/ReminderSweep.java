@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 /**
  * One tick of the reminder schedule. First it turns what came due since the last tick into mail jobs (reminder
  * windows, new events, changes to announced events); then it works through the open jobs until they are done or time
- * runs short, and the next tick carries on from the saved cursors. Reminders and changes go out job by job, subscriber
- * by subscriber; then every subscriber gets the new events still owed to them as one digest ({@link AnnouncementDigest}).
- * A reminder that comes due while its event's announcement is still owed stands for both: one mail, two entries.
+ * runs short, and the next tick carries on from the saved cursors. Reminders and changes (urgent, never batched) go out
+ * job by job, subscriber by subscriber; then every subscriber gets the new events still owed to them as one digest
+ * ({@link AnnouncementDigest}). A reminder that comes due while its event's announcement is still owed stands for
+ * both: one mail, two ledger entries.
  *
  * <p>Each send is guarded by the sent-ledger ({@link LedgerGuardedSend}), so each subscriber gets each mailing at
  * most once, a crash included.
@@ -43,6 +44,7 @@ public final class ReminderSweep {
     private final ReminderLedger ledger;
     private final ReminderMail mail;
     private final LedgerGuardedSend guarded;
+    private final AnnouncementDigest digest;
     private final ReminderSettings settings;
     private final Clock clock;
     private final int pageSize;
@@ -61,6 +63,7 @@ public final class ReminderSweep {
         this.ledger = ledger;
         this.mail = mail;
         this.guarded = new LedgerGuardedSend(ledger, sender, subscribers, clock);
+        this.digest = new AnnouncementDigest(events, subscribers, ledger, mail, guarded, clock, pageSize);
         this.settings = settings;
         this.clock = clock;
     }
@@ -94,8 +97,7 @@ public final class ReminderSweep {
             }
         }
         if (outcome == SweepState.Outcome.COMPLETE && !announcing.isEmpty()) {
-            outcome = new AnnouncementDigest(events, subscribers, ledger, mail, guarded, clock, pageSize)
-                    .work(ledger.openJobs(), timeLeft, progress);
+            outcome = digest.work(ledger.openJobs(), timeLeft, progress);
         }
         var state = new SweepState(startedAt, startedAt, clock.instant(), outcome, progress.sent(), progress.rejected(),
                 ledger.openJobs().size());
