@@ -12,7 +12,9 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event's calendar part, or (a digest of new events) the readable alternative alone, with no {@link #ics}.
  */
 record ParsedMail(MimeMessage message, String text, String html, String ics, ContentType calendarType) {
+    private static final Pattern EVENT_PAGE =
+            Pattern.compile("Event page: https://events\\.example\\.org/events/([^/]+)/");
 
     static ParsedMail parse(byte[] raw) throws Exception {
         var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
@@ -51,6 +55,11 @@ record ParsedMail(MimeMessage message, String text, String html, String ics, Con
         assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
         assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
         return alternative;
+    }
+
+    /** The events the mail is about, by slug, in the order its text lists their pages (a digest lists several). */
+    List<String> eventSlugs() {
+        return EVENT_PAGE.matcher(text).results().map(match -> match.group(1)).toList();
     }
 
     String header(String name) throws Exception {

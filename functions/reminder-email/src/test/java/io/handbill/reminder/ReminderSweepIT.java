@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static io.handbill.fixtures.Fixtures.SITE;
@@ -314,7 +313,7 @@ class ReminderSweepIT {
         assertThat(recipients()).containsExactly("ann@example.org", "bob@example.org");
         ParsedMail digest = ParsedMail.parse(aws.sentEmails().get(0).raw());
         assertThat(digest.message().getSubject()).isEqualTo("6 new events from " + SITE.groupName());
-        assertThat(announcedIn(digest)).containsExactly("d6", "d5", "d4", "d3", "d2", "d1");
+        assertThat(digest.eventSlugs()).containsExactly("d6", "d5", "d4", "d3", "d2", "d1");
         assertThat(digest.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(ledger.entry(MailJob.announcement("d3", T0), "bob@example.org")).get()
                 .extracting(LedgerEntry::status, LedgerEntry::detail)
@@ -354,7 +353,7 @@ class ReminderSweepIT {
         Map<String, Set<String>> mailsPerAnnouncement = new TreeMap<>();
         for (SentEmail email : aws.sentEmails()) {
             ParsedMail mail = ParsedMail.parse(email.raw());
-            for (String event : announcedIn(mail)) {
+            for (String event : mail.eventSlugs()) {
                 mailsPerAnnouncement.computeIfAbsent(mail.header("To") + " " + event, k -> new HashSet<>())
                         .add(mail.header("Message-ID"));
             }
@@ -603,12 +602,6 @@ class ReminderSweepIT {
         assertThat(header).startsWith("<https://events.example.org/api/unsubscribe?token=");
         String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
         return new SubscriberTokens(SECRET).verify(token, SubscriberTokens.Purpose.UNSUBSCRIBE, clock.instant());
-    }
-
-    /** The events a mail announces or reminds of, by slug, in the order it lists them. */
-    private static List<String> announcedIn(ParsedMail mail) {
-        return Pattern.compile("Event page: https://events\\.example\\.org/events/([^/]+)/")
-                .matcher(mail.text()).results().map(match -> match.group(1)).toList();
     }
 
     private List<String> recipients() {

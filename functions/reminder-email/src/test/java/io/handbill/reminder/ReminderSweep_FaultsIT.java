@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.handbill.fixtures.Fixtures.SITE;
@@ -56,8 +54,6 @@ class ReminderSweep_FaultsIT {
     private static final List<String> READERS = List.of("ann@example.org", "bob@example.org");
     private static final Set<String> FAULTED = Set.of("PutItem", "UpdateItem", "DeleteItem", "SendEmail");
     private static final int TICKS_AFTER = 5;
-    private static final Pattern EVENT_PAGE =
-            Pattern.compile("Event page: https://events\\.example\\.org/events/([^/]+)/");
 
     /** One call of the due tick: the {@code nth} attempt of {@code operation}. */
     record Call(String operation, int nth) {
@@ -249,9 +245,8 @@ class ReminderSweep_FaultsIT {
         Map<String, Set<String>> ids = new TreeMap<>();
         for (SentEmail email : aws.sentEmails()) {
             ParsedMail mail = ParsedMail.parse(email.raw());
-            Matcher pages = EVENT_PAGE.matcher(mail.text());
-            while (pages.find()) {
-                ids.computeIfAbsent(mail.header("To") + " " + pages.group(1), told -> new HashSet<>())
+            for (String event : mail.eventSlugs()) {
+                ids.computeIfAbsent(mail.header("To") + " " + event, told -> new HashSet<>())
                         .add(mail.header("Message-ID"));
             }
         }
