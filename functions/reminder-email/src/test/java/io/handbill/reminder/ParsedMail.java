@@ -3,6 +3,7 @@ package io.handbill.reminder;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import io.handbill.ical.IcsAssertions;
+import io.handbill.testkit.SentEmail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
@@ -12,8 +13,12 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,22 @@ record ParsedMail(MimeMessage message, String text, String html, String ics, Con
     /** The events the mail is about, by slug, in the order its text lists their pages (a digest lists several). */
     List<String> eventSlugs() {
         return EVENT_PAGE.matcher(text).results().map(match -> match.group(1)).toList();
+    }
+
+    /**
+     * For each recipient and event ({@code "<to> <slug>"}), the Message-IDs of the mails that told them of it: exactly
+     * one each means none was lost and none came twice (a repeated SES call carries the same Message-ID).
+     */
+    static Map<String, Set<String>> messageIdsByRecipientAndEvent(List<SentEmail> sent) throws Exception {
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (SentEmail email : sent) {
+            ParsedMail mail = parse(email.raw());
+            for (String event : mail.eventSlugs()) {
+                ids.computeIfAbsent(mail.header("To") + " " + event, told -> new HashSet<>())
+                        .add(mail.header("Message-ID"));
+            }
+        }
+        return ids;
     }
 
     String header(String name) throws Exception {

@@ -156,16 +156,9 @@ public final class ReminderSweepBench {
         new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock).run(() -> true);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        Map<String, Set<String>> idsPerAnnouncement = new HashMap<>();
+        Map<String, Set<String>> idsPerAnnouncement = ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails());
         Set<String> mails = new HashSet<>();
-        for (SentEmail email : aws.sentEmails()) {
-            ParsedMail parsed = ParsedMail.parse(email.raw());
-            String id = parsed.header("Message-ID");
-            mails.add(id);
-            for (String event : parsed.eventSlugs()) {
-                idsPerAnnouncement.computeIfAbsent(parsed.header("To") + " " + event, k -> new HashSet<>()).add(id);
-            }
-        }
+        idsPerAnnouncement.values().forEach(mails::addAll);
         long expected = (long) count * DIGEST_EVENTS;
         System.out.printf("%nRound: %d new events at once, crash after SES accepted digest #%,d%n", DIGEST_EVENTS,
                 count / 2);

@@ -28,11 +28,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -350,14 +348,7 @@ class ReminderSweepIT {
         sweep(ledger, sender, true, 1).run(() -> true);
 
         // then
-        Map<String, Set<String>> mailsPerAnnouncement = new TreeMap<>();
-        for (SentEmail email : aws.sentEmails()) {
-            ParsedMail mail = ParsedMail.parse(email.raw());
-            for (String event : mail.eventSlugs()) {
-                mailsPerAnnouncement.computeIfAbsent(mail.header("To") + " " + event, k -> new HashSet<>())
-                        .add(mail.header("Message-ID"));
-            }
-        }
+        Map<String, Set<String>> mailsPerAnnouncement = ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails());
         long lost = readers.size() * 4L - mailsPerAnnouncement.size();
         long duplicated = mailsPerAnnouncement.values().stream().filter(ids -> ids.size() > 1).count();
         System.out.printf("[digest crash after %s #%d] %d SES calls, %d lost, %d duplicated%n", step, nth,

@@ -112,7 +112,7 @@ class ReminderSweep_FaultsIT {
                         assertThat(faults.injected()).isNotEmpty();
                         faults.injected().forEach((kind, count) -> INJECTED.merge(kind, count, Integer::sum));
                         assertThat(sweepDone(due)).as("jobs closed, everyone told").isTrue();
-                        Map<String, Set<String>> ids = messageIdsByReaderAndEvent();
+                        Map<String, Set<String>> ids = ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails());
                         assertThat(ids).as("nobody's mail lost").hasSize(READERS.size() * due.events.size());
                         ids.forEach((told, messageIds) -> assertThat(messageIds).as("mails to " + told).hasSize(1));
                         int repeated = aws.sentEmails().size() - distinctMessageIds();
@@ -234,23 +234,10 @@ class ReminderSweep_FaultsIT {
     private boolean sweepDone(DueTick due) {
         try {
             return new DynamoDbReminderLedger(aws.dynamoDb(), aws.tableName()).openJobs().isEmpty()
-                    && messageIdsByReaderAndEvent().size() == READERS.size() * due.events.size();
+                    && ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails()).size() == READERS.size() * due.events.size();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** The Message-IDs each reader was told of each event in (the events a mail links to, a digest several). */
-    private Map<String, Set<String>> messageIdsByReaderAndEvent() throws Exception {
-        Map<String, Set<String>> ids = new TreeMap<>();
-        for (SentEmail email : aws.sentEmails()) {
-            ParsedMail mail = ParsedMail.parse(email.raw());
-            for (String event : mail.eventSlugs()) {
-                ids.computeIfAbsent(mail.header("To") + " " + event, told -> new HashSet<>())
-                        .add(mail.header("Message-ID"));
-            }
-        }
-        return ids;
     }
 
     private int distinctMessageIds() throws Exception {
