@@ -14,7 +14,8 @@ import java.util.Optional;
  * run that takes over a dead run's claims sends that same mail again (same events, same Message-ID) rather than
  * folding them into a new one, and events published meanwhile go in a mail of their own.
  *
- * @param id   {@code <eventId>|<kind>} for a single job (the Message-ID seed mails have always had), else a digest id
+ * @param id   {@code <eventId>|<kind>} for a single job (the Message-ID seed mails have always had), else
+ *             {@code several|<hash>}
  * @param jobs what it covers, at least one
  */
 record Mailing(String id, List<MailJob> jobs) {
@@ -26,9 +27,9 @@ record Mailing(String id, List<MailJob> jobs) {
     }
 
     /**
-     * The id for a mail that would cover {@code candidates}. A digest's names the instant of its claim too: a later
-     * digest of the same events (after a throttled send was released) is then a new mail, never one with the
-     * Message-ID of an older, partly sent one.
+     * The id for a mail that would cover {@code candidates}. One of several jobs hashes the instant of its claim too:
+     * a later mail about the same jobs (after a throttled send was released, or beside a dead run's claims) is then a
+     * new mail, never one with the Message-ID of an older, perhaps sent one.
      */
     static String idFor(List<MailJob> candidates, Instant claimedAt) {
         if (candidates.size() == 1) {
@@ -36,7 +37,7 @@ record Mailing(String id, List<MailJob> jobs) {
         }
         var seed = new StringBuilder(claimedAt.toString());
         candidates.stream().map(Mailing::key).sorted().forEach(key -> seed.append(',').append(key));
-        return "digest|" + sha256(seed.toString());
+        return "several|" + sha256(seed.toString());
     }
 
     static String key(MailJob job) {
