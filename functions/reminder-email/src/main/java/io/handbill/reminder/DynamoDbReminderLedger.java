@@ -23,7 +23,8 @@ import static io.handbill.store.Attributes.string;
 /**
  * {@link ReminderLedger} on the single table. Items:
  * <ul>
- *   <li>{@code SENT#<eventId>#<kind> / <subscriber key>}: ledger entries (TTL a month after the event)</li>
+ *   <li>{@code SENT#<eventId>#<kind> / <subscriber key>}: ledger entries (TTL a month after the event), each naming
+ *   the mailing that claimed it (the mail it went out in: a digest claims several)</li>
  *   <li>{@code MAILJOB / <eventId>#<kind>}: open jobs, deleted when done; one query lists them</li>
  *   <li>{@code ANNOUNCED#<eventId> / ANNOUNCED}: what subscribers were last told</li>
  *   <li>{@code SWEEP / REMINDERS}: the sweep's state</li>
@@ -98,8 +99,10 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
     }
 
     @Override
-    public Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now, Instant expiresAt) {
+    public Optional<LedgerEntry> claim(MailJob job, String subscriberKey, String mailing, Instant now,
+                                       Instant expiresAt) {
         var item = new HashMap<>(entryKey(job, subscriberKey));
+        item.put("mailing", string(mailing));
         item.put("status", string(LedgerEntry.Status.CLAIMED.name()));
         item.put("attempts", number(1));
         item.put("claimedAt", string(now.toString()));
@@ -176,7 +179,9 @@ public record DynamoDbReminderLedger(DynamoDbClient dynamo, String table) implem
         String detail = item.containsKey("messageId") ? item.get("messageId").s()
                 : item.containsKey("reason") ? item.get("reason").s() : null;
         return Optional.of(new LedgerEntry(subscriberKey, LedgerEntry.Status.valueOf(item.get("status").s()),
-                Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()), detail));
+                Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()), detail,
+                // entries claimed before digests existed were each their own mail
+                item.containsKey("mailing") ? item.get("mailing").s() : Mailing.key(job)));
     }
 
     private <T> Optional<T> readDocument(Map<String, AttributeValue> key, Class<T> type) {

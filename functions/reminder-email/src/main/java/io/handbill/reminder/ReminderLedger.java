@@ -28,14 +28,15 @@ public interface ReminderLedger {
     void saveAnnouncement(Announcement announcement);
 
     /**
-     * Claims the right to send {@code job} to a subscriber: a conditional put that only one caller can win.
+     * Claims the right to send {@code job} to a subscriber, as part of {@code mailing}: a conditional put that only one
+     * caller can win. A mail covering several entries claims each so; what another caller holds stays out of it.
      *
      * @return empty when this call claimed it (attempt 1); otherwise the entry that was there
      */
-    Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now, Instant expiresAt);
+    Optional<LedgerEntry> claim(MailJob job, String subscriberKey, String mailing, Instant now, Instant expiresAt);
 
     /**
-     * Takes over a CLAIMED entry whose sender vanished, if nobody else did since it was read.
+     * Takes over a CLAIMED entry whose sender vanished, if nobody else did since it was read; it keeps its mailing.
      *
      * @return whether this call took it (as attempt {@code seen.attempts() + 1})
      */

@@ -20,14 +20,11 @@ import io.handbill.rsvp.Attendee;
 import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -37,7 +34,8 @@ import java.util.stream.Stream;
  * Writes the emails of a {@link MailJob} for one subscriber: multipart/mixed of multipart/alternative (plain text and
  * HTML, times in the event's own zone) and the event as {@code text/calendar; method=PUBLISH} from the shared
  * {@link IcsWriter} (same UID as the feed, so calendars update the entry they have). Each carries a signed one-click
- * unsubscribe link (RFC 8058) and a Message-ID derived from job and subscriber, the same on every retry.
+ * unsubscribe link (RFC 8058) and a Message-ID derived from the {@link Mailing} and subscriber, the same on every
+ * retry. New events go out as a {@link #digest}.
  */
 public final class ReminderMail {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
@@ -56,30 +54,68 @@ public final class ReminderMail {
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
-        return compose(job, event, subscriber, null);
+        return compose(job, event, subscriber, null, new Mailing(Mailing.key(job), List.of(job)));
     }
 
     /**
      * @param attendee the recipient's RSVP place, or {@code null}: a change then carries the iTIP REQUEST (or, once
      *                 cancelled, CANCEL) that updates the invitation in their calendar: same UID, and their own
      *                 SEQUENCE ({@link Attendee#invitationSequence}), which the change has raised above the last one
+     * @param mailing  what the mail covers: a reminder that also stands for the event's announcement says it is new
      */
-    public byte[] compose(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
-        String unsubscribeUrl = site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
-        MailView view = view(job, event, unsubscribeUrl);
+    byte[] compose(MailJob job, Event event, Subscriber subscriber, Attendee attendee, Mailing mailing) {
+        String unsubscribeUrl = unsubscribeUrl(subscriber);
+        MailView view = view(job, event, unsubscribeUrl, mailing.announces(event.id()));
         IcsWriter.Method method = attendee == null || !job.isChange() ? IcsWriter.Method.PUBLISH
                 : event.status() == EventStatus.CANCELLED ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST;
         String ics = method == IcsWriter.Method.PUBLISH ? IcsWriter.event(site, event, method)
                 : IcsWriter.invitation(site, event, method, new IcsWriter.Attendee(attendee.email(),
                 attendee.name(), "ACCEPTED", attendee.invitationSequence(event.icsSequence())));
-        return MimeMail.create(origin.from(), subscriber.email(), subject(job, event), clock.instant(),
-                        messageId(job, subscriber))
-                .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .header("Auto-Submitted", "auto-generated")
+        return envelope(subscriber, subject(job, event), mailing, unsubscribeUrl)
                 .body(MimeMail.withCalendar(MimeMail.alternative(text(view), html(view)), ics, method.name(),
                         event.slug() + SitePaths.ICS))
                 .toBytes();
+    }
+
+    /**
+     * The announcement of new events to one subscriber: for one event the announcement mail as it always was, for
+     * several one mail that lists them by start, each with its page and .ics links (no attachment: one calendar part
+     * per event would be a pile of attachments).
+     */
+    byte[] digest(List<Event> events, Subscriber subscriber, Mailing mailing) {
+        if (events.size() == 1) {
+            return compose(mailing.announcements().get(0), events.get(0), subscriber, null, mailing);
+        }
+        String unsubscribeUrl = unsubscribeUrl(subscriber);
+        DigestView view = digestView(events, unsubscribeUrl);
+        return envelope(subscriber, view.heading(), mailing, unsubscribeUrl)
+                .body(MimeMail.alternative(DigestView.text(view), render("digest.jte", view)))
+                .toBytes();
+    }
+
+    DigestView digestView(List<Event> events, String unsubscribeUrl) {
+        List<DigestView.Item> items = events.stream().sorted(Comparator.comparing(Event::startsAt)
+                        .thenComparing(Event::id))
+                .map(event -> new DigestView.Item(event.title(), event.summary(), HumanTime.when(event),
+                        event.venue() == null ? null : oneLine(event.venue()), site.eventUrl(event.slug()),
+                        site.eventIcsUrl(event.slug())))
+                .toList();
+        String heading = items.size() + " new events from " + site.groupName();
+        return new DigestView(heading, site.groupName() + " has announced " + items.size() + " new events:", items,
+                unsubscribeUrl, site.groupName());
+    }
+
+    private String unsubscribeUrl(Subscriber subscriber) {
+        return site.unsubscribeUrl(tokens.unsubscribeToken(subscriber.key()));
+    }
+
+    /** What every mail has: a Message-ID from mailing and recipient (the same on every retry), one-click unsubscribe. */
+    private MimeMail envelope(Subscriber subscriber, String subject, Mailing mailing, String unsubscribeUrl) {
+        return MimeMail.create(origin.from(), subscriber.email(), subject, clock.instant(),
+                        origin.messageId(Mailing.sha256(mailing.id() + "|" + subscriber.key())))
+                .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .header("Auto-Submitted", "auto-generated");
     }
 
     String subject(MailJob job, Event event) {
@@ -99,13 +135,15 @@ public final class ReminderMail {
         return "Changed: " + event.title() + " — now " + when;
     }
 
-    MailView view(MailJob job, Event event, String unsubscribeUrl) {
+    /** @param isNew a reminder that stands for the event's announcement too: it says the event is new */
+    MailView view(MailJob job, Event event, String unsubscribeUrl, boolean isNew) {
         boolean cancelled = job.isChange() && event.status() == EventStatus.CANCELLED;
         String heading;
         String intro;
         if (job.isReminder()) {
             heading = "Reminder: " + event.title();
-            intro = "Starts in " + humanise(job.window()) + ".";
+            intro = isNew ? "A new event from " + site.groupName() + ": it starts in " + humanise(job.window()) + "."
+                    : "Starts in " + humanise(job.window()) + ".";
         } else if (!job.isChange()) {
             heading = "New event: " + event.title();
             intro = site.groupName() + " has announced a new event.";
@@ -201,8 +239,12 @@ public final class ReminderMail {
     }
 
     private static String html(MailView view) {
+        return render("mail.jte", view);
+    }
+
+    private static String render(String template, Object view) {
         var out = new StringOutput();
-        TEMPLATES.render("mail.jte", view, out);
+        TEMPLATES.render(template, view, out);
         return out.toString();
     }
 
@@ -247,15 +289,5 @@ public final class ReminderMail {
         out.append("\n\n-- \nYou get this because you asked ").append(view.groupName())
                 .append(" for event emails.\nUnsubscribe: ").append(view.unsubscribeUrl()).append('\n');
         return out.toString();
-    }
-
-    private String messageId(MailJob job, Subscriber subscriber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (job.eventId() + "|" + job.kind() + "|" + subscriber.key()).getBytes(StandardCharsets.UTF_8));
-            return origin.messageId(HexFormat.of().formatHex(digest, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

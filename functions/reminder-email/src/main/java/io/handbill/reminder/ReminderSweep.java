@@ -1,6 +1,5 @@
 package io.handbill.reminder;
 
-import io.handbill.mail.MailRejectedException;
 import io.handbill.mail.MailSender;
 import io.handbill.mail.MailThrottledException;
 import io.handbill.model.Event;
@@ -16,27 +15,26 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * One tick of the reminder schedule. First it turns what came due since the last tick into mail jobs (reminder
- * windows, new events, changes to announced events); then it works through the open jobs, subscriber by subscriber,
- * until they are done or time runs short, and the next tick carries on from the saved cursor.
+ * windows, new events, changes to announced events); then it works through the open jobs until they are done or time
+ * runs short, and the next tick carries on from the saved cursors. Reminders and changes (urgent, never batched) go out
+ * job by job, subscriber by subscriber; then every subscriber gets the new events still owed to them as one digest
+ * ({@link AnnouncementDigest}). A reminder that comes due while its event's announcement is still owed stands for
+ * both: one mail, two ledger entries.
  *
- * <p>Each send is guarded by the sent-ledger: claim (conditional put) → send → record the outcome. A crash after the
- * claim leaves a CLAIMED entry that is retried only once its lease has run out, so two live runs never send the same
- * mail; the price of a crash between the send and its record is one repeated SES call, which carries the same
- * Message-ID.
+ * <p>Each send is guarded by the sent-ledger ({@link LedgerGuardedSend}), so each subscriber gets each mailing at
+ * most once, a crash included.
  */
 public final class ReminderSweep {
-    /** Longer than any run may last (Lambda's maximum timeout), so a CLAIMED entry this old has no live sender. */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(15);
-    static final int MAX_ATTEMPTS = 3;
     /** How far back the very first run looks for due windows. */
     static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
-    /** Ledger entries outlive their event by this much, then DynamoDB TTL removes them. */
-    static final Duration LEDGER_RETENTION = Duration.ofDays(30);
     private static final Duration HORIZON = Duration.ofDays(400);
     private static final int PAGE = 100;
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
@@ -45,7 +43,8 @@ public final class ReminderSweep {
     private final SubscriberStore subscribers;
     private final ReminderLedger ledger;
     private final ReminderMail mail;
-    private final MailSender sender;
+    private final LedgerGuardedSend guarded;
+    private final AnnouncementDigest digest;
     private final ReminderSettings settings;
     private final Clock clock;
     private final int pageSize;
@@ -63,7 +62,8 @@ public final class ReminderSweep {
         this.subscribers = subscribers;
         this.ledger = ledger;
         this.mail = mail;
-        this.sender = sender;
+        this.guarded = new LedgerGuardedSend(ledger, sender, subscribers, clock);
+        this.digest = new AnnouncementDigest(events, subscribers, ledger, mail, guarded, clock, pageSize);
         this.settings = settings;
         this.clock = clock;
     }
@@ -82,19 +82,28 @@ public final class ReminderSweep {
         Optional<SweepState> last = ledger.sweepState();
         Instant from = last.map(SweepState::discoveredUpTo).orElse(startedAt.minus(FIRST_LOOKBACK));
         discover(from, startedAt);
-        var progress = new Progress();
+        var progress = new SweepProgress();
         SweepState.Outcome outcome = SweepState.Outcome.COMPLETE;
-        for (MailJob job : ledger.openJobs()) {
-            outcome = work(job, timeLeft, progress);
+        List<MailJob> open = ledger.openJobs();
+        Map<String, MailJob> announcing = open.stream().filter(MailJob::isAnnouncement)
+                .collect(Collectors.toMap(MailJob::eventId, job -> job));
+        for (MailJob job : open) {
+            if (job.isAnnouncement()) {
+                continue;
+            }
+            outcome = work(job, job.isReminder() ? announcing.get(job.eventId()) : null, timeLeft, progress);
             if (outcome != SweepState.Outcome.COMPLETE) {
                 break;
             }
         }
-        var state = new SweepState(startedAt, startedAt, clock.instant(), outcome, progress.sent, progress.rejected,
+        if (outcome == SweepState.Outcome.COMPLETE && !announcing.isEmpty()) {
+            outcome = digest.work(ledger.openJobs(), timeLeft, progress);
+        }
+        var state = new SweepState(startedAt, startedAt, clock.instant(), outcome, progress.sent(), progress.rejected(),
                 ledger.openJobs().size());
         ledger.saveSweepState(state);
-        log.info("Reminder sweep {}: sent {}, rejected {}, skipped {}, open jobs {}", outcome, progress.sent,
-                progress.rejected, progress.skipped, state.openJobs());
+        log.info("Reminder sweep {}: sent {}, rejected {}, skipped {}, open jobs {}", outcome, progress.sent(),
+                progress.rejected(), progress.skipped(), state.openJobs());
         return state;
     }
 
@@ -151,16 +160,22 @@ public final class ReminderSweep {
         }
     }
 
-    private SweepState.Outcome work(MailJob job, BooleanSupplier timeLeft, Progress progress) {
+    /**
+     * @param announcement the event's announcement job while it is open: a reminder sent to someone still owed it
+     *                     stands for it too
+     */
+    private SweepState.Outcome work(MailJob job, MailJob announcement, BooleanSupplier timeLeft,
+                                    SweepProgress progress) {
         Optional<Event> current = events.get(job.eventId());
-        if (current.isEmpty() || !stillWorthSending(job, current.get())) {
+        if (current.isEmpty() || !stillWorthSending(job, current.get(), clock.instant())) {
             ledger.closeJob(job);
             return SweepState.Outcome.COMPLETE;
         }
         Event event = current.get();
-        var position = new Position(job);
+        List<MailJob> jobs = announcement == null ? List.of(job) : List.of(job, announcement);
+        var position = new JobPosition(job);
         boolean attendeeHeld = false;
-        if (!job.isAnnouncement() && event.rsvp() != null && event.rsvp().enabled()) {
+        if (event.rsvp() != null && event.rsvp().enabled()) {
             // attendees first, so that whoever also subscribed gets the attendee's mail (a change updates their
             // invitation); the ledger key is the normalised address either way, so they get one mail, not two
             for (Attendee attendee : going.list(event.id())) {
@@ -168,15 +183,15 @@ public final class ReminderSweep {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.OUT_OF_TIME;
                 }
-                Delivery delivery;
+                LedgerGuardedSend.Delivery delivery;
                 try {
-                    delivery = deliver(job, event, Subscriber.pending(attendee.email(), clock.instant()), attendee);
+                    delivery = deliver(jobs, event, Subscriber.pending(attendee.email(), clock.instant()), attendee,
+                            progress);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
                 }
-                progress.count(delivery);
-                attendeeHeld |= delivery == Delivery.HELD_ELSEWHERE;
+                attendeeHeld |= delivery == LedgerGuardedSend.Delivery.HELD_ELSEWHERE;
             }
         }
         String cursor = job.cursor();
@@ -187,19 +202,18 @@ public final class ReminderSweep {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.OUT_OF_TIME;
                 }
-                Delivery delivery;
+                LedgerGuardedSend.Delivery delivery;
                 try {
-                    delivery = deliver(job, event, subscriber, null);
+                    delivery = deliver(jobs, event, subscriber, null, progress);
                 } catch (MailThrottledException e) {
                     ledger.saveCursor(position.resumable());
                     return SweepState.Outcome.THROTTLED;
                 }
-                progress.count(delivery);
                 position.handled(subscriber.key(), delivery);
             }
             cursor = page.nextCursor();
             if (cursor != null) {
-                position.handled(cursor, Delivery.SKIPPED);
+                position.handled(cursor, LedgerGuardedSend.Delivery.SKIPPED);
                 ledger.saveCursor(position.resumable());
             }
         } while (cursor != null);
@@ -212,94 +226,26 @@ public final class ReminderSweep {
         return SweepState.Outcome.COMPLETE;
     }
 
-    /**
-     * How far a job got. Its saved cursor never passes a subscriber whose claim was held by another (or a dead)
-     * run, so that one is retried even if this run stops later for time or dies.
-     */
-    private static final class Position {
-        private MailJob at;
-        private boolean held;
-        private String retryFrom;
-
-        Position(MailJob job) {
-            this.at = job;
-        }
-
-        void handled(String key, Delivery delivery) {
-            if (delivery == Delivery.HELD_ELSEWHERE && !held) {
-                held = true;
-                retryFrom = at.cursor();
-            }
-            at = at.at(key);
-        }
-
-        boolean held() {
-            return held;
-        }
-
-        MailJob resumable() {
-            return held ? at.at(retryFrom) : at;
-        }
-    }
-
-    private boolean stillWorthSending(MailJob job, Event event) {
-        Instant now = clock.instant();
+    static boolean stillWorthSending(MailJob job, Event event, Instant now) {
         if (!event.startsAt().isAfter(now)) {
             return false;
         }
         return job.isChange() ? event.status().isPublic() : event.status() == EventStatus.PUBLISHED;
     }
 
-    enum Delivery { SENT, REJECTED, SKIPPED, HELD_ELSEWHERE }
-
-    /** @param attendee the recipient's RSVP place, or {@code null} for a subscriber without one */
-    private Delivery deliver(MailJob job, Event event, Subscriber subscriber, Attendee attendee) {
-        Instant now = clock.instant();
-        Optional<LedgerEntry> existing = ledger.claim(job, subscriber.key(), now,
-                event.startsAt().plus(LEDGER_RETENTION));
-        if (existing.isPresent()) {
-            LedgerEntry entry = existing.get();
-            if (entry.settled()) {
-                return Delivery.SKIPPED;
-            }
-            if (entry.claimedAt().plus(CLAIM_LEASE).isAfter(now)) {
-                return Delivery.HELD_ELSEWHERE;
-            }
-            if (entry.attempts() >= MAX_ATTEMPTS) {
-                ledger.markFailed(job, subscriber.key(), now);
-                return Delivery.SKIPPED;
-            }
-            if (!ledger.reclaim(job, entry, now)) {
-                return Delivery.HELD_ELSEWHERE;
-            }
-        }
-        byte[] message = mail.compose(job, event, subscriber, attendee);
-        String messageId;
-        try {
-            messageId = sender.send(subscriber.email(), message);
-        } catch (MailRejectedException e) {
-            ledger.markRejected(job, subscriber.key(), e.reason(), clock.instant());
-            subscribers.update(subscriber.rejected(e.reason(), clock.instant()));
-            return Delivery.REJECTED;
-        } catch (MailThrottledException e) {
-            ledger.release(job, subscriber.key());
-            throw e;
-        }
-        ledger.markSent(job, subscriber.key(), messageId, clock.instant());
-        return Delivery.SENT;
-    }
-
-    private static final class Progress {
-        int sent;
-        int rejected;
-        int skipped;
-
-        void count(Delivery delivery) {
-            switch (delivery) {
-                case SENT -> sent++;
-                case REJECTED -> rejected++;
-                default -> skipped++;
-            }
-        }
+    /**
+     * One reminder or change (and the announcement it may stand for) to one recipient.
+     *
+     * @param attendee the recipient's RSVP place, or {@code null} for a subscriber without one
+     * @return what became of the reminder or change
+     */
+    private LedgerGuardedSend.Delivery deliver(List<MailJob> jobs, Event event, Subscriber recipient,
+                                               Attendee attendee, SweepProgress progress) {
+        var outcome = guarded.deliver(jobs, true, recipient, job -> event.startsAt(), (mailing, to) ->
+                mailing.notice().isPresent()
+                        ? mail.compose(mailing.notice().get(), event, to, attendee, mailing)
+                        : mail.digest(List.of(event), to, mailing));
+        progress.count(outcome);
+        return outcome.of(jobs.get(0));
     }
 }

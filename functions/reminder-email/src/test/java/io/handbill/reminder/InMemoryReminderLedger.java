@@ -62,10 +62,10 @@ final class InMemoryReminderLedger implements ReminderLedger {
     }
 
     @Override
-    public synchronized Optional<LedgerEntry> claim(MailJob job, String subscriberKey, Instant now,
+    public synchronized Optional<LedgerEntry> claim(MailJob job, String subscriberKey, String mailing, Instant now,
                                                     Instant expiresAt) {
         LedgerEntry existing = entries.putIfAbsent(entryKey(job, subscriberKey),
-                new LedgerEntry(subscriberKey, LedgerEntry.Status.CLAIMED, 1, now, null));
+                new LedgerEntry(subscriberKey, LedgerEntry.Status.CLAIMED, 1, now, null, mailing));
         return Optional.ofNullable(existing);
     }
 
@@ -77,7 +77,7 @@ final class InMemoryReminderLedger implements ReminderLedger {
             return false;
         }
         entries.put(key, new LedgerEntry(seen.subscriberKey(), LedgerEntry.Status.CLAIMED, seen.attempts() + 1, now,
-                stored.detail()));
+                stored.detail(), stored.mailing()));
         return true;
     }
 
@@ -103,7 +103,8 @@ final class InMemoryReminderLedger implements ReminderLedger {
             // DynamoDbReminderLedger's update is conditional on the entry's existence
             throw new IllegalStateException("No ledger entry to settle: " + key);
         }
-        entries.put(key, new LedgerEntry(subscriberKey, status, stored.attempts(), stored.claimedAt(), detail));
+        entries.put(key, new LedgerEntry(subscriberKey, status, stored.attempts(), stored.claimedAt(), detail,
+                stored.mailing()));
     }
 
     @Override

@@ -20,23 +20,25 @@ abstract class ReminderLedgerContract {
 
     @Test
     void claim_isWonOnce_laterClaimsSeeTheEntry() {
-        assertThat(ledger().claim(job, "ann", T0, EXPIRES)).isEmpty();
+        assertThat(ledger().claim(job, "ann", "m1", T0, EXPIRES)).isEmpty();
 
-        assertThat(ledger().claim(job, "ann", T0.plusSeconds(1), EXPIRES)).get().satisfies(entry -> {
+        assertThat(ledger().claim(job, "ann", "m1", T0.plusSeconds(1), EXPIRES)).get().satisfies(entry -> {
             assertThat(entry.status()).isEqualTo(LedgerEntry.Status.CLAIMED);
             assertThat(entry.attempts()).isEqualTo(1);
             assertThat(entry.claimedAt()).isEqualTo(T0);
             assertThat(entry.settled()).isFalse();
+            assertThat(entry.mailing()).isEqualTo("m1");
         });
-        assertThat(ledger().claim(job, "bob", T0, EXPIRES)).isEmpty();
-        assertThat(ledger().claim(MailJob.reminder("e1", Duration.ofHours(24), T0), "ann", T0, EXPIRES)).isEmpty();
+        assertThat(ledger().claim(job, "bob", "m1", T0, EXPIRES)).isEmpty();
+        assertThat(ledger().claim(MailJob.reminder("e1", Duration.ofHours(24), T0), "ann", "m1", T0, EXPIRES))
+                .isEmpty();
     }
 
     @Test
     void reclaim_ofAVanishedSendersClaim_isWonByOneCallerOnly() {
-        ledger().claim(job, "ann", T0, EXPIRES);
+        ledger().claim(job, "ann", "m1", T0, EXPIRES);
         LedgerEntry seen = ledger().entry(job, "ann").orElseThrow();
-        Instant later = T0.plus(ReminderSweep.CLAIM_LEASE);
+        Instant later = T0.plus(LedgerGuardedSend.CLAIM_LEASE);
 
         assertThat(ledger().reclaim(job, seen, later)).isTrue();
         assertThat(ledger().reclaim(job, seen, later)).isFalse();
@@ -44,19 +46,20 @@ abstract class ReminderLedgerContract {
         LedgerEntry now = ledger().entry(job, "ann").orElseThrow();
         assertThat(now.attempts()).isEqualTo(2);
         assertThat(now.claimedAt()).isEqualTo(later);
+        assertThat(now.mailing()).as("a taken-over claim still belongs to its mail").isEqualTo("m1");
         assertThat(ledger().reclaim(job, now, later.plusSeconds(1))).isTrue();
     }
 
     @Test
     void settledEntries_areNeitherReclaimedNorReleased() {
-        ledger().claim(job, "ann", T0, EXPIRES);
+        ledger().claim(job, "ann", "m1", T0, EXPIRES);
         LedgerEntry claimed = ledger().entry(job, "ann").orElseThrow();
         ledger().markSent(job, "ann", "msg-1", T0.plusSeconds(1));
 
-        assertThat(ledger().reclaim(job, claimed, T0.plus(ReminderSweep.CLAIM_LEASE))).isFalse();
+        assertThat(ledger().reclaim(job, claimed, T0.plus(LedgerGuardedSend.CLAIM_LEASE))).isFalse();
         ledger().release(job, "ann");
 
-        assertThat(ledger().claim(job, "ann", T0.plusSeconds(2), EXPIRES)).get().satisfies(entry -> {
+        assertThat(ledger().claim(job, "ann", "m1", T0.plusSeconds(2), EXPIRES)).get().satisfies(entry -> {
             assertThat(entry.status()).isEqualTo(LedgerEntry.Status.SENT);
             assertThat(entry.detail()).isEqualTo("msg-1");
             assertThat(entry.settled()).isTrue();
@@ -65,8 +68,8 @@ abstract class ReminderLedgerContract {
 
     @Test
     void rejectedAndFailed_keepTheirReason() {
-        ledger().claim(job, "ann", T0, EXPIRES);
-        ledger().claim(job, "bob", T0, EXPIRES);
+        ledger().claim(job, "ann", "m1", T0, EXPIRES);
+        ledger().claim(job, "bob", "m1", T0, EXPIRES);
         ledger().markRejected(job, "ann", "MailFromDomainNotVerified", T0);
         ledger().markFailed(job, "bob", T0);
 
@@ -78,11 +81,11 @@ abstract class ReminderLedgerContract {
 
     @Test
     void release_dropsAClaim_soTheNextClaimWinsAgain() {
-        ledger().claim(job, "ann", T0, EXPIRES);
+        ledger().claim(job, "ann", "m1", T0, EXPIRES);
         ledger().release(job, "ann");
 
         assertThat(ledger().entry(job, "ann")).isEmpty();
-        assertThat(ledger().claim(job, "ann", T0.plusSeconds(1), EXPIRES)).isEmpty();
+        assertThat(ledger().claim(job, "ann", "m1", T0.plusSeconds(1), EXPIRES)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.handbill.reminder;
 
+import io.handbill.fixtures.Events;
 import io.handbill.fixtures.Fixtures;
 import io.handbill.fixtures.TestClock;
 import io.handbill.ical.IcsAssertions;
@@ -132,6 +133,56 @@ class ReminderMailTest {
                 "Where: The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG → Leeds Central Library, Calverley Street, Leeds LS1 3AB");
         assertThat(parsed.html()).contains("<s>The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG</s>");
         assertThat(parsed.event().getSequence().getValue()).isGreaterThan(seed.icsSequence());
+    }
+
+    @Test
+    void digest_listsEachEventByStart_withItsLinks_escaped_andTheOneClickHeaders() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        Event later = seed.edit(seed.draft().toBuilder().title("<b>Later</b> & more")
+                .summary("Talks <img src=x onerror=alert(1)>")
+                .start(seed.draft().start().plusDays(30)).end(seed.draft().end().plusDays(30)).build(),
+                clock.instant());
+        Event other = Events.published("second", "Second evening", LocalDateTime.parse("2017-10-10T18:30:00"),
+                LocalDateTime.parse("2017-10-10T21:00:00"), "Europe/London");
+        var jobs = List.of(MailJob.announcement("later", clock.instant()), MailJob.announcement(seed.id(),
+                clock.instant()), MailJob.announcement("second", clock.instant()));
+        var mailing = new Mailing(Mailing.idFor(jobs, clock.instant()), jobs);
+
+        byte[] raw = mail.digest(List.of(later, seed, other), ann, mailing);
+        ParsedMail parsed = ParsedMail.parse(raw);
+
+        assertThat(parsed.message().getSubject()).isEqualTo("3 new events from Leeds DevOps");
+        assertThat(parsed.message().getContentType()).startsWith("multipart/alternative");
+        String unsubscribe = "https://events.example.org/api/unsubscribe?token=" + tokens.unsubscribeToken(ann.key());
+        assertThat(parsed.header("List-Unsubscribe")).isEqualTo("<" + unsubscribe + ">");
+        assertThat(parsed.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(parsed.text()).containsSubsequence(seed.title(),
+                "When: Tuesday 26 September 2017, 18:45 – 23:00 BST (Europe/London)",
+                "Where: The ODI Node Leeds, Munro House, Duke Street, Leeds LS9 8AG",
+                "https://events.example.org/events/" + Fixtures.SEED_SLUG + "/",
+                "https://events.example.org/events/" + Fixtures.SEED_SLUG + ".ics",
+                "Second evening", "Tuesday 10 October 2017, 18:30 – 21:00 BST (Europe/London)",
+                "<b>Later</b> & more", "Thursday 26 October 2017, 18:45 – 23:00 BST (Europe/London)", unsubscribe);
+        assertThat(parsed.html()).doesNotContain("<b>Later", "<img")
+                .contains("&lt;b&gt;Later&lt;/b&gt; &amp; more", "Talks &lt;img src=x onerror=alert(1)&gt;",
+                        "href=\"https://events.example.org/events/second.ics\"");
+        assertThat(ParsedMail.parse(mail.digest(List.of(seed, other, later), ann, mailing)).header("Message-ID"))
+                .as("the same mailing keeps its Message-ID").isEqualTo(parsed.header("Message-ID"));
+    }
+
+    @Test
+    void digestOfOne_isTheAnnouncementAsBefore() throws Exception {
+        Event seed = Fixtures.seedEvent();
+        MailJob job = MailJob.announcement(seed.id(), clock.instant());
+
+        ParsedMail digest = ParsedMail.parse(mail.digest(List.of(seed), ann, new Mailing(Mailing.key(job),
+                List.of(job))));
+        ParsedMail single = ParsedMail.parse(mail.compose(job, seed, ann));
+
+        assertThat(digest.message().getSubject()).isEqualTo(single.message().getSubject())
+                .startsWith("New event: ");
+        assertThat(digest.header("Message-ID")).isEqualTo(single.header("Message-ID"));
+        assertThat(digest.ics()).isNotNull();
     }
 
     @Test

@@ -35,7 +35,9 @@ import static io.handbill.fixtures.Fixtures.SITE;
 /**
  * 10,000 confirmed subscribers and one event whose 7-day reminder is due, on dynalite and the SES stub. The sweep
  * dies halfway (a crash injected after the 5,000th claim, and in a second round after SES accepted the 5,000th
- * message), and the next ticks resume it. Prints SES calls, wall time, peak heap and duplicates per round.
+ * message), and the next ticks resume it. Prints SES calls, wall time, peak heap and duplicates per round. A last
+ * round publishes six new events at once and dies after SES accepted half the digests: one mail per subscriber
+ * instead of six, and each announcement in exactly one of them.
  *
  * <p>{@code mvn -B -o -pl functions/reminder-email -am -Pbench -DskipTests package}
  * ({@code -Dbench.subscribers=N} for another list size).
@@ -45,6 +47,7 @@ public final class ReminderSweepBench {
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final Pattern TO = Pattern.compile("^To: (.+)$", Pattern.MULTILINE);
     private static final Pattern MESSAGE_ID = Pattern.compile("^Message-ID: (.+)$", Pattern.MULTILINE);
+    private static final int DIGEST_EVENTS = 6;
 
     private ReminderSweepBench() {
     }
@@ -59,6 +62,8 @@ public final class ReminderSweepBench {
                 aws.reset();
                 round(aws, subscribers, crashStep);
             }
+            aws.reset();
+            digestRound(aws, subscribers);
         }
     }
 
@@ -99,7 +104,7 @@ public final class ReminderSweepBench {
         long resume = System.nanoTime();
         SweepState resumed = new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock)
                 .run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         SweepState afterLease = new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock)
                 .run(() -> true);
         double resumedRuns = (System.nanoTime() - resume) / 1e9;
@@ -110,7 +115,7 @@ public final class ReminderSweepBench {
         System.out.printf("  seeding %,d subscribers: %.1f s%n", count, seedSeconds);
         System.out.printf("  run 1 (dies): %.1f s, %,d SES calls%n", crashedRun, callsBeforeCrash);
         System.out.printf("  runs 2+3 (resume, then after the %d-min claim lease): %.1f s, %,d + %,d sent, outcome %s%n",
-                ReminderSweep.CLAIM_LEASE.toMinutes(), resumedRuns, resumed.sent(), afterLease.sent(),
+                LedgerGuardedSend.CLAIM_LEASE.toMinutes(), resumedRuns, resumed.sent(), afterLease.sent(),
                 afterLease.outcome());
         System.out.printf("  SES calls total: %,d for %,d subscribers; messages in outbox: %,d%n", sender.attempts(),
                 count, outbox.messages);
@@ -121,6 +126,47 @@ public final class ReminderSweepBench {
         System.out.printf("  throughput: %.0f mails/s over all runs; peak heap used: %,d MB (max heap %,d MB)%n",
                 outbox.messages / (crashedRun + resumedRuns), heap.peak() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private static void digestRound(LocalAws aws, int count) throws Exception {
+        var clock = new TestClock(T0);
+        var store = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
+        seed(store, count);
+        ZoneId london = ZoneId.of("Europe/London");
+        for (int n = 1; n <= DIGEST_EVENTS; n++) {
+            LocalDateTime start = LocalDateTime.ofInstant(T0.plus(Duration.ofDays(20 + n)), london);
+            aws.eventStore().create(Events.published("new-" + n, Drafts.seed().slug("new-" + n).start(start)
+                    .end(start.plusHours(3)).timeZone(london.getId()).aliases(List.of()), T0.minusSeconds(n)));
+        }
+        var ledger = new DynamoDbReminderLedger(aws.dynamoDb(), aws.tableName());
+        var sender = new Crashes.RecordingSender(new SesMailSender(aws.sesV2(), null, new SendRate(100_000)),
+                count / 2);
+        var settings = new ReminderSettings(List.of(Duration.ofDays(7)), true, "events@example.org");
+        var mail = new ReminderMail(SITE, "events@example.org", new SubscriberTokens(SECRET), clock);
+
+        long start = System.nanoTime();
+        try {
+            new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock).run(() -> true);
+        } catch (Crashes.SimulatedCrash e) {
+            // the next ticks resume
+        }
+        clock.advance(Duration.ofMinutes(15));
+        new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock).run(() -> true);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
+        new ReminderSweep(aws.eventStore(), store, ledger, mail, sender, settings, clock).run(() -> true);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Map<String, Set<String>> idsPerAnnouncement = ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails());
+        Set<String> mails = new HashSet<>();
+        idsPerAnnouncement.values().forEach(mails::addAll);
+        long expected = (long) count * DIGEST_EVENTS;
+        System.out.printf("%nRound: %d new events at once, crash after SES accepted digest #%,d%n", DIGEST_EVENTS,
+                count / 2);
+        System.out.printf("  %,d announcements (%d per subscriber) in %,d mails (%,d SES calls) in %.1f s; "
+                        + "one mail per event would be %,d mails%n", idsPerAnnouncement.size(), DIGEST_EVENTS,
+                mails.size(), sender.attempts(), seconds, expected);
+        System.out.printf("  lost: %,d; in two different mails: %,d%n", expected - idsPerAnnouncement.size(),
+                idsPerAnnouncement.values().stream().filter(ids -> ids.size() > 1).count());
     }
 
     private static void seed(DynamoDbSubscriberStore store, int count) throws InterruptedException {

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -267,7 +268,7 @@ class ReminderSweepIT extends LocalAwsTest {
         // and: the next tick, and one after the claim lease
         clock.advance(Duration.ofMinutes(1));
         sweep(ledger, sender, false, 100).run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         sweep(ledger, sender, false, 100).run(() -> true);
 
         // then
@@ -280,6 +281,81 @@ class ReminderSweepIT extends LocalAwsTest {
         for (String reader : readers) {
             assertThat(ledger.entry(MailJob.reminder("e6", Duration.ofDays(7), T0), reader)).get()
                     .extracting(LedgerEntry::status).isEqualTo(LedgerEntry.Status.SENT);
+        }
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
+    @Test
+    void sixNewEvents_goToEachSubscriberAsOneDigestThroughSes_andNeverAgain() throws Exception {
+        // given: six events published since the last tick, two readers
+        for (int n = 1; n <= 6; n++) {
+            givenPublishedEvent("d" + n, T0.plus(Duration.ofDays(40 - n)), T0.minus(Duration.ofMinutes(n)));
+        }
+        givenConfirmed("ann@example.org");
+        givenConfirmed("bob@example.org");
+
+        // when: the tick, and two more
+        SweepState due = sweep(true).run(() -> true);
+        for (int tick = 0; tick < 2; tick++) {
+            clock.advance(Duration.ofMinutes(15));
+            sweep(true).run(() -> true);
+        }
+
+        // then: one mail each, the events by start (d6 is soonest)
+        assertThat(due.sent()).isEqualTo(2);
+        assertThat(recipients()).containsExactly("ann@example.org", "bob@example.org");
+        ParsedMail digest = ParsedMail.parse(aws.sentEmails().get(0).raw());
+        assertThat(digest.message().getSubject()).isEqualTo("6 new events from " + SITE.groupName());
+        assertThat(digest.eventSlugs()).containsExactly("d6", "d5", "d4", "d3", "d2", "d1");
+        assertThat(digest.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(ledger.entry(MailJob.announcement("d3", T0), "bob@example.org")).get()
+                .extracting(LedgerEntry::status, LedgerEntry::detail)
+                .containsExactly(LedgerEntry.Status.SENT, aws.sentEmails().get(1).messageId());
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
+    /**
+     * Three new events for three readers, and the process dies right after one step of the digests took effect for
+     * the second reader; a fourth event is published before the next tick. Every reader ends with each event in
+     * exactly one mail (one Message-ID), none lost: the dead run's digest goes out again as itself, the new event in a
+     * mail of its own; only a crash between SES accepting and the ledger recording repeats an SES call.
+     */
+    @ParameterizedTest(name = "crash after {0} #{1}")
+    @CsvSource({"claim, 5", "send, 2", "markSent, 5", "saveCursor, 2", "closeJob, 2"})
+    void digestCrashAtAnyStep_thenANewEvent_losesNoAnnouncement_andDuplicatesNone(String step, int nth)
+            throws Exception {
+        // given
+        for (int n = 1; n <= 3; n++) {
+            givenPublishedEvent("c" + n, T0.plus(Duration.ofDays(30 + n)), T0.minus(Duration.ofHours(1)));
+        }
+        List<String> readers = List.of("ann@example.org", "bob@example.org", "cat@example.org");
+        readers.forEach(this::givenConfirmed);
+        var sender = new Crashes.RecordingSender(ses, step.equals("send") ? nth : 0);
+        ReminderLedger faulty = step.equals("send") ? ledger : Crashes.ledgerCrashingAfter(ledger, step, nth);
+
+        // when: the crash (pages of one reader, so that cursors are saved between them), a new event, two ticks
+        assertThatThrownBy(() -> sweep(faulty, sender, true, 1).run(() -> true))
+                .isInstanceOf(Crashes.SimulatedCrash.class);
+        givenPublishedEvent("c4", T0.plus(Duration.ofDays(35)), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        sweep(ledger, sender, true, 1).run(() -> true);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
+        sweep(ledger, sender, true, 1).run(() -> true);
+
+        // then
+        Map<String, Set<String>> mailsPerAnnouncement = ParsedMail.messageIdsByRecipientAndEvent(aws.sentEmails());
+        long lost = readers.size() * 4L - mailsPerAnnouncement.size();
+        long duplicated = mailsPerAnnouncement.values().stream().filter(ids -> ids.size() > 1).count();
+        System.out.printf("[digest crash after %s #%d] %d SES calls, %d lost, %d duplicated%n", step, nth,
+                sender.attempts(), lost, duplicated);
+        assertThat(mailsPerAnnouncement).hasSize(readers.size() * 4);
+        assertThat(mailsPerAnnouncement.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        assertThat(sender.attemptsTo("ann@example.org")).as("Ann's digest, then c4").isEqualTo(2);
+        for (String reader : readers) {
+            for (int n = 1; n <= 4; n++) {
+                assertThat(ledger.entry(MailJob.announcement("c" + n, T0), reader)).get()
+                        .extracting(LedgerEntry::status).isEqualTo(LedgerEntry.Status.SENT);
+            }
         }
         assertThat(ledger.openJobs()).isEmpty();
     }
@@ -338,7 +414,7 @@ class ReminderSweepIT extends LocalAwsTest {
             clock.advance(Duration.ofMinutes(15));
             state = sweep(ledger, sender, false, 100).run(() -> true);
             for (int tick = 0; tick < 3; tick++) {
-                clock.advance(ReminderSweep.CLAIM_LEASE);
+                clock.advance(LedgerGuardedSend.CLAIM_LEASE);
                 sweep(ledger, sender, false, 100).run(() -> true);
             }
             logs = stdout.text();
@@ -391,14 +467,14 @@ class ReminderSweepIT extends LocalAwsTest {
         sweep(false).run(() -> true);
         clock.advance(Duration.ofMinutes(15));
         MailJob job = MailJob.reminder("e10", Duration.ofDays(7), T0);
-        ledger.claim(job, "bob@example.org", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+        ledger.claim(job, "bob@example.org", "m1", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
         var checks = new AtomicInteger();
 
         // when: this run sends to Ann, finds Bob held, and runs out of time before Cat
         SweepState stopped = sweep(false).run(() -> checks.incrementAndGet() <= 2);
         clock.advance(Duration.ofMinutes(1));
         SweepState next = sweep(false).run(() -> true);
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         SweepState afterLease = sweep(false).run(() -> true);
 
         // then

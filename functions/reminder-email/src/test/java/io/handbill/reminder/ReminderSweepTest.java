@@ -99,6 +99,95 @@ class ReminderSweepTest {
     }
 
     @Test
+    void sixNewEvents_goToEachReaderAsOneMailListingSix_byStart_andTheNextSweepSendsNothing() {
+        for (int n = 6; n >= 1; n--) {
+            givenEventStartingIn("e" + n, "Meetup " + n, Duration.ofDays(20 + n));
+        }
+
+        SweepState first = sweep(true).run(() -> true);
+        clock.advance(TICK);
+        SweepState second = sweep(true).run(() -> true);
+
+        assertThat(first.sent()).isEqualTo(2);
+        assertThat(second.sent()).isZero();
+        assertThat(outbox.recipients()).containsExactly("ann@example.org", "bob@example.org");
+        assertThat(outbox.subjects()).containsOnly("6 new events from " + SITE.groupName());
+        assertThat(outbox.texts().get(0)).containsSubsequence("Meetup 1", "Meetup 2", "Meetup 3", "Meetup 4",
+                "Meetup 5", "Meetup 6");
+        for (int n = 1; n <= 6; n++) {
+            assertThat(ledger.entry(MailJob.announcement("e" + n, T0), "ann@example.org")).get()
+                    .extracting(LedgerEntry::status, LedgerEntry::detail)
+                    .containsExactly(LedgerEntry.Status.SENT, "message-1");
+        }
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
+    /** The announcement was still owed (its run ran out of time) when the reminder came due: one mail says both. */
+    @Test
+    void reminderDueWhileTheAnnouncementIsOwed_isTheOnlyMail_saysTheEventIsNew_andSettlesBoth() {
+        Event event = givenEventStartingIn(Duration.ofDays(7).plus(Duration.ofMinutes(10)));
+        SweepState stopped = sweep(true).run(() -> false);
+        assertThat(stopped.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
+        assertThat(outbox.recipients()).isEmpty();
+
+        clock.advance(TICK);
+        SweepState due = sweep(true).run(() -> true);
+        for (int tick = 0; tick < 3; tick++) {
+            clock.advance(TICK);
+            sweep(true).run(() -> true);
+        }
+
+        assertThat(due.sent()).isEqualTo(2);
+        assertThat(outbox.recipients()).containsExactly("ann@example.org", "bob@example.org");
+        assertThat(outbox.subjects()).allMatch(s -> s.startsWith("Reminder: " + event.title()));
+        assertThat(outbox.texts()).allMatch(t -> t.contains("A new event from " + SITE.groupName()
+                + ": it starts in 7 days."));
+        for (MailJob job : List.of(MailJob.announcement(event.id(), T0), MailJob.reminder(event.id(),
+                Duration.ofDays(7), T0))) {
+            assertThat(ledger.entry(job, "bob@example.org")).get().extracting(LedgerEntry::status)
+                    .isEqualTo(LedgerEntry.Status.SENT);
+        }
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
+    /** An announcement resumed past Ann, and one published since: Ann is owed one event, Bob both, in one mail. */
+    @Test
+    void resumedAnnouncement_andANewOne_reachEachReaderOnce_inOneMail() {
+        givenEventStartingIn("e1", "First", Duration.ofDays(30));
+        var checks = new int[1];
+        SweepState stopped = sweep(true).run(() -> checks[0]++ < 1);
+        assertThat(stopped.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
+        givenEventStartingIn("e2", "Second", Duration.ofDays(31));
+
+        clock.advance(TICK);
+        sweep(true).run(() -> true);
+        clock.advance(TICK);
+        sweep(true).run(() -> true);
+
+        assertThat(outbox.recipients()).containsExactly("ann@example.org", "ann@example.org", "bob@example.org");
+        assertThat(outbox.subjects()).containsExactly("New event: First — Sat 31 Oct, 09:00",
+                "New event: Second — Sun 1 Nov, 09:00", "2 new events from " + SITE.groupName());
+        assertThat(ledger.openJobs()).isEmpty();
+    }
+
+    @Test
+    void throttledDigest_releasesEveryClaimItMade_andTheNextTickSendsItWhole() {
+        givenEventStartingIn("e1", "First", Duration.ofDays(30));
+        givenEventStartingIn("e2", "Second", Duration.ofDays(31));
+        MailSender throttled = (to, raw) -> {
+            throw new MailThrottledException();
+        };
+
+        assertThat(sweep(ledger, throttled, true).run(() -> true).outcome())
+                .isEqualTo(SweepState.Outcome.THROTTLED);
+        assertThat(ledger.entry(MailJob.announcement("e2", T0), "ann@example.org")).isEmpty();
+
+        clock.advance(TICK);
+        assertThat(sweep(true).run(() -> true).sent()).isEqualTo(2);
+        assertThat(outbox.subjects()).containsOnly("2 new events from " + SITE.groupName());
+    }
+
+    @Test
     void announcementsOff_announceNothing_butRemember_soTurningThemOnLaterAnnouncesNoOldEvent() {
         givenEventStartingIn(Duration.ofDays(30));
 
@@ -142,7 +231,7 @@ class ReminderSweepTest {
         assertThat(held.openJobs()).isEqualTo(1);
         assertThat(ledger.openJobs()).extracting(MailJob::cursor).containsOnlyNulls();
 
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         SweepState retried = sweep(true).run(() -> true);
 
         assertThat(retried.sent()).isEqualTo(1);
@@ -159,12 +248,12 @@ class ReminderSweepTest {
         Event event = givenEventStartingIn(Duration.ofDays(30));
         MailJob announce = MailJob.announcement(event.id(), T0);
         ledger.openJob(announce);
-        ledger.claim(announce, "ann@example.org", T0, event.startsAt());
-        for (int attempt = 1; attempt < ReminderSweep.MAX_ATTEMPTS; attempt++) {
+        ledger.claim(announce, "ann@example.org", "m1", T0, event.startsAt());
+        for (int attempt = 1; attempt < LedgerGuardedSend.MAX_ATTEMPTS; attempt++) {
             ledger.reclaim(announce, ledger.entry(announce, "ann@example.org").orElseThrow(), T0);
         }
 
-        clock.advance(ReminderSweep.CLAIM_LEASE);
+        clock.advance(LedgerGuardedSend.CLAIM_LEASE);
         sweep(true).run(() -> true);
 
         assertThat(outbox.recipients()).containsExactly("bob@example.org");
@@ -206,8 +295,12 @@ class ReminderSweepTest {
     }
 
     private Event givenEventStartingIn(Duration in) {
+        return givenEventStartingIn("e1", "Kubernetes night", in);
+    }
+
+    private Event givenEventStartingIn(String id, String title, Duration in) {
         LocalDateTime start = LocalDateTime.ofInstant(T0.plus(in), LONDON);
-        Event event = Events.published("e1", "Kubernetes night", start, start.plusHours(3), LONDON.getId());
+        Event event = Events.published(id, title, start, start.plusHours(3), LONDON.getId());
         events.create(event);
         return event;
     }
@@ -228,12 +321,15 @@ class ReminderSweepTest {
     private static final class Outbox implements MailSender {
         private final List<String> recipients = Collections.synchronizedList(new ArrayList<>());
         private final List<String> subjects = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String send(String to, byte[] raw) {
             recipients.add(to);
             try {
-                subjects.add(ParsedMail.parse(raw).message().getSubject());
+                ParsedMail mail = ParsedMail.parse(raw);
+                subjects.add(mail.message().getSubject());
+                texts.add(mail.text());
             } catch (Exception e) {
                 throw new AssertionError("Unreadable mail to " + to, e);
             }
@@ -246,6 +342,10 @@ class ReminderSweepTest {
 
         List<String> subjects() {
             return List.copyOf(subjects);
+        }
+
+        List<String> texts() {
+            return List.copyOf(texts);
         }
     }
 }

@@ -32,10 +32,14 @@ class ShadedJarIT {
     private static final Path JAR = Path.of("target", "reminder-email.jar");
 
     @Test
-    void shadedJar_runsASweepFromTheEnvironment_mailsTheDueReminder_andRecordsARejection(LocalAws aws) throws Exception {
-        // given: a reminder window that opened five minutes ago, and one confirmed reader
+    void shadedJar_runsASweepFromTheEnvironment_mailsTheDueReminderAndADigest_andRecordsARejection(LocalAws aws)
+            throws Exception {
+        // given: a reminder window that opened five minutes ago, two new events, and one confirmed reader
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        givenEventStarting(aws, now.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(5)));
+        givenEventStarting(aws, "shaded", now.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(5)),
+                now.minus(Duration.ofDays(30)));
+        givenEventStarting(aws, "new-1", now.plus(Duration.ofDays(40)), now.minus(Duration.ofMinutes(5)));
+        givenEventStarting(aws, "new-2", now.plus(Duration.ofDays(41)), now.minus(Duration.ofMinutes(5)));
         Subscriber pending = Subscriber.pending("ann@example.org", now.minus(Duration.ofDays(1)));
         var subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
         subscribers.create(pending.confirm(now.minus(Duration.ofDays(1))));
@@ -49,7 +53,7 @@ class ShadedJarIT {
         environment.putAll(Map.of("SITE_URL", "https://events.example.org",
                 "GROUP_NAME", "Leeds DevOps", "ORGANISER_EMAIL", "organisers@example.org",
                 "SENDER_EMAIL", "events@example.org", "HMAC_SECRET", "shaded-jar-test-secret-0123456789",
-                "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "false", "SEND_RATE_PER_SECOND", "10"));
+                "REMINDER_WINDOWS", "P7D,PT24H", "ANNOUNCE_NEW_EVENTS", "true", "SEND_RATE_PER_SECOND", "10"));
         ChildJvm.Result sweep = ChildJvm.run(environment, Duration.ofSeconds(90), "-Xshare:off",
                 "-cp", JAR.toString(), SendRemindersHandler.class.getName());
 
@@ -58,19 +62,22 @@ class ShadedJarIT {
         assertThat(sweep.finished()).as(log).isTrue();
         assertThat(sweep.exitValue()).as(log).isZero();
         assertThat(log).contains("COMPLETE").doesNotContain("Exception", "ZoneInfo");
-        assertThat(aws.sentEmails()).hasSize(1);
-        ParsedMail mail = ParsedMail.parse(aws.sentEmails().get(0).raw());
-        assertThat(mail.header("To")).isEqualTo("ann@example.org");
-        assertThat(mail.message().getSubject()).startsWith("Reminder: ");
+        assertThat(aws.sentEmails()).hasSize(2);
+        ParsedMail reminder = ParsedMail.parse(aws.sentEmails().get(0).raw());
+        assertThat(reminder.header("To")).isEqualTo("ann@example.org");
+        assertThat(reminder.message().getSubject()).startsWith("Reminder: ");
+        ParsedMail digest = ParsedMail.parse(aws.sentEmails().get(1).raw());
+        assertThat(digest.message().getSubject()).isEqualTo("2 new events from Leeds DevOps");
+        assertThat(digest.html()).contains("/events/new-1.ics", "/events/new-2.ics");
         assertThat(subscribers.get("bounce@example.org")).get().extracting(Subscriber::rejection)
                 .isEqualTo("MessageRejected");
     }
 
-    private static void givenEventStarting(LocalAws aws, Instant start) {
+    private static void givenEventStarting(LocalAws aws, String slug, Instant start, Instant created) {
         ZoneId london = ZoneId.of("Europe/London");
         LocalDateTime local = LocalDateTime.ofInstant(start, london);
-        aws.eventStore().create(Events.published("shaded-event", Drafts.seedWithoutProgramme().slug("shaded")
-                .start(local).end(local.plusHours(3)).timeZone(london.getId()), start.minus(Duration.ofDays(30))));
+        aws.eventStore().create(Events.published(slug + "-event", Drafts.seedWithoutProgramme().slug(slug)
+                .start(local).end(local.plusHours(3)).timeZone(london.getId()), created));
     }
 
     @Test

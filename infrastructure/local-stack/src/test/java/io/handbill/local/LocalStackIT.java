@@ -169,6 +169,34 @@ class LocalStackIT {
         assertThat(get("/outbox/" + sent.get(0).id() + "/text").body()).contains("Leeds Beckett University");
     }
 
+    @Test
+    @Order(6)
+    void twoPublishesBeforeASweep_reachTheReaderAsOneDigest() throws Exception {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(40);
+        for (String title : List.of("Digest evening one", "Digest evening two")) {
+            String json = """
+                    {"title":"%s","start":"%sT18:30:00","end":"%sT21:00:00","timeZone":"Europe/London",
+                     "venue":{"name":"The ODI Node Leeds","city":"Leeds","country":"United Kingdom"}}
+                    """.formatted(title, day, day);
+            HttpResponse<String> created = admin("POST", "/api/events", json);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Json.MAPPER.readTree(created.body()).get("id").asText();
+            assertThat(admin("POST", "/api/events/" + id + "/publish", "").statusCode()).isEqualTo(200);
+            day = day.plusDays(1);
+        }
+        List<String> before = stack.outboxMessages().stream().map(OutboxMessage::id).toList();
+
+        runSweep();
+
+        List<OutboxMessage> sent = stack.outboxMessages().stream().filter(m -> !before.contains(m.id())).toList();
+        assertThat(sent).singleElement().satisfies(m -> {
+            assertThat(m.to()).contains("reader@example.org");
+            assertThat(m.subject()).startsWith("2 new events from ");
+        });
+        assertThat(get("/outbox/" + sent.get(0).id() + "/text").body())
+                .containsSubsequence("Digest evening one", "Digest evening two");
+    }
+
     private void runSweep() throws Exception {
         HttpResponse<String> sweep = send(request("/local/reminders/run").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(sweep.statusCode()).isEqualTo(200);
