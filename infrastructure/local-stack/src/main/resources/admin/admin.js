@@ -1141,6 +1141,45 @@
   }
 
 
+  // ---------------------------------------------------------------- cover upload (POST /api/uploads)
+
+  /** Where to PUT a presigned URL: as given, or locally through the stack's own origin (config.json says so). */
+  function uploadTarget(url) {
+    const proxy = config.uploadProxy;
+    return proxy && url.startsWith(proxy.origin + '/') ? proxy.path + url.slice(proxy.origin.length) : url;
+  }
+
+  /** Puts the chosen photo straight into the site bucket, then makes its address the event's picture. */
+  async function onCoverFile() {
+    const input = $('#cover-file');
+    const file = input.files[0];
+    const status = $('#cover-upload-status');
+    if (!file) {
+      return;
+    }
+    status.textContent = 'Uploading ' + file.name + '…';
+    const result = await api('POST', '/api/uploads', {body: {contentType: file.type, bytes: file.size}});
+    if (result.status !== 201) {
+      status.textContent = 'Not uploaded: ' + previewProblem(result);
+      return;
+    }
+    let put;
+    try {
+      put = await fetch(uploadTarget(result.body.uploadUrl), {method: 'PUT', headers: result.body.headers, body: file});
+    } catch (e) {
+      put = {ok: false, status: 0};
+    }
+    if (!put.ok) {
+      status.textContent = 'Not uploaded: the storage answered ' + put.status + '. Please try again.';
+      return;
+    }
+    const url = $('#cover-url');
+    url.value = result.body.url;
+    url.dispatchEvent(new Event('input', {bubbles: true}));
+    input.value = '';
+    status.textContent = 'Uploaded ' + file.name + '. Save to use it as the picture.';
+  }
+
   // ---------------------------------------------------------------- series ("make this monthly")
 
   const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -1471,6 +1510,7 @@
     $('#description').addEventListener('input', scheduleDescriptionPreview);
     $('#page-preview-button').addEventListener('click', onPagePreview);
     $('#page-preview-close').addEventListener('click', closePagePreview);
+    $('#cover-file').addEventListener('change', onCoverFile);
     $('#filters').addEventListener('submit', (e) => {
       e.preventDefault();
       nextCursor = null;

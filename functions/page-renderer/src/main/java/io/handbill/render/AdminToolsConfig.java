@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Everything the admin tools function is configured with, parsed at init: the renderer's own settings, so that a
- * preview is rendered for the same site as the pages, and the organisers' group.
+ * preview is rendered for the same site as the pages and uploads land in its bucket, and the organisers' group.
  *
  * @param renderer   as the page renderer reads them ({@link PageRendererConfig})
  * @param adminGroup {@code ADMIN_GROUP}: the Cognito group allowed to use these routes

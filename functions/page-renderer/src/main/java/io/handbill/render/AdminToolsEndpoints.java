@@ -18,13 +18,16 @@ final class AdminToolsEndpoints {
 
     static final Routes<AdminToolsEndpoints> ROUTES = Routes.<AdminToolsEndpoints>builder()
             .on("POST /api/preview", AdminToolsEndpoints::preview)
+            .on("POST /api/uploads", AdminToolsEndpoints::upload)
             .build();
 
     private final PagePreview previews;
+    private final CoverUploads uploads;
     private final GroupAuthorizer organisers;
 
-    AdminToolsEndpoints(PagePreview previews, GroupAuthorizer organisers) {
+    AdminToolsEndpoints(PagePreview previews, CoverUploads uploads, GroupAuthorizer organisers) {
         this.previews = previews;
+        this.uploads = uploads;
         this.organisers = organisers;
     }
 
@@ -40,5 +43,12 @@ final class AdminToolsEndpoints {
         }
         EventDraft draft = JsonRequestBody.read(request, EventDraft.class);
         return HttpResponse.json(200, previews.of(draft, id)).cacheControl(HttpResponse.NO_STORE);
+    }
+
+    /** A presigned PUT of a new cover picture into the site bucket ({@link CoverUploads}); nothing stored yet. */
+    private HttpResponse upload(ApiRequest request) {
+        organisers.authorize(request);
+        CoverUploads.Request upload = JsonRequestBody.read(request, CoverUploads.Request.class);
+        return HttpResponse.json(201, uploads.start(upload)).cacheControl(HttpResponse.NO_STORE);
     }
 }

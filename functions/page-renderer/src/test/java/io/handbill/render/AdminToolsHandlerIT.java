@@ -48,7 +48,7 @@ class AdminToolsHandlerIT {
                 dynamoCalls.add(context.request().getClass().getSimpleName());
             }
         };
-        this.handler = new AdminToolsHandler(AdminToolsConfig.from(environment), aws.dynamoDbWith(recorder),
+        this.handler = new AdminToolsHandler(AdminToolsConfig.from(environment), aws.dynamoDbWith(recorder), aws.s3(),
                 new TestClock(NOW));
     }
 

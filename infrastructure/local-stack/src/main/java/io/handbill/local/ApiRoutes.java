@@ -32,6 +32,7 @@ public final class ApiRoutes {
             new ApiRoute("POST", "/api/series/preview", EVENT_API),
             new ApiRoute("POST", "/api/events/{id}/reinstate", EVENT_API),
             new ApiRoute("POST", "/api/preview", ADMIN_TOOLS),
+            new ApiRoute("POST", "/api/uploads", ADMIN_TOOLS),
             new ApiRoute("POST", "/api/subscriptions", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/subscriptions/confirm", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/unsubscribe", SUBSCRIPTIONS),

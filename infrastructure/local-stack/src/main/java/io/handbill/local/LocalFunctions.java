@@ -39,7 +39,7 @@ final class LocalFunctions {
         functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(SubscriptionsConfig.from(s.environment()),
                 s.dynamoDb(), s.sesV2(), s.clock()));
         functions.put(ApiRoutes.ADMIN_TOOLS,
-                new AdminToolsHandler(AdminToolsConfig.from(s.environment()), s.dynamoDb(), s.clock()));
+                new AdminToolsHandler(AdminToolsConfig.from(s.environment()), s.dynamoDb(), s.s3(), s.clock()));
         functions.put(ApiRoutes.ICS_FEED,
                 new IcsFeedHandler(IcsFeedConfig.from(s.environment()), s.dynamoDb(), s.clock()));
         return functions;

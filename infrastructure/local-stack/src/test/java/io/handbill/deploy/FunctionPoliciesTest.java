@@ -22,7 +22,7 @@ class FunctionPoliciesTest {
                     "dynamodb:Query"),
             "PageRendererFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "s3:GetObject",
                     "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
-            "AdminToolsFunction", Set.of("dynamodb:GetItem"),
+            "AdminToolsFunction", Set.of("dynamodb:GetItem", "s3:PutObject"),
             "IcsFeedFunction", Set.of("dynamodb:GetItem", "dynamodb:Query"),
             "ReminderEmailFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 class HttpRoutesTest {
     /** Organiser-only paths (the brief's admin routes); every other route is public. */
-    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/series", "/api/subscribers", "/api/preview");
+    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/series", "/api/subscribers", "/api/preview",
+            "/api/uploads");
     /** Public routes under an admin prefix: an event's RSVP counts, shown on its public page. */
     private static final List<String> PUBLIC_UNDER_ADMIN = List.of("GET /api/events/{id}/availability");
     private static final String AUTHORIZER = "Organisers";

@@ -540,7 +540,8 @@ class AdminFormBrowserIT {
 
     @Test
     @Order(12)
-    void descriptionPreview_isWhatThePagePublishes_andThePagePreviewShowsTheWholePage() {
+    void descriptionPreview_isWhatThePagePublishes_andThePagePreviewShowsTheWholePage(@TempDir Path photos)
+            throws Exception {
         openAdmin("#/new");
         type("#description", "> Quoted from the *speaker*\n\n[Run this](javascript:alert(1)) or "
                 + "[read more](https://leedsdevops.org.uk/)");
@@ -573,6 +574,15 @@ class AdminFormBrowserIT {
         find("#page-preview-close").click();
         assertThat(find("#page-preview").isDisplayed()).isFalse();
 
+        // a photo uploaded from the form: a presigned PUT (through the stack's origin to S3Proxy) fills the address
+        Path photo = photos.resolve("room.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1600, 900,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        find("#cover-file").sendKeys(photo.toAbsolutePath().toString());
+        wait.until(d -> d.findElement(By.id("cover-url")).getAttribute("value").matches("/media/[0-9a-f]{32}\\.png"));
+        assertThat(find("#cover-upload-status").getText()).startsWith("Uploaded room.png");
+        String cover = find("#cover-url").getAttribute("value");
+
         find("#publish").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Published"));
         String url = find("#public-page").getAttribute("href");
@@ -581,6 +591,14 @@ class AdminFormBrowserIT {
             return d.getPageSource().contains("Preview evening");
         });
         assertThat(descriptionOfPage()).as("the published description").isEqualTo(preview);
+        // the upload publishes like any picture: in the renderer's resized copies
+        String copy = cover.replace(".png", "-720.png");
+        assertThat(browser.findElement(By.cssSelector("img[src$='-720.png']")).getAttribute("src")).endsWith(copy);
+        HttpResponse<byte[]> resized = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.url() + copy)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(resized.statusCode()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(resized.body())).getWidth())
+                .isEqualTo(720);
     }
 
     /** The description section of the event page in view, without its heading, as the browser serialises it. */
