@@ -12,7 +12,7 @@ import io.handbill.model.EventDraft;
 import java.util.regex.Pattern;
 
 /** The organisers' routes that need the renderer; every one needs a member of the admin group. */
-final class AdminToolsEndpoints {
+record AdminToolsEndpoints(PagePreview previews, CoverUploads uploads, GroupAuthorizer organisers) {
     /** Event ids are UUIDs (or short seed keys), as the event API accepts them. */
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -20,16 +20,6 @@ final class AdminToolsEndpoints {
             .on("POST /api/preview", AdminToolsEndpoints::preview)
             .on("POST /api/uploads", AdminToolsEndpoints::upload)
             .build();
-
-    private final PagePreview previews;
-    private final CoverUploads uploads;
-    private final GroupAuthorizer organisers;
-
-    AdminToolsEndpoints(PagePreview previews, CoverUploads uploads, GroupAuthorizer organisers) {
-        this.previews = previews;
-        this.uploads = uploads;
-        this.organisers = organisers;
-    }
 
     /**
      * The body is the draft a save sends; {@code ?id=} names the stored event it edits (left out for a new one).

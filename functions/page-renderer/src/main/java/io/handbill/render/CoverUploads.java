@@ -23,8 +23,11 @@ import java.util.Map;
  * key, its type and its size. The key is an upload path the renderer makes resized copies of ({@link Image#UPLOAD}),
  * so the picture publishes like any other once its path is the event's cover. JPEG and PNG only: those are what the
  * renderer can read to resize.
+ *
+ * @param bucket the site bucket
+ * @param site   the site it serves, for the picture's public address
  */
-final class CoverUploads {
+record CoverUploads(S3Presigner presigner, String bucket, SiteConfig site) {
     static final long MAX_BYTES = 10L * 1024 * 1024;
     static final Duration EXPIRY = Duration.ofMinutes(5);
     private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png");
@@ -42,16 +45,6 @@ final class CoverUploads {
      */
     record Upload(String uploadUrl, String url, String key, String publicUrl, Map<String, String> headers,
                   Instant expiresAt) {
-    }
-
-    private final S3Presigner presigner;
-    private final String bucket;
-    private final SiteConfig site;
-
-    CoverUploads(S3Presigner presigner, String bucket, SiteConfig site) {
-        this.presigner = presigner;
-        this.bucket = bucket;
-        this.site = site;
     }
 
     /** A presigner signing as {@code s3} would: its region, credentials, endpoint and addressing. */

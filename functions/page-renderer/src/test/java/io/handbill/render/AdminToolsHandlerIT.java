@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code POST /api/preview} through its Lambda handler on dynalite and S3Proxy: organisers only, nothing written. */
 @ExtendWith(LocalAwsExtension.class)
 class AdminToolsHandlerIT {
-    private static final String ROUTE = "POST /api/preview";
-    private static final Map<String, String> ORGANISER = Map.of("sub", "ann", "cognito:groups", "[organisers]");
+    private static final Map<String, String> ORGANISER = AdminRequests.ORGANISER;
 
     private final LocalAws aws;
     private final List<String> dynamoCalls = new CopyOnWriteArrayList<>();
@@ -84,7 +83,7 @@ class AdminToolsHandlerIT {
         String draft = Json.write(Drafts.seed().build());
 
         var anonymous = handler.handleRequest(request(draft, null, "e1"), null);
-        var outsider = handler.handleRequest(request(draft, Map.of("sub", "bob", "cognito:groups", "[readers]"),
+        var outsider = handler.handleRequest(request(draft, AdminRequests.READER,
                 "e1"), null);
 
         assertThat(anonymous.getStatusCode()).isEqualTo(401);
@@ -123,17 +122,6 @@ class AdminToolsHandlerIT {
     }
 
     private static APIGatewayV2HTTPEvent request(String body, Map<String, String> claims, String id) {
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-1").withRouteKey(ROUTE)
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                        .withPath("/api/preview").build());
-        if (claims != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                    .build());
-        }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(ROUTE).withRawPath("/api/preview")
-                .withQueryStringParameters(id == null ? null : Map.of("id", id))
-                .withHeaders(Map.of("content-type", "application/json")).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(context.build()).build();
+        return AdminRequests.post("/api/preview", body, claims, id == null ? null : Map.of("id", id));
     }
 }

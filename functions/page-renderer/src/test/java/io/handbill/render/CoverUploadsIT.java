@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ExtendWith(LocalAwsExtension.class)
 class CoverUploadsIT {
-    private static final String ROUTE = "POST /api/uploads";
-    private static final Map<String, String> ORGANISER = Map.of("sub", "ann", "cognito:groups", "[organisers]");
+    private static final Map<String, String> ORGANISER = AdminRequests.ORGANISER;
 
     private final LocalAws aws;
     private final AdminToolsHandler handler;
@@ -98,7 +97,7 @@ class CoverUploadsIT {
                 + "}", ORGANISER), null);
         var anonymous = handler.handleRequest(request("{\"contentType\":\"image/jpeg\",\"bytes\":1000}", null), null);
         var outsider = handler.handleRequest(request("{\"contentType\":\"image/jpeg\",\"bytes\":1000}",
-                Map.of("sub", "bob", "cognito:groups", "[readers]")), null);
+                AdminRequests.READER), null);
 
         assertThat(webp.getStatusCode()).isEqualTo(400);
         assertThat(fields(webp)).containsExactly("contentType");
@@ -138,16 +137,6 @@ class CoverUploadsIT {
     }
 
     private static APIGatewayV2HTTPEvent request(String body, Map<String, String> claims) {
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-1").withRouteKey(ROUTE)
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                        .withPath("/api/uploads").build());
-        if (claims != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                    .build());
-        }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(ROUTE).withRawPath("/api/uploads")
-                .withHeaders(Map.of("content-type", "application/json")).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(context.build()).build();
+        return AdminRequests.post("/api/uploads", body, claims, null);
     }
 }
