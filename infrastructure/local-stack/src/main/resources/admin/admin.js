@@ -406,7 +406,10 @@
       }
     }
     $('#preview').hidden = true;
+    $('#preview-status').hidden = true;
     $('#preview-button').setAttribute('aria-expanded', 'false');
+    $('#preview-button').textContent = 'Preview description';
+    $('#page-preview').hidden = true;
     refreshTalkIds();
     // self-contained parts of the form (rsvp.js) fill themselves from the event and call the API with our token
     document.dispatchEvent(new CustomEvent('handbill:event-loaded', {detail: {event: event, api: api}}));
@@ -1038,68 +1041,63 @@
     flash('Reloaded the latest version.');
   }
 
-  // ---------------------------------------------------------------- Markdown preview
+  // ---------------------------------------------------------------- previews (POST /api/preview)
 
-  /** A small, safe subset of Markdown built as DOM nodes (never innerHTML): the site renders the full thing. */
-  function renderMarkdown(source, into) {
-    into.textContent = '';
-    const blocks = source.replace(/\r\n/g, '\n').split(/\n{2,}/);
-    for (const block of blocks) {
-      const lines = block.split('\n').filter((l) => l.trim() !== '');
-      if (!lines.length) {
-        continue;
-      }
-      const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]);
-      if (heading && lines.length === 1) {
-        const h = document.createElement('h' + Math.min(6, heading[1].length + 2));
-        inline(heading[2], h);
-        into.appendChild(h);
-      } else if (lines.every((l) => /^\s*[-*+]\s+/.test(l)) || lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) {
-        const ordered = /^\s*\d/.test(lines[0]);
-        const listElement = document.createElement(ordered ? 'ol' : 'ul');
-        for (const line of lines) {
-          const li = document.createElement('li');
-          inline(line.replace(/^\s*([-*+]|\d+[.)])\s+/, ''), li);
-          listElement.appendChild(li);
-        }
-        into.appendChild(listElement);
-      } else {
-        const p = document.createElement('p');
-        inline(lines.join(' '), p);
-        into.appendChild(p);
-      }
-    }
+  // The API renders both with the site's own renderer: what is shown here is what the site will publish.
+  let descriptionTimer = null;
+  let descriptionRun = 0;
+
+  /** Asks the API for the draft as it would publish; the form's event id, if saved, keeps its slug and series. */
+  function requestPreview() {
+    const query = current ? '?id=' + encodeURIComponent(current.id) : '';
+    return api('POST', '/api/preview' + query, {body: readForm()});
   }
 
-  function inline(source, into) {
-    const pattern = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*|\*([^*]+)\*|_([^_]+)_|`([^`]+)`/g;
-    let last = 0;
-    let match;
-    while ((match = pattern.exec(source)) !== null) {
-      into.appendChild(document.createTextNode(source.slice(last, match.index)));
-      let node;
-      if (match[1] !== undefined) {
-        if (/^https?:\/\//i.test(match[2]) || match[2].startsWith('/')) {
-          node = document.createElement('a');
-          node.href = match[2];
-        } else {
-          node = document.createElement('span');
-        }
-        node.textContent = match[1];
-      } else if (match[3] !== undefined) {
-        node = document.createElement('strong');
-        node.textContent = match[3];
-      } else if (match[4] !== undefined || match[5] !== undefined) {
-        node = document.createElement('em');
-        node.textContent = match[4] !== undefined ? match[4] : match[5];
-      } else {
-        node = document.createElement('code');
-        node.textContent = match[6];
-      }
-      into.appendChild(node);
-      last = pattern.lastIndex;
+  /** What a failed preview says: the fields a save would refuse, by their visible labels, or the API's problem. */
+  function previewProblem(result) {
+    const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
+    if (!errors.length) {
+      return problemText(result);
     }
-    into.appendChild(document.createTextNode(source.slice(last)));
+    return 'Fix these first: ' + errors.map((error) => {
+      const target = targetOf(error.field || '');
+      return (target && error.field ? visibleLabel(target) + ': ' : '') + error.message;
+    }).join('; ') + '.';
+  }
+
+  async function renderDescriptionPreview() {
+    const run = ++descriptionRun;
+    const preview = $('#preview');
+    const status = $('#preview-status');
+    preview.dataset.state = 'loading';
+    status.textContent = 'Updating the preview…';
+    let result;
+    try {
+      result = await requestPreview();
+    } catch (e) {
+      result = {status: 0, body: null};
+    }
+    if (run !== descriptionRun || preview.hidden) {
+      return;
+    }
+    if (result.status !== 200) {
+      preview.dataset.state = 'error';
+      status.textContent = 'No preview: ' + (result.status ? previewProblem(result) : 'the API cannot be reached.');
+      return;
+    }
+    // the renderer's sanitised output, the very HTML the page embeds
+    preview.innerHTML = result.body.descriptionHtml;
+    preview.dataset.state = 'ready';
+    status.textContent = 'Preview: the description as the site will publish it.';
+  }
+
+  function scheduleDescriptionPreview() {
+    if ($('#preview').hidden) {
+      return;
+    }
+    window.clearTimeout(descriptionTimer);
+    $('#preview').dataset.state = 'loading';
+    descriptionTimer = window.setTimeout(renderDescriptionPreview, 400);
   }
 
   function onPreview() {
@@ -1107,13 +1105,80 @@
     const button = $('#preview-button');
     const open = preview.hidden;
     preview.hidden = !open;
+    $('#preview-status').hidden = !open;
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? 'Hide preview' : 'Preview description';
     if (open) {
-      renderMarkdown($('#description').value, preview);
+      renderDescriptionPreview();
+    } else {
+      descriptionRun++;
     }
   }
 
+  /** The whole page in a sandboxed frame: no scripts, no forms, an origin of its own. */
+  async function onPagePreview() {
+    const status = $('#page-preview-status');
+    status.textContent = 'Rendering the page…';
+    const result = await requestPreview();
+    if (result.status !== 200) {
+      status.textContent = '';
+      showErrors(result.body && Array.isArray(result.body.errors) && result.body.errors.length ? result.body.errors
+        : [{field: '', message: problemText(result)}], 'The page cannot be previewed yet');
+      return;
+    }
+    clearErrors();
+    $('#page-preview-frame').srcdoc = result.body.pageHtml;
+    $('#page-preview').hidden = false;
+    status.textContent = 'The page as it will publish, below.';
+    $('#page-preview-close').focus();
+  }
+
+  function closePagePreview() {
+    $('#page-preview').hidden = true;
+    $('#page-preview-frame').srcdoc = '';
+    $('#page-preview-status').textContent = '';
+    $('#page-preview-button').focus();
+  }
+
+
+  // ---------------------------------------------------------------- cover upload (POST /api/uploads)
+
+  /** Where to PUT a presigned URL: as given, or locally through the stack's own origin (config.json says so). */
+  function uploadTarget(url) {
+    const proxy = config.uploadProxy;
+    return proxy && url.startsWith(proxy.origin + '/') ? proxy.path + url.slice(proxy.origin.length) : url;
+  }
+
+  /** Puts the chosen photo straight into the site bucket, then makes its address the event's picture. */
+  async function onCoverFile() {
+    const input = $('#cover-file');
+    const file = input.files[0];
+    const status = $('#cover-upload-status');
+    if (!file) {
+      return;
+    }
+    status.textContent = 'Uploading ' + file.name + '…';
+    const result = await api('POST', '/api/uploads', {body: {contentType: file.type, bytes: file.size}});
+    if (result.status !== 201) {
+      status.textContent = 'Not uploaded: ' + previewProblem(result);
+      return;
+    }
+    let put;
+    try {
+      put = await fetch(uploadTarget(result.body.uploadUrl), {method: 'PUT', headers: result.body.headers, body: file});
+    } catch (e) {
+      put = {ok: false, status: 0};
+    }
+    if (!put.ok) {
+      status.textContent = 'Not uploaded: the storage answered ' + put.status + '. Please try again.';
+      return;
+    }
+    const url = $('#cover-url');
+    url.value = result.body.url;
+    url.dispatchEvent(new Event('input', {bubbles: true}));
+    input.value = '';
+    status.textContent = 'Uploaded ' + file.name + '. Save to use it as the picture.';
+  }
 
   // ---------------------------------------------------------------- series ("make this monthly")
 
@@ -1452,6 +1517,10 @@
     });
     $('#reload').addEventListener('click', onReload);
     $('#preview-button').addEventListener('click', onPreview);
+    $('#description').addEventListener('input', scheduleDescriptionPreview);
+    $('#page-preview-button').addEventListener('click', onPagePreview);
+    $('#page-preview-close').addEventListener('click', closePagePreview);
+    $('#cover-file').addEventListener('change', onCoverFile);
     $('#filters').addEventListener('submit', (e) => {
       e.preventDefault();
       nextCursor = null;

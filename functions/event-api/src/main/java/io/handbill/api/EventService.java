@@ -14,6 +14,7 @@ import io.handbill.store.Page;
 import io.handbill.store.SlugTakenException;
 import io.handbill.store.VersionConflictException;
 import io.handbill.validation.CleanText;
+import io.handbill.validation.DraftCorrections;
 import io.handbill.validation.EventDraftValidator;
 import io.handbill.validation.FieldError;
 
@@ -58,7 +59,7 @@ public final class EventService {
      * fails with {@link IdempotencyKeyReusedException}.
      */
     CreatedEvent create(EventDraft submitted, String idempotencyKey) {
-        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.currencyInCapitals(submitted));
+        EventDraft draft = DraftCorrections.ofNew(submitted);
         validate(draft);
         if (idempotencyKey == null) {
             return CreatedEvent.of(insert(newId(), draft), false);
@@ -102,8 +103,7 @@ public final class EventService {
      */
     Event update(String id, EventDraft submitted, IfMatch ifMatch) {
         Event current = get(id);
-        EventDraft draft = DraftCorrections.endWhenLeftOpen(DraftCorrections.agendaFollowsStart(current.draft(),
-                DraftCorrections.currencyInCapitals(submitted)));
+        EventDraft draft = DraftCorrections.ofEdit(current.draft(), submitted);
         validate(draft);
         if (!ifMatch.matches(current)) {
             throw new VersionConflictException(id);

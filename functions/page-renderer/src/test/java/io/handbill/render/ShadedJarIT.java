@@ -10,6 +10,7 @@ import io.handbill.testkit.LocalAwsExtension;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deployable jar alone, in a child JVM configured only by environment variables as Lambda configures it, built
  * with the public no-arg constructor: proves the shade filters (S3 and DynamoDB models trimmed to the operations
- * called, only the stream event types) left out nothing a stream batch or a full rebuild touches, with bytecode
- * verification on as in Lambda.
+ * called, only the event types the handlers take) left out nothing a stream batch, a full rebuild, a preview or a
+ * presigned upload touches, with bytecode verification on as in Lambda.
  */
 @ExtendWith(LocalAwsExtension.class)
 class ShadedJarIT {
@@ -68,6 +69,25 @@ class ShadedJarIT {
     }
 
     @Test
+    void shadedJar_previewsAndPresigns_withTheAdminToolsHandler(LocalAws aws, @TempDir Path dir) throws Exception {
+        // a single-file program run against the jar alone: Lambda's no-arg constructor, a preview, an upload
+        Path probe = dir.resolve("AdminToolsProbe.java");
+        try (InputStream source = getClass().getResourceAsStream("/probes/AdminToolsProbe.java")) {
+            Files.copy(source, probe);
+        }
+
+        ChildJvm.Result run = ChildJvm.run(functionEnvironment(aws), Duration.ofSeconds(90), "-Xshare:off",
+                "-cp", JAR.toString(), probe.toString());
+
+        String log = run.log();
+        assertThat(run.exitValue()).as(log).isZero();
+        assertThat(log).doesNotContain("NoClassDefFoundError", "VerifyError", "ClassNotFoundException")
+                .contains("RESULT 200 {\"descriptionHtml\":\"<blockquote>")
+                .containsPattern("RESULT 201 \\{\"uploadUrl\":\"http://127\\.0\\.0\\.1:\\d+/"
+                        + aws.bucketName() + "/media/[0-9a-f]{32}\\.png\\?X-Amz-Algorithm=AWS4-HMAC-SHA256");
+    }
+
+    @Test
     void shadedJar_holdsNoApacheOrNettyClient_andStaysUnder12Mb() throws Exception {
         DeployableJar.assertSmallWithoutApacheOrNetty(JAR);
     }
@@ -77,10 +97,7 @@ class ShadedJarIT {
         Path requestFile = Files.createTempFile("request", ".json");
         try (request) {
             Files.copy(request, requestFile, StandardCopyOption.REPLACE_EXISTING);
-            var environment = new HashMap<>(aws.environment());
-            environment.putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
-                    "ORGANISER_EMAIL", "organisers@example.org", "LOG_LEVEL", "INFO"));
-            ChildJvm.Result run = ChildJvm.run(environment, Duration.ofSeconds(90), "-Xshare:off",
+            ChildJvm.Result run = ChildJvm.run(functionEnvironment(aws), Duration.ofSeconds(90), "-Xshare:off",
                     "-cp", JAR.toString(), RenderPagesHandler.class.getName(), requestFile.toString());
             String log = run.log();
             assertThat(run.finished()).as(log).isTrue();
@@ -91,6 +108,14 @@ class ShadedJarIT {
         } finally {
             Files.deleteIfExists(requestFile);
         }
+    }
+
+    /** What Lambda would set: the emulators' endpoints and the function's variables. */
+    private static Map<String, String> functionEnvironment(LocalAws aws) {
+        var environment = new HashMap<>(aws.environment());
+        environment.putAll(Map.of("SITE_URL", "https://events.example.org", "GROUP_NAME", "Leeds DevOps",
+                "ORGANISER_EMAIL", "organisers@example.org", "LOG_LEVEL", "INFO"));
+        return environment;
     }
 
     private static List<String> keys(LocalAws aws) {

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * {@code /admin/}: the static admin form from the classpath (the same files deployed under {@code admin/} in the
  * bucket for AWS), and its {@code config.json}, which locally hands the form the admin token instead of sending it
  * to Cognito. The token is only served to pages loaded from localhost ({@link FrontDoor} turns
- * other {@code Host}s away), so a DNS-rebinding page cannot read it.
+ * other {@code Host}s away), so a DNS-rebinding page cannot read it. It also tells the form to send presigned
+ * uploads for S3Proxy's origin through the stack's own ({@link UploadProxy}).
  */
-record AdminPages(AdminToken token, String siteUrl) {
+record AdminPages(AdminToken token, String siteUrl, String s3Origin) {
     private static final Pattern FILE = Pattern.compile("/admin/([a-z0-9-]+\\.(html|css|js|svg|json))");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -59,6 +60,7 @@ record AdminPages(AdminToken token, String siteUrl) {
         config.put("token", token.value());
         config.put("apiBase", "");
         config.put("siteUrl", siteUrl);
+        config.put("uploadProxy", Map.of("origin", s3Origin, "path", UploadProxy.PATH));
         Responses.json(exchange, 200, Json.write(config));
     }
 

@@ -13,6 +13,7 @@ public final class ApiRoutes {
     public static final String EVENT_API = "io.handbill.api.EventApiHandler";
     public static final String SUBSCRIPTIONS = "io.handbill.subscribe.SubscriptionsHandler";
     public static final String ICS_FEED = "io.handbill.icsfeed.IcsFeedHandler";
+    public static final String ADMIN_TOOLS = "io.handbill.render.AdminToolsHandler";
 
     public static final List<ApiRoute> ROUTES = List.of(
             new ApiRoute("GET", "/api/events", EVENT_API),
@@ -30,6 +31,8 @@ public final class ApiRoutes {
             new ApiRoute("POST", "/api/series/{id}/skip", EVENT_API),
             new ApiRoute("POST", "/api/series/preview", EVENT_API),
             new ApiRoute("POST", "/api/events/{id}/reinstate", EVENT_API),
+            new ApiRoute("POST", "/api/preview", ADMIN_TOOLS),
+            new ApiRoute("POST", "/api/uploads", ADMIN_TOOLS),
             new ApiRoute("POST", "/api/subscriptions", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/subscriptions/confirm", SUBSCRIPTIONS),
             new ApiRoute("GET", "/api/unsubscribe", SUBSCRIPTIONS),

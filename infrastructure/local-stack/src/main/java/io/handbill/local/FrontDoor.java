@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * The one origin, as CloudFront makes it in AWS: {@code /api/*}, {@code /calendar.ics} and {@code /events/*.ics}
  * go to the HTTP API, everything else to the site bucket, with the {@link SecurityHeaders} CloudFront adds — plus
- * the local-only {@code /admin/} form, {@code /outbox/} and {@code POST /local/reminders/run}. Only requests
+ * the local-only {@code /admin/} form, {@code /outbox/}, {@code POST /local/reminders/run} and the cover uploads
+ * the form would PUT to S3 ({@link UploadProxy}). Only requests
  * addressed to the stack's own loopback name get in ({@link LoopbackOrigin}).
  */
 record FrontDoor(ApiGateway api, SiteFromBucket site, OutboxPages outbox, ReminderSweep sweep, AdminPages admin,
-                 LoopbackOrigin origin) {
+                 UploadProxy uploads, LoopbackOrigin origin) {
     /** Longest path segment S3 (and most file systems under S3Proxy) can hold. */
     static final int MAX_SEGMENT_BYTES = 255;
     /** S3's longest key. */
@@ -71,6 +72,8 @@ record FrontDoor(ApiGateway api, SiteFromBucket site, OutboxPages outbox, Remind
             outbox.handle(exchange);
         } else if (path.equals("/local/reminders/run")) {
             runReminders(exchange);
+        } else if (path.startsWith(UploadProxy.PATH + "/")) {
+            uploads.handle(exchange);
         } else {
             add(exchange, SecurityHeaders.SITE);
             site.handle(exchange);

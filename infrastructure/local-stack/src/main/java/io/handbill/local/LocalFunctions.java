@@ -12,6 +12,8 @@ import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.icsfeed.IcsFeedHandler;
 import io.handbill.reminder.ReminderEmailConfig;
 import io.handbill.reminder.SendRemindersHandler;
+import io.handbill.render.AdminToolsConfig;
+import io.handbill.render.AdminToolsHandler;
 import io.handbill.render.PageRendererConfig;
 import io.handbill.render.RenderPagesHandler;
 import io.handbill.render.SitePublisher;
@@ -36,6 +38,8 @@ final class LocalFunctions {
                 new EventApiHandler(EventApiConfig.from(s.environment()), s.dynamoDb(), s.clock()));
         functions.put(ApiRoutes.SUBSCRIPTIONS, new SubscriptionsHandler(SubscriptionsConfig.from(s.environment()),
                 s.dynamoDb(), s.sesV2(), s.clock()));
+        functions.put(ApiRoutes.ADMIN_TOOLS,
+                new AdminToolsHandler(AdminToolsConfig.from(s.environment()), s.dynamoDb(), s.s3(), s.clock()));
         functions.put(ApiRoutes.ICS_FEED,
                 new IcsFeedHandler(IcsFeedConfig.from(s.environment()), s.dynamoDb(), s.clock()));
         return functions;

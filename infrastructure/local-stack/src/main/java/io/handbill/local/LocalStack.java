@@ -118,8 +118,9 @@ public final class LocalStack implements AutoCloseable {
         AdminToken token = options.adminToken() != null ? new AdminToken(options.adminToken())
                 : new AdminToken(kept(options.dataDir(), "admin-token", () -> AdminToken.random().value()));
         var gateway = new ApiGateway(LocalFunctions.http(services), token);
+        var uploads = new UploadProxy(endpoints.s3(), BUCKET);
         var frontDoor = new FrontDoor(gateway, new SiteFromBucket(s3, BUCKET), outbox, sweep,
-                new AdminPages(token, url), new LoopbackOrigin(server.port()));
+                new AdminPages(token, url, uploads.s3Origin()), uploads, new LoopbackOrigin(server.port()));
 
         started = System.nanoTime();
         Optional<Event> upcoming = options.samples()

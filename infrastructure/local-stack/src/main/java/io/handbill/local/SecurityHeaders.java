@@ -16,9 +16,12 @@ public final class SecurityHeaders {
     public static final String SITE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
-    /** The admin form also talks to Cognito's hosted UI token endpoint when deployed. */
+    /**
+     * The admin form also talks to Cognito's hosted UI token endpoint when deployed; its page preview (a sandboxed
+     * {@code srcdoc} frame, which inherits this policy) shows cover pictures from anywhere, as the site does.
+     */
     public static final String ADMIN_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self' https://*.amazoncognito.com; form-action 'self'; "
+            + "img-src 'self' data: https:; connect-src 'self' https://*.amazoncognito.com; form-action 'self'; "
             + "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
     public static final Map<String, String> SITE = Map.of(

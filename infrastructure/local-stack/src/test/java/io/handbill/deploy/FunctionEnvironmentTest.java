@@ -3,6 +3,7 @@ package io.handbill.deploy;
 import io.handbill.api.EventApiConfig;
 import io.handbill.icsfeed.IcsFeedConfig;
 import io.handbill.reminder.ReminderEmailConfig;
+import io.handbill.render.AdminToolsConfig;
 import io.handbill.render.PageRendererConfig;
 import io.handbill.subscribe.SubscriptionsConfig;
 import io.handbill.sync.FeedSyncConfig;
@@ -28,13 +29,15 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * template sets for it.
  */
 class FunctionEnvironmentTest {
+    /** Each template function's config, by the function's logical id. */
     static final Map<String, Function<Map<String, String>, Record>> CONFIGS = Map.of(
-            "event-api", EventApiConfig::from,
-            "page-renderer", PageRendererConfig::from,
-            "ics-feed", IcsFeedConfig::from,
-            "reminder-email", ReminderEmailConfig::from,
-            "subscriptions", SubscriptionsConfig::from,
-            "feed-sync", FeedSyncConfig::from);
+            "EventApiFunction", EventApiConfig::from,
+            "PageRendererFunction", PageRendererConfig::from,
+            "AdminToolsFunction", AdminToolsConfig::from,
+            "IcsFeedFunction", IcsFeedConfig::from,
+            "ReminderEmailFunction", ReminderEmailConfig::from,
+            "SubscriptionsFunction", SubscriptionsConfig::from,
+            "FeedSyncFunction", FeedSyncConfig::from);
     /** Read by the configs, deliberately left unset in AWS. */
     static final Map<String, String> LOCAL_ONLY = Map.of(
             "HMAC_SECRET", "the local stand-in for HMAC_SECRET_PARAMETER: in AWS the key stays in SSM, not in function configuration");
@@ -48,39 +51,38 @@ class FunctionEnvironmentTest {
     private final TemplateEnvironment environments = new TemplateEnvironment(template);
 
     @Test
-    void everyFunctionModule_hasAConfig() {
-        assertThat(CONFIGS.keySet()).containsExactlyInAnyOrderElementsOf(Repo.functionModules());
+    void everyTemplateFunction_hasAConfig() {
+        assertThat(CONFIGS.keySet()).containsExactlyInAnyOrderElementsOf(SamTemplate.functionIds());
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void theTemplatesEnvironment_parsesThroughTheFunctionsConfig(String module) {
-        Map<String, String> environment = environments.of(functionId(module));
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void theTemplatesEnvironment_parsesThroughTheFunctionsConfig(String functionId) {
+        Map<String, String> environment = environments.of(functionId);
 
-        assertThatCode(() -> CONFIGS.get(module).apply(environment)).as(module + " with " + environment)
+        assertThatCode(() -> config(functionId).apply(environment)).as(functionId + " with " + environment)
                 .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void theConfigReads_exactlyTheVariablesTheTemplateSetsForTheFunction(String module) {
-        String functionId = functionId(module);
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void theConfigReads_exactlyTheVariablesTheTemplateSetsForTheFunction(String functionId) {
         var recording = new RecordingVariables(environments.of(functionId));
-        CONFIGS.get(module).apply(recording);
+        config(functionId).apply(recording);
 
         Set<String> read = new TreeSet<>(recording.read());
         read.removeAll(LOCAL_ONLY.keySet());
         Set<String> set = new TreeSet<>(template.environment(functionId).keySet());
         set.removeAll(READ_BEFORE_THE_CONFIG);
 
-        assertThat(read).as("variables " + module + "'s config reads (left) and " + functionId + " sets (right)")
+        assertThat(read).as("variables " + functionId + "'s config reads (left) and sets (right)")
                 .isEqualTo(set);
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void withoutAVariableTheTemplateSets_theConfigUsesItsDefault_orFailsNamingIt(String module) {
-        Map<String, String> complete = environments.of(functionId(module));
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void withoutAVariableTheTemplateSets_theConfigUsesItsDefault_orFailsNamingIt(String functionId) {
+        Map<String, String> complete = environments.of(functionId);
         List<String> required = new ArrayList<>();
         for (String name : complete.keySet()) {
             if (READ_BEFORE_THE_CONFIG.contains(name)) {
@@ -89,7 +91,7 @@ class FunctionEnvironmentTest {
             Map<String, String> without = new HashMap<>(complete);
             without.remove(name);
             try {
-                CONFIGS.get(module).apply(without);
+                config(functionId).apply(without);
             } catch (IllegalStateException e) {
                 assertThat(e.getMessage()).as("the failure without " + name).contains(name).doesNotContain("\n");
                 required.add(name);
@@ -104,10 +106,9 @@ class FunctionEnvironmentTest {
                 assertThat(template.environment(id)).doesNotContainKeys(LOCAL_ONLY.keySet().toArray(String[]::new)));
     }
 
-    private String functionId(String module) {
-        String functionId = template.functionIdsByModule().get(module);
-        assertThat(functionId).as("template function for functions/" + module).isNotNull();
-        return functionId;
+    private static Function<Map<String, String>, Record> config(String functionId) {
+        assertThat(CONFIGS).as("configs by template function").containsKey(functionId);
+        return CONFIGS.get(functionId);
     }
 
     static void requireLanded(String module) {

@@ -30,18 +30,20 @@ class FunctionHandlersTest {
     private final SamTemplate template = SamTemplate.load();
 
     @Test
-    void everyModuleUnderFunctions_isExactlyOneTemplateFunction() {
-        List<String> templateModules = template.resourcesOfType(SamTemplate.FUNCTION).keySet().stream()
-                .map(template::module).sorted().toList();
+    void everyModuleUnderFunctions_isATemplateFunction_andEachFunctionItsOwnHandler() {
+        List<String> templateModules = SamTemplate.functionIds().stream().map(template::module).distinct().sorted()
+                .toList();
+        List<String> handlers = SamTemplate.functionIds().stream().map(template::handler).toList();
 
-        assertThat(templateModules).as("CodeUri module of each AWS::Serverless::Function")
+        assertThat(templateModules).as("CodeUri modules of the AWS::Serverless::Functions")
                 .containsExactlyElementsOf(Repo.functionModules());
+        assertThat(handlers).as("Handler of each AWS::Serverless::Function").doesNotHaveDuplicates();
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void codeUri_isTheShadedJarTheModuleBuilds(String module) {
-        String functionId = template.functionIdsByModule().get(module);
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void codeUri_isTheShadedJarTheModuleBuilds(String functionId) {
+        String module = template.module(functionId);
         assertThat(template.resource(functionId).at("/Properties/CodeUri").asText())
                 .isEqualTo("functions/" + module + "/target/" + module + ".jar");
 
@@ -50,9 +52,9 @@ class FunctionHandlersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void handler_isALambdaHandlerInItsOwnModule_takingWhatItsEventsDeliver(String module) {
-        String functionId = template.functionIdsByModule().get(module);
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void handler_isALambdaHandlerInItsOwnModule_takingWhatItsEventsDeliver(String functionId) {
+        String module = template.module(functionId);
         String handler = template.handler(functionId);
         assertThat(handler).as(functionId + " Handler").matches("[a-z][\\w.]*\\.[A-Z]\\w*::handleRequest");
         String className = HandlerClasses.className(handler);

@@ -16,18 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * calls, and its template policies allow each of them on the one resource it is for, and nothing it does not use.
  */
 class FunctionPoliciesTest {
-    /** The AWS operations each function calls (HeadObject is s3:GetObject). */
+    /** The AWS operations each template function calls (HeadObject is s3:GetObject). */
     static final Map<String, Set<String>> OPERATIONS = Map.of(
-            "event-api", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "EventApiFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "dynamodb:Query"),
-            "page-renderer", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "s3:GetObject",
+            "PageRendererFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "s3:GetObject",
                     "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
-            "ics-feed", Set.of("dynamodb:GetItem", "dynamodb:Query"),
-            "reminder-email", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "AdminToolsFunction", Set.of("dynamodb:GetItem", "s3:PutObject"),
+            "IcsFeedFunction", Set.of("dynamodb:GetItem", "dynamodb:Query"),
+            "ReminderEmailFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "ses:SendEmail", "ssm:GetParameter"),
-            "subscriptions", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "SubscriptionsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "ses:SendEmail", "ssm:GetParameter"),
-            "feed-sync", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "FeedSyncFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "dynamodb:Query"));
     /** The template resources and parameters a service's grants must be scoped to. */
     static final Map<String, Set<String>> SCOPES = Map.of(
@@ -42,50 +43,51 @@ class FunctionPoliciesTest {
     private final SamTemplate template = SamTemplate.load();
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void declaredOperations_areExactlyWhatTheCodeCalls(String module) {
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void declaredOperations_areExactlyWhatTheCodeCalls(String functionId) {
+        String module = template.module(functionId);
         FunctionEnvironmentTest.requireLanded(module);
-        String handler = template.handler(template.functionIdsByModule().get(module));
+        String handler = template.handler(functionId);
 
-        assertThat(ReachableSdkCalls.from(HandlerClasses.load(handler, module))).as("AWS operations functions/" + module
+        assertThat(ReachableSdkCalls.from(HandlerClasses.load(handler, module))).as("AWS operations " + functionId
                 + " calls (update OPERATIONS and the template's policies together)")
-                .containsExactlyInAnyOrderElementsOf(declared(module));
+                .containsExactlyInAnyOrderElementsOf(declared(functionId));
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void policies_allowEachDeclaredOperation_onItsOwnResourceOnly(String module) {
-        List<PolicyGrants.Grant> grants = grants(module);
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void policies_allowEachDeclaredOperation_onItsOwnResourceOnly(String functionId) {
+        List<PolicyGrants.Grant> grants = grants(functionId);
 
-        for (String operation : declared(module)) {
+        for (String operation : declared(functionId)) {
             List<PolicyGrants.Grant> allowing = grants.stream().filter(grant -> grant.allows(operation)).toList();
-            assertThat(allowing).as(module + " may " + operation).isNotEmpty();
+            assertThat(allowing).as(functionId + " may " + operation).isNotEmpty();
             Set<String> scopedTo = new TreeSet<>();
             allowing.forEach(grant -> {
                 assertThat(grant.onAnyResource()).as(grant.source() + " grants " + operation + " on *").isFalse();
                 scopedTo.addAll(SamTemplate.referencedNames(grant.resources()));
             });
-            assertThat(scopedTo).as("resources of " + operation + " for " + module)
+            assertThat(scopedTo).as("resources of " + operation + " for " + functionId)
                     .containsAll(SCOPES.get(service(operation)));
         }
     }
 
     @ParameterizedTest
-    @MethodSource("io.handbill.deploy.Repo#functionModules")
-    void everyPolicy_isUsed_andNoneWritesWhereTheFunctionOnlyReads(String module) {
-        Set<String> operations = declared(module);
+    @MethodSource("io.handbill.deploy.SamTemplate#functionIds")
+    void everyPolicy_isUsed_andNoneWritesWhereTheFunctionOnlyReads(String functionId) {
+        Set<String> operations = declared(functionId);
 
-        Map<String, List<PolicyGrants.Grant>> bySource = grants(module).stream()
+        Map<String, List<PolicyGrants.Grant>> bySource = grants(functionId).stream()
                 .collect(Collectors.groupingBy(PolicyGrants.Grant::source));
         bySource.forEach((source, statements) -> assertThat(operations)
-                .as(module + ": " + source + " allows nothing it calls")
+                .as(functionId + ": " + source + " allows nothing it calls")
                 .anyMatch(operation -> statements.stream().anyMatch(grant -> grant.allows(operation))));
-        for (PolicyGrants.Grant grant : grants(module)) {
+        for (PolicyGrants.Grant grant : grants(functionId)) {
             for (String action : grant.actions()) {
                 String service = service(action);
                 boolean writes = operations.stream().anyMatch(op -> service(op).equals(service) && isWrite(op));
                 if (isWrite(action) && !writes) {
-                    throw new AssertionError(module + " only reads " + service + " but " + grant.source() + " allows " + action);
+                    throw new AssertionError(functionId + " only reads " + service + " but " + grant.source() + " allows " + action);
                 }
                 if (grant.onAnyResource()) {
                     assertThat(HARMLESS_ON_ANY_RESOURCE).as(grant.source() + " allows " + action + " on *").contains(action);
@@ -94,14 +96,13 @@ class FunctionPoliciesTest {
         }
     }
 
-    private List<PolicyGrants.Grant> grants(String module) {
-        String functionId = template.functionIdsByModule().get(module);
+    private List<PolicyGrants.Grant> grants(String functionId) {
         return PolicyGrants.of(template.resource(functionId).at("/Properties/Policies"));
     }
 
-    private static Set<String> declared(String module) {
-        assertThat(OPERATIONS).as("declared operations").containsKey(module);
-        return OPERATIONS.get(module);
+    private static Set<String> declared(String functionId) {
+        assertThat(OPERATIONS).as("declared operations").containsKey(functionId);
+        return OPERATIONS.get(functionId);
     }
 
     private static String service(String action) {

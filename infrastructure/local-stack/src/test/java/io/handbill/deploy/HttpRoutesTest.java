@@ -19,17 +19,13 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 class HttpRoutesTest {
     /** Organiser-only paths (the brief's admin routes); every other route is public. */
-    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/series", "/api/subscribers");
+    private static final List<String> ADMIN_PREFIXES = List.of("/api/events", "/api/series", "/api/subscribers", "/api/preview",
+            "/api/uploads");
     /** Public routes under an admin prefix: an event's RSVP counts, shown on its public page. */
     private static final List<String> PUBLIC_UNDER_ADMIN = List.of("GET /api/events/{id}/availability");
     private static final String AUTHORIZER = "Organisers";
 
     private final SamTemplate template = SamTemplate.load();
-
-    static List<String> httpModules() {
-        var template = SamTemplate.load();
-        return template.httpRoutes().stream().map(SamTemplate.HttpRoute::module).distinct().sorted().toList();
-    }
 
     @Test
     void adminRoutes_requireTheCognitoJwt_publicRoutesNone() {
@@ -48,7 +44,7 @@ class HttpRoutesTest {
         assertThat(jwt.path("audience")).hasSize(1);
         assertThat(SamTemplate.referencedNames(jwt.path("audience"))).containsExactly("UserPoolClient");
         assertThat(template.resource("OrganisersGroup").at("/Properties/GroupName").asText()).isEqualTo("organisers");
-        for (String authorising : List.of("EventApiFunction", "SubscriptionsFunction")) {
+        for (String authorising : List.of("EventApiFunction", "AdminToolsFunction", "SubscriptionsFunction")) {
             assertThat(template.environment(authorising).get("ADMIN_GROUP")).as(authorising)
                     .hasToString("{\"Ref\":\"OrganisersGroup\"}");
         }
@@ -90,13 +86,13 @@ class HttpRoutesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("httpModules")
-    void templateRoutes_areExactlyTheHandlersRoutes(String module) {
+    @MethodSource("io.handbill.deploy.SamTemplate#httpFunctionIds")
+    void templateRoutes_areExactlyTheHandlersRoutes(String functionId) {
+        String module = template.module(functionId);
         FunctionEnvironmentTest.requireLanded(module);
-        String handler = template.handler(template.functionIdsByModule().get(module));
-        Class<?> handlerClass = HandlerClasses.load(handler, module);
+        Class<?> handlerClass = HandlerClasses.load(template.handler(functionId), module);
         Map<String, Set<String>> tables = RouteTables.exposedBy(handlerClass);
-        Set<String> inTemplate = templateRoutesOf(module);
+        Set<String> inTemplate = templateRoutesOf(functionId);
         if (!tables.isEmpty()) {
             var table = tables.entrySet().iterator().next();
             assertThat(table.getValue()).as("routes in " + table.getKey() + " vs template.yaml")
@@ -139,7 +135,7 @@ class HttpRoutesTest {
         }
         Map<String, String> templateHandlers = new TreeMap<>();
         template.httpRoutes().forEach(route -> templateHandlers.put(route.key(),
-                HandlerClasses.className(template.handler(template.functionIdsByModule().get(route.module())))));
+                HandlerClasses.className(template.handler(route.functionId()))));
 
         assertThat(local).isEqualTo(templateHandlers);
     }
@@ -147,9 +143,9 @@ class HttpRoutesTest {
     /** Handler route tables the local stack's sources name, e.g. {@code EventApiHandler.ROUTES}. */
     private List<Set<String>> routeTablesTheLocalStackReuses() {
         String localSources = Repo.javaFiles(Repo.LOCAL_STACK_SOURCES).stream().map(Repo::read).collect(Collectors.joining("\n"));
-        return httpModules().stream().filter(Repo::hasLanded).flatMap(module -> {
-            String handler = template.handler(template.functionIdsByModule().get(module));
-            return RouteTables.exposedBy(HandlerClasses.load(handler, module)).entrySet().stream()
+        return SamTemplate.httpFunctionIds().stream().filter(id -> Repo.hasLanded(template.module(id))).flatMap(id -> {
+            String handler = template.handler(id);
+            return RouteTables.exposedBy(HandlerClasses.load(handler, template.module(id))).entrySet().stream()
                     .filter(table -> localSources.contains(table.getKey().replaceAll("\\(\\)$", "")))
                     .map(Map.Entry::getValue);
         }).toList();
@@ -160,8 +156,8 @@ class HttpRoutesTest {
         return path.startsWith("/api/") || path.equals("/calendar.ics") || path.startsWith("/events/");
     }
 
-    private Set<String> templateRoutesOf(String module) {
-        return template.httpRoutes().stream().filter(route -> route.module().equals(module))
+    private Set<String> templateRoutesOf(String functionId) {
+        return template.httpRoutes().stream().filter(route -> route.functionId().equals(functionId))
                 .map(SamTemplate.HttpRoute::key).collect(Collectors.toCollection(TreeSet::new));
     }
 }

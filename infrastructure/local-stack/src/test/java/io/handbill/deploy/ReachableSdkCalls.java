@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * a call graph over our own bytecode (io.handbill classes) from every method of the handler class. Virtual calls
  * reach the method in every loaded subtype; a lambda or method reference counts as called where it is created; a
  * constructed class's overrides of library types (Runnable, Comparator, ...) count as called. A request we sign
- * and send ourselves counts by its {@code X-Amz-Target} constant, e.g. {@code "AmazonSSM.GetParameter"}.
+ * and send ourselves counts by its {@code X-Amz-Target} constant, e.g. {@code "AmazonSSM.GetParameter"}; one we
+ * presign ({@code presigner.presignPutObject(...)}) as the operation it allows.
  */
 final class ReachableSdkCalls {
     private static final String OURS = "io/handbill/";
@@ -43,6 +44,8 @@ final class ReachableSdkCalls {
     private static final Map<String, String> TARGET_PREFIXES = Map.of(
             "AmazonSSM", "ssm", "secretsmanager", "secretsmanager", "DynamoDB_20120810", "dynamodb");
     private static final String CONSTANT = "ldc";
+    /** A presigned request is the operation it signs, sent later by someone else with our role's rights. */
+    private static final String PRESIGN = "presign";
     private static final Set<String> NOT_OPERATIONS = Set.of("close", "serviceName", "serviceClientConfiguration",
             "utilities", "waiter", "builder", "create");
 
@@ -87,7 +90,7 @@ final class ReachableSdkCalls {
             }
             return;
         }
-        if (call.owner.startsWith(SDK) && call.owner.endsWith("Client")) {
+        if (call.owner.startsWith(SDK) && (call.owner.endsWith("Client") || call.owner.endsWith("Presigner"))) {
             sdkAction(call.owner, call.name).ifPresent(actions::add);
             return;
         }
@@ -170,7 +173,8 @@ final class ReachableSdkCalls {
         if (prefix.equals("s3") && S3_ACTIONS.containsKey(operation)) {
             return Optional.of("s3:" + S3_ACTIONS.get(operation));
         }
-        String name = operation.endsWith("Paginator") ? operation.substring(0, operation.length() - 9) : operation;
+        String name = operation.endsWith("Paginator") ? operation.substring(0, operation.length() - 9)
+                : operation.startsWith(PRESIGN) ? operation.substring(PRESIGN.length()) : operation;
         return Optional.of(prefix + ":" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
 

@@ -51,11 +51,14 @@ final class SamTemplate {
         return found;
     }
 
-    /** Function logical id by the module under functions/ whose jar its CodeUri names. */
-    Map<String, String> functionIdsByModule() {
-        var byModule = new LinkedHashMap<String, String>();
-        resourcesOfType(FUNCTION).forEach((id, function) -> byModule.put(module(id), id));
-        return byModule;
+    /** The logical ids of the template's functions, sorted: a module's jar may serve more than one. */
+    static List<String> functionIds() {
+        return load().resourcesOfType(FUNCTION).keySet().stream().sorted().toList();
+    }
+
+    /** The functions of template.yaml that HTTP API routes invoke, sorted. */
+    static List<String> httpFunctionIds() {
+        return load().httpRoutes().stream().map(HttpRoute::functionId).distinct().sorted().toList();
     }
 
     /** The module named by {@code functions/<module>/target/<module>.jar}, or the raw CodeUri when it isn't one. */
@@ -110,7 +113,7 @@ final class SamTemplate {
                         ? resource(apiId).path("Properties").path("Auth").path("DefaultAuthorizer").asText("NONE")
                         : ownAuthorizer.asText();
                 routes.add(new HttpRoute(properties.path("Method").asText().toUpperCase(),
-                        properties.path("Path").asText(), module(functionId), authorizer, properties));
+                        properties.path("Path").asText(), functionId, module(functionId), authorizer, properties));
             }
         }));
         return routes;
@@ -155,7 +158,8 @@ final class SamTemplate {
         }
     }
 
-    record HttpRoute(String method, String path, String module, String authorizer, JsonNode properties) {
+    record HttpRoute(String method, String path, String functionId, String module, String authorizer,
+                     JsonNode properties) {
         String key() {
             return method + " " + path;
         }

@@ -517,6 +517,81 @@ class AdminFormBrowserIT {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    @Order(12)
+    void descriptionPreview_isWhatThePagePublishes_andThePagePreviewShowsTheWholePage(@TempDir Path photos)
+            throws Exception {
+        openAdmin("#/new");
+        type("#description", "> Quoted from the *speaker*\n\n[Run this](javascript:alert(1)) or "
+                + "[read more](https://leedsdevops.org.uk/)");
+        find("#preview-button").click();
+        // a draft without a title or date cannot be saved, so it has no preview: the form says why
+        wait.until(d -> "error".equals(d.findElement(By.id("preview")).getAttribute("data-state")));
+        assertThat(find("#preview-status").getText()).startsWith("No preview: Fix these first:").contains("Title");
+
+        type("#title", "Preview evening");
+        setDateTime(By.id("start"), "2031-03-04T18:30");
+        setDateTime(By.id("end"), "2031-03-04T21:00");
+        new Select(find("#timeZone")).selectByValue("Europe/London");
+        find("#description").sendKeys(" ");
+        wait.until(d -> "ready".equals(d.findElement(By.id("preview")).getAttribute("data-state")));
+        String preview = innerHtml(find("#preview"));
+        assertThat(preview).contains("<blockquote>", "<em>speaker</em>", "href=\"https://leedsdevops.org.uk/\"")
+                .doesNotContain("javascript:");
+
+        find("#page-preview-button").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-preview-frame")));
+        assertThat(find("#page-preview-frame").getAttribute("sandbox")).isEmpty();
+        browser.switchTo().frame(find("#page-preview-frame"));
+        wait.until(d -> !d.findElements(By.cssSelector("section.description")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Preview evening");
+        assertThat(descriptionOfPage()).isEqualTo(preview);
+        // the site's stylesheet applies (the frame's origin is opaque, so its rules cannot be read, only seen)
+        wait.until(d -> "absolute".equals(((JavascriptExecutor) d).executeScript(
+                "return getComputedStyle(document.querySelector('a.skip')).position")));
+        browser.switchTo().defaultContent();
+        find("#page-preview-close").click();
+        assertThat(find("#page-preview").isDisplayed()).isFalse();
+
+        // a photo uploaded from the form: a presigned PUT (through the stack's origin to S3Proxy) fills the address
+        Path photo = photos.resolve("room.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1600, 900,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        find("#cover-file").sendKeys(photo.toAbsolutePath().toString());
+        wait.until(d -> d.findElement(By.id("cover-url")).getAttribute("value").matches("/media/[0-9a-f]{32}\\.png"));
+        assertThat(find("#cover-upload-status").getText()).startsWith("Uploaded room.png");
+        String cover = find("#cover-url").getAttribute("value");
+
+        find("#publish").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-state"), "Published"));
+        String url = find("#public-page").getAttribute("href");
+        new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(250)).until(d -> {
+            d.get(url);
+            return d.getPageSource().contains("Preview evening");
+        });
+        assertThat(descriptionOfPage()).as("the published description").isEqualTo(preview);
+        // the upload publishes like any picture: in the renderer's resized copies
+        String copy = cover.replace(".png", "-720.png");
+        assertThat(browser.findElement(By.cssSelector("img[src$='-720.png']")).getAttribute("src")).endsWith(copy);
+        HttpResponse<byte[]> resized = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.url() + copy)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(resized.statusCode()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(resized.body())).getWidth())
+                .isEqualTo(720);
+    }
+
+    /** The description section of the event page in view, without its heading, as the browser serialises it. */
+    private String descriptionOfPage() {
+        return ((String) ((JavascriptExecutor) browser).executeScript("const s = document.querySelector("
+                + "'section.description').cloneNode(true); s.querySelector('h2').remove(); return s.innerHTML;"))
+                .trim();
+    }
+
+    private String innerHtml(WebElement element) {
+        return ((String) ((JavascriptExecutor) browser).executeScript("return arguments[0].innerHTML", element))
+                .trim();
+    }
+
     /** Back to the list through the app, saying yes if it asks about unsaved input (an earlier test left some). */
     private void leaveTheFormWithoutSaving() {
         browser.findElement(By.cssSelector(".top nav a[href='#/']")).click();

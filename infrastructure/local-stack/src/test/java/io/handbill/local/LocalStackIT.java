@@ -197,6 +197,34 @@ class LocalStackIT {
                 .containsSubsequence("Digest evening one", "Digest evening two");
     }
 
+    @Test
+    @Order(7)
+    void aCoverUpload_isPutThroughTheStacksOrigin_toS3Proxy_whichChecksItsSignature() throws Exception {
+        byte[] jpeg = "not checked by S3, only by the renderer later".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> started = admin("POST", "/api/uploads",
+                "{\"contentType\":\"image/jpeg\",\"bytes\":" + jpeg.length + "}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        var upload = io.handbill.json.Json.MAPPER.readTree(started.body());
+        var config = io.handbill.json.Json.MAPPER.readTree(get("/admin/config.json").body()).path("uploadProxy");
+        String presigned = upload.path("uploadUrl").asText();
+        assertThat(presigned).startsWith(config.path("origin").asText() + "/");
+        String sameOrigin = config.path("path").asText() + presigned.substring(config.path("origin").asText().length());
+
+        HttpResponse<String> tampered = send(request(sameOrigin.replace("X-Amz-Expires=300", "X-Amz-Expires=900"))
+                .header("Content-Type", "image/jpeg").header("Origin", stack.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)));
+        HttpResponse<String> put = send(request(sameOrigin).header("Content-Type", "image/jpeg")
+                .header("Origin", stack.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)));
+
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        HttpResponse<byte[]> published = http.send(request(upload.path("url").asText()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).isEqualTo(jpeg);
+        assertThat(send(request("/local/uploads/" + LocalStack.BUCKET + "/events/x/index.html").header("Origin", stack.url())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg))).statusCode()).isEqualTo(404);
+    }
+
     private void runSweep() throws Exception {
         HttpResponse<String> sweep = send(request("/local/reminders/run").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(sweep.statusCode()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package io.handbill.api;
+package io.handbill.validation;
 
 import io.handbill.model.AgendaItem;
 import io.handbill.model.EventDraft;
@@ -10,9 +10,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** What the API corrects in a draft before validating it, because the organiser's intent is unambiguous. */
-final class DraftCorrections {
+/**
+ * What the API corrects in a draft before validating it, because the organiser's intent is unambiguous. Saving and
+ * previewing both start here, so a preview shows what a save would store.
+ */
+public final class DraftCorrections {
     private DraftCorrections() {
+    }
+
+    /** A new event's draft as it is validated and stored. */
+    public static EventDraft ofNew(EventDraft submitted) {
+        return endWhenLeftOpen(currencyInCapitals(submitted));
+    }
+
+    /** An edit of the event whose draft is {@code stored}, as it is validated and stored. */
+    public static EventDraft ofEdit(EventDraft stored, EventDraft submitted) {
+        return endWhenLeftOpen(agendaFollowsStart(stored, currencyInCapitals(submitted)));
     }
 
     /** "gbp" is GBP: currency codes are case-insensitive to people, upper case in ISO 4217. */
