@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,6 +52,19 @@ class FeedSyncIT {
         assertThatThrownBy(() -> sync(aws, page).run()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not an iCalendar file").hasMessageEndingWith("nothing changed");
         assertThat(stored(aws)).isEmpty();
+    }
+
+    @Test
+    void handler_ignoresTheTick_andAnswersTheOutcomeAsAJsonString(LocalAws aws, @TempDir Path dir) throws Exception {
+        Path feed = Files.copy(FEEDS.resolve("meetup-group.ics"), dir.resolve("ical"));
+        byte[] tick = "{\"source\":\"aws.scheduler\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}"
+                .getBytes(StandardCharsets.UTF_8);
+        var output = new ByteArrayOutputStream();
+
+        new SyncFeedHandler(sync(aws, feed)).handleRequest(new ByteArrayInputStream(tick), output, null);
+
+        assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("\"SYNCED\"");
+        assertThat(stored(aws)).hasSize(12);
     }
 
     @Test

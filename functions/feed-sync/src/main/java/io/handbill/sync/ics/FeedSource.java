@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Fetches a feed: a local file, or an http(s) or webcal URL. */
 public final class FeedSource {
@@ -17,15 +18,25 @@ public final class FeedSource {
     static final long MAX_BYTES = 20L * 1024 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
     public FeedSource(HttpClient http) {
+        this.http = () -> http;
+    }
+
+    private FeedSource(Supplier<HttpClient> http) {
         this.http = http;
     }
 
+    /** Fetches URLs with {@link DefaultClient}, built on the first URL fetched. */
     public static FeedSource withDefaultClient() {
-        return new FeedSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+        return new FeedSource(() -> DefaultClient.HTTP);
+    }
+
+    /** In a class of its own, so a file feed never builds the client and its TLS context (some 300 classes). */
+    private static final class DefaultClient {
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public static boolean isUrl(String location) {
@@ -45,7 +56,7 @@ public final class FeedSource {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Accept", "text/calendar, */*;q=0.5").header("User-Agent", "Handbill feed import").GET().build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException("GET " + uri + " → " + response.statusCode());
             }
