@@ -3,6 +3,7 @@ package io.handbill.aws;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -12,8 +13,7 @@ import java.time.Duration;
 
 /**
  * SDK clients, each built once per Lambda sandbox. They use the small url-connection HTTP client (set explicitly:
- * the SDK's default would be the Apache client; TLS set up on the first https request, see
- * {@link TlsOnDemandHttpClient}) and take region and endpoint from the standard {@code AWS_REGION}
+ * the SDK's default would be the Apache client) and take region and endpoint from the standard {@code AWS_REGION}
  * and {@code AWS_ENDPOINT_URL[_<SERVICE>]} variables, so the same code talks to AWS or to a local emulator.
  *
  * <p>{@code s3} and {@code sesv2} are optional dependencies of shared: a function that calls {@link #s3()} or
@@ -22,7 +22,10 @@ import java.time.Duration;
 public final class AwsClients {
     /** Bodies from this size on are sent after the server's {@code 100 Continue} (see {@link #s3Builder()}). */
     public static final long EXPECT_CONTINUE_FROM = 4L * 1024 * 1024;
-    private static final SdkHttpClient HTTP = new TlsOnDemandHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10))
+            .build();
 
     private AwsClients() {
     }
