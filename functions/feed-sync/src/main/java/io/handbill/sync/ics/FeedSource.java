@@ -18,9 +18,16 @@ public final class FeedSource {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
+    private final Duration timeout;
 
     public FeedSource(HttpClient http) {
+        this(http, TIMEOUT);
+    }
+
+    /** @param timeout how long a fetch may wait for the response (tests shorten it to meet a feed that hangs) */
+    public FeedSource(HttpClient http, Duration timeout) {
         this.http = http;
+        this.timeout = timeout;
     }
 
     public static FeedSource withDefaultClient() {
@@ -42,7 +49,7 @@ public final class FeedSource {
             return Files.readString(file, StandardCharsets.UTF_8);
         }
         URI uri = URI.create(location.replaceFirst("(?i)^webcal://", "https://"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "text/calendar, */*;q=0.5").header("User-Agent", "Handbill feed import").GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
