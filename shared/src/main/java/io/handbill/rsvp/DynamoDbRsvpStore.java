@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@link RsvpStore} on the single table, one partition per event: {@code RSVP#<eventId>} holds
@@ -24,6 +25,8 @@ public final class DynamoDbRsvpStore implements RsvpStore {
     static final String ATTENDEE = "ATTENDEE#";
     static final String COUNTER = "PLACES";
     static final String MAIL = "MAIL#";
+    /** A fresh id on every conditional put, so that a write can tell its own landed attempt from anyone else's. */
+    private static final String WRITE = "writeId";
     private static final AttributeValue ONE = AttributeValue.fromN("1");
 
     private final DynamoDbClient dynamo;
@@ -50,7 +53,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
                     .conditionExpression("attribute_not_exists(" + HandbillTable.PK + ")"));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return appliedBefore(item);
         }
     }
 
@@ -70,7 +73,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
                             AttributeValue.fromN(Long.toString(next.version() - 1)))));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return appliedBefore(item);
         }
     }
 
@@ -151,13 +154,14 @@ public final class DynamoDbRsvpStore implements RsvpStore {
 
     @Override
     public MailClaim claimMail(String eventId, String mailKey, Instant now, Duration lease, Instant expiresAt) {
+        Map<String, AttributeValue> claim = Map.of(HandbillTable.PK, AttributeValue.fromS(PREFIX + eventId),
+                HandbillTable.SK, AttributeValue.fromS(MAIL + mailKey),
+                "state", AttributeValue.fromS("CLAIMED"),
+                "claimedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                WRITE, writeId(),
+                HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         try {
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of(HandbillTable.PK, AttributeValue.fromS(PREFIX + eventId),
-                            HandbillTable.SK, AttributeValue.fromS(MAIL + mailKey),
-                            "state", AttributeValue.fromS("CLAIMED"),
-                            "claimedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
-                            HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+            dynamo.putItem(r -> r.tableName(table).item(claim)
                     .conditionExpression("attribute_not_exists(#pk) OR (#state = :claimed AND claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK, "#state", "state"))
                     .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS("CLAIMED"),
@@ -166,6 +170,9 @@ public final class DynamoDbRsvpStore implements RsvpStore {
         } catch (ConditionalCheckFailedException e) {
             var entry = dynamo.getItem(r -> r.tableName(table).key(key(eventId, MAIL + mailKey)).consistentRead(true))
                     .item();
+            if (claim.equals(entry)) {
+                return MailClaim.SEND;   // our own claim, applied before its answer was lost
+            }
             return entry != null && entry.containsKey("state") && entry.get("state").s().equals("SENT")
                     ? MailClaim.SENT : MailClaim.HELD;
         }
@@ -178,6 +185,22 @@ public final class DynamoDbRsvpStore implements RsvpStore {
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("SENT"),
                         ":id", AttributeValue.fromS(messageId), ":now", AttributeValue.fromS(now.toString()))));
+    }
+
+    /**
+     * Whether a conditional put that "failed" had in fact been applied: the SDK retries a put whose answer was lost
+     * (a 500, a timeout, a reset connection after DynamoDB applied it), and the retry then fails its own condition.
+     * The stored item is exactly ours, write id included, only if that first attempt wrote it.
+     */
+    private boolean appliedBefore(Map<String, AttributeValue> written) {
+        var stored = dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of(HandbillTable.PK, written.get(HandbillTable.PK), HandbillTable.SK,
+                        written.get(HandbillTable.SK))).consistentRead(true)).item();
+        return written.equals(stored);
+    }
+
+    private static AttributeValue writeId() {
+        return AttributeValue.fromS(UUID.randomUUID().toString());
     }
 
     private void removeEntry(String eventId, String map, String attendeeId) {
@@ -219,6 +242,7 @@ public final class DynamoDbRsvpStore implements RsvpStore {
         put(item, "checkedInAt", a.checkedInAt());
         put(item, "confirmationSentAt", a.confirmationSentAt());
         item.put("withdrawn", AttributeValue.fromN(Integer.toString(a.withdrawn())));
+        item.put(WRITE, writeId());
         return item;
     }
 

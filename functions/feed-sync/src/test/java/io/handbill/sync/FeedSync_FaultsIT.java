@@ -17,7 +17,9 @@ import io.handbill.subscriber.Subscriber;
 import io.handbill.subscriber.SubscriberTokens;
 import io.handbill.sync.ics.FeedSource;
 import io.handbill.testkit.FaultInjector;
+import io.handbill.testkit.FaultInjector.Call;
 import io.handbill.testkit.FaultInjector.Fault;
+import io.handbill.testkit.FaultTally;
 import io.handbill.testkit.LocalAws;
 import io.handbill.testkit.LocalAwsExtension;
 import io.handbill.testkit.SentEmail;
@@ -41,12 +43,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,25 +86,12 @@ class FeedSync_FaultsIT {
             event(KEPT, "New year social", LocalDateTime.parse("2027-01-12T18:30")),
             event(ADDED, "Spring workshop", LocalDateTime.parse("2027-03-09T18:00")));
 
-    private static final Map<String, Integer> INJECTED = new TreeMap<>();
-    private static final AtomicInteger CASES = new AtomicInteger();
-    private static final AtomicInteger FAILED_RUNS = new AtomicInteger();
-    private static final AtomicInteger LOST = new AtomicInteger();
-    private static final AtomicInteger DUPLICATED = new AtomicInteger();
-    private static final AtomicInteger HALF_APPLIED = new AtomicInteger();
-    private static final AtomicInteger DUPLICATE_MAILS = new AtomicInteger();
+    private static final FaultTally TALLY = new FaultTally("feed-sync", "cases", "failed runs retried", "lost",
+            "duplicated", "half-applied events", "duplicate change mails");
     private static FlakyFeedServer host;
 
     private final TestClock clock = new TestClock(NOW);
     private LocalAws aws;
-
-    /** One DynamoDB call of the second sync: the {@code nth} attempt of {@code operation}, and what it touched. */
-    private record Call(String operation, int nth, String target) {
-        @Override
-        public String toString() {
-            return operation + " #" + nth + (target.isBlank() ? "" : " (" + target + ")");
-        }
-    }
 
     @BeforeAll
     static void feedHost() throws Exception {
@@ -119,9 +106,7 @@ class FeedSync_FaultsIT {
     @AfterAll
     static void report() throws Exception {
         host.close();
-        System.out.println("[faults] feed-sync: " + CASES + " cases, " + FAILED_RUNS + " failed runs retried, "
-                + LOST + " lost, " + DUPLICATED + " duplicated, " + HALF_APPLIED + " half-applied events, "
-                + DUPLICATE_MAILS + " duplicate change mails; injected " + INJECTED);
+        System.out.println(TALLY.line());
     }
 
     @TestFactory
@@ -134,11 +119,11 @@ class FeedSync_FaultsIT {
                 for (int times : new int[]{1, LocalAws.FaultyClients.ATTEMPTS}) {
                     dynamo.add(DynamicTest.dynamicTest(call + " " + fault + " x" + times, () -> {
                         prepare();
-                        var faults = new FaultInjector().inject(fault, call.operation(), call.nth(), times);
+                        var faults = new FaultInjector().inject(fault, call, times);
                         syncUnder(faults);
                         assertThat(faults.injected()).as("faults injected")
                                 .containsEntry(call.operation() + " " + fault, times);
-                        faults.injected().forEach((kind, count) -> INJECTED.merge(kind, count, Integer::sum));
+                        TALLY.injectedBy(faults);
                     }));
                 }
             }
@@ -152,7 +137,7 @@ class FeedSync_FaultsIT {
                     int before = host.requests();
                     syncUnder(new FaultInjector());
                     assertThat(host.requests() - before).as("feed requests").isGreaterThan(times);
-                    INJECTED.merge("feed GET " + failure, times, Integer::sum);
+                    TALLY.injected("feed GET " + failure, times);
                 }));
             }
         }
@@ -174,7 +159,7 @@ class FeedSync_FaultsIT {
                 result = sync.run();
             } catch (RuntimeException failed) {
                 errors.add(String.valueOf(failed.getMessage()));
-                FAILED_RUNS.incrementAndGet();
+                TALLY.add("failed runs retried", 1);
                 if (String.valueOf(failed.getMessage()).endsWith("nothing changed")) {
                     assertThat(byUid()).as("a run that says nothing changed").isEqualTo(before);
                 }
@@ -182,16 +167,16 @@ class FeedSync_FaultsIT {
             sweep();
             clock.advance(Duration.ofMinutes(15));
         }
-        CASES.incrementAndGet();
+        TALLY.add("cases", 1);
         Map<String, Event> after = byUid();
         int lost = (int) Stream.of(MOVED, KEPT, ADDED).filter(uid -> !after.containsKey(uid)).count();
         int duplicated = stored().size() - after.size();
         List<String> halfApplied = halfApplied(after);
         int duplicateMails = changeMailsByReader().values().stream().mapToInt(n -> Math.max(0, n - 1)).sum();
-        LOST.addAndGet(lost);
-        DUPLICATED.addAndGet(duplicated);
-        HALF_APPLIED.addAndGet(halfApplied.size());
-        DUPLICATE_MAILS.addAndGet(duplicateMails);
+        TALLY.add("lost", lost);
+        TALLY.add("duplicated", duplicated);
+        TALLY.add("half-applied events", halfApplied.size());
+        TALLY.add("duplicate change mails", duplicateMails);
 
         assertThat(result).as("the last run, after " + errors).isNotNull()
                 .extracting(FeedSync.Result::outcome).isEqualTo("SYNCED");
@@ -230,14 +215,7 @@ class FeedSync_FaultsIT {
         }
         var recorder = new FaultInjector();
         assertThat(sync(recorder).run().outcome()).isEqualTo("SYNCED");
-        Map<String, Integer> nth = new LinkedHashMap<>();
-        List<Call> calls = new ArrayList<>();
-        for (FaultInjector.Attempt attempt : recorder.attempts()) {
-            int n = nth.merge(attempt.operation(), 1, Integer::sum);
-            if (FAULTED_WRITES.contains(attempt.operation()) || FAULTED_READS.contains(attempt.operation()) && n == 1) {
-                calls.add(new Call(attempt.operation(), n, kindOf(attempt.target())));
-            }
-        }
+        List<Call> calls = Call.of(recorder.attempts(), FAULTED_WRITES, FAULTED_READS, FeedSync_FaultsIT::kindOf);
         System.out.println("[faults] feed-sync: the second sync's calls broken in turn: " + calls);
         return calls;
     }
