@@ -66,6 +66,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(LocalAwsExtension.class)
 class FeedSync_FaultsIT {
+    /** Short, so that a feed host that never answers costs little; long enough for a loaded machine's loopback. */
+    private static final Duration FEED_TIMEOUT = Duration.ofSeconds(2);
     /** The first run and Lambda's two retries of a failed asynchronous invocation. */
     private static final int RUNS = 3;
     private static final Set<String> FAULTED_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem");
@@ -151,7 +153,7 @@ class FeedSync_FaultsIT {
      */
     private void syncUnder(FaultInjector faults) throws Exception {
         Map<String, Event> before = byUid();
-        FeedSync sync = sync(faults);
+        FeedSync sync = sync(faults, FEED_TIMEOUT);
         List<String> errors = new ArrayList<>();
         FeedSync.Result result = null;
         for (int run = 1; run <= RUNS && (result == null || !result.outcome().equals("SYNCED")); run++) {
@@ -193,7 +195,7 @@ class FeedSync_FaultsIT {
         aws.reset();
         clock.set(NOW);
         host.serve(BEFORE);
-        assertThat(sync(new FaultInjector()).run().outcome()).isEqualTo("SYNCED");
+        assertThat(sync(new FaultInjector(), Duration.ofSeconds(30)).run().outcome()).isEqualTo("SYNCED");
         var subscribers = new DynamoDbSubscriberStore(aws.dynamoDb(), aws.tableName());
         for (String reader : READERS) {
             Subscriber pending = Subscriber.pending(reader, NOW.minus(Duration.ofDays(2)));
@@ -214,7 +216,7 @@ class FeedSync_FaultsIT {
             throw new AssertionError(e);
         }
         var recorder = new FaultInjector();
-        assertThat(sync(recorder).run().outcome()).isEqualTo("SYNCED");
+        assertThat(sync(recorder, FEED_TIMEOUT).run().outcome()).isEqualTo("SYNCED");
         List<Call> calls = Call.of(recorder.attempts(), FAULTED_WRITES, FAULTED_READS, FeedSync_FaultsIT::kindOf);
         System.out.println("[faults] feed-sync: the second sync's calls broken in turn: " + calls);
         return calls;
@@ -225,10 +227,10 @@ class FeedSync_FaultsIT {
         return target.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("import-[0-9a-f]+", "import-…");
     }
 
-    private FeedSync sync(FaultInjector faults) {
+    private FeedSync sync(FaultInjector faults, Duration feedTimeout) {
         var config = new FeedSyncConfig(aws.tableName(), host.url(), LONDON);
         var source = new FeedSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-                Duration.ofMillis(300));
+                feedTimeout);
         // time moves on within a run, as it does in Lambda, so that "changed after the site version" can be seen
         Clock ticking = new Clock() {
             @Override
