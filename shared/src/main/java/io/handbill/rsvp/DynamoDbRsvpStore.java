@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@link RsvpStore} on the single table, one partition per event: {@code RSVP#<eventId>} holds
@@ -25,6 +26,8 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
     static final String ATTENDEE = "ATTENDEE#";
     static final String COUNTER = "PLACES";
     static final String MAIL = "MAIL#";
+    /** A fresh id on every conditional put, so that a write can tell its own landed attempt from anyone else's. */
+    private static final String WRITE = "writeId";
     private static final AttributeValue ONE = AttributeValue.fromN("1");
 
     @Override
@@ -38,7 +41,8 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
     public boolean create(Attendee attendee, Instant expiresAt) {
         var item = toItem(attendee);
         item.put(HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
-        return VersionedWrites.create(dynamo, table, item);
+        // a write that landed but lost its answer finds its own write id stored
+        return VersionedWrites.create(dynamo, table, item) || appliedBefore(item);
     }
 
     @Override
@@ -49,7 +53,7 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
             item.put(HandbillTable.TTL, AttributeValue.fromN(Long.toString(
                     next.updatedAt().plus(Duration.ofHours(48)).getEpochSecond())));
         }
-        return VersionedWrites.put(dynamo, table, item, next.version() - 1);
+        return VersionedWrites.put(dynamo, table, item, next.version() - 1) || appliedBefore(item);
     }
 
     @Override
@@ -129,13 +133,14 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
 
     @Override
     public MailClaim claimMail(String eventId, String mailKey, Instant now, Duration lease, Instant expiresAt) {
+        Map<String, AttributeValue> claim = Map.of(HandbillTable.PK, AttributeValue.fromS(PREFIX + eventId),
+                HandbillTable.SK, AttributeValue.fromS(MAIL + mailKey),
+                "state", AttributeValue.fromS("CLAIMED"),
+                "claimedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                WRITE, writeId(),
+                HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         try {
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of(HandbillTable.PK, AttributeValue.fromS(PREFIX + eventId),
-                            HandbillTable.SK, AttributeValue.fromS(MAIL + mailKey),
-                            "state", AttributeValue.fromS("CLAIMED"),
-                            "claimedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
-                            HandbillTable.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+            dynamo.putItem(r -> r.tableName(table).item(claim)
                     .conditionExpression("attribute_not_exists(#pk) OR (#state = :claimed AND claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#pk", HandbillTable.PK, "#state", "state"))
                     .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS("CLAIMED"),
@@ -144,6 +149,9 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
         } catch (ConditionalCheckFailedException e) {
             var entry = dynamo.getItem(r -> r.tableName(table).key(key(eventId, MAIL + mailKey)).consistentRead(true))
                     .item();
+            if (claim.equals(entry)) {
+                return MailClaim.SEND;   // our own claim, applied before its answer was lost
+            }
             return entry != null && entry.containsKey("state") && entry.get("state").s().equals("SENT")
                     ? MailClaim.SENT : MailClaim.HELD;
         }
@@ -156,6 +164,22 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("SENT"),
                         ":id", AttributeValue.fromS(messageId), ":now", AttributeValue.fromS(now.toString()))));
+    }
+
+    /**
+     * Whether a conditional put that "failed" had in fact been applied: the SDK retries a put whose answer was lost
+     * (a 500, a timeout, a reset connection after DynamoDB applied it), and the retry then fails its own condition.
+     * The stored item is exactly ours, write id included, only if that first attempt wrote it.
+     */
+    private boolean appliedBefore(Map<String, AttributeValue> written) {
+        var stored = dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of(HandbillTable.PK, written.get(HandbillTable.PK), HandbillTable.SK,
+                        written.get(HandbillTable.SK))).consistentRead(true)).item();
+        return written.equals(stored);
+    }
+
+    private static AttributeValue writeId() {
+        return AttributeValue.fromS(UUID.randomUUID().toString());
     }
 
     private void removeEntry(String eventId, String map, String attendeeId) {
@@ -197,6 +221,7 @@ public record DynamoDbRsvpStore(DynamoDbClient dynamo, String table) implements 
         put(item, "checkedInAt", a.checkedInAt());
         put(item, "confirmationSentAt", a.confirmationSentAt());
         item.put("withdrawn", AttributeValue.fromN(Integer.toString(a.withdrawn())));
+        item.put(WRITE, writeId());
         return item;
     }
 

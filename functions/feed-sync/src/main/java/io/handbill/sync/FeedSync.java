@@ -8,6 +8,9 @@ import io.handbill.imports.EventsApiException;
 import io.handbill.imports.ImportPlan;
 import io.handbill.imports.ImportPlanner;
 import io.handbill.imports.PlannedImport;
+import io.handbill.model.Event;
+import io.handbill.store.DynamoDbEventStore;
+import io.handbill.store.EventStore;
 import io.handbill.sync.ics.FeedSource;
 import io.handbill.sync.ics.IcsImport;
 import io.handbill.sync.ics.NotICalendarException;
@@ -15,16 +18,19 @@ import io.handbill.validation.EventDraftValidator;
 import io.handbill.validation.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One sync of the configured feed, as the import command would do it: the same plan (match by source UID, update
  * what the feed changed, keep what organisers edited, report what vanished) carried out through the event-api's
- * service. A feed that cannot be fetched or is not iCalendar fails the run, changing nothing.
+ * service. A feed that cannot be fetched or is not iCalendar fails the run, changing nothing; any other failure fails
+ * it too, and the retry finishes what it left (the planner skips what landed, {@link #catchUpSiteVersion} the rest).
  */
 public final class FeedSync {
     private static final Logger log = LoggerFactory.getLogger(FeedSync.class);
@@ -37,20 +43,25 @@ public final class FeedSync {
     private final FeedSyncConfig config;
     private final FeedSource source;
     private final EventsApi events;
+    private final EventStore siteVersion;
     private final Clock clock;
 
-    FeedSync(FeedSyncConfig config, FeedSource source, EventsApi events, Clock clock) {
+    /** @param siteVersion the store whose site version the event writes raise (only that part of it is used) */
+    FeedSync(FeedSyncConfig config, FeedSource source, EventsApi events, EventStore siteVersion, Clock clock) {
         this.config = config;
         this.source = source;
         this.events = events;
+        this.siteVersion = siteVersion;
         this.clock = clock;
     }
 
     static FeedSync fromEnv() {
         FeedSyncConfig config = FeedSyncConfig.from(Env.processVariables());
         Clock clock = Clock.systemUTC();
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
         return new FeedSync(config, FeedSource.withDefaultClient(),
-                ServiceEventsApi.onTable(AwsClients.dynamoDb(), config.table(), clock), clock);
+                ServiceEventsApi.onTable(dynamo, config.table(), clock), new DynamoDbEventStore(dynamo, config.table()),
+                clock);
     }
 
     public Result run() {
@@ -68,12 +79,14 @@ public final class FeedSync {
             throw new IllegalStateException("Feed " + url + ": " + e.getMessage() + "; nothing changed");
         }
         feed.warnings().forEach(w -> log.warn(w.describe(url)));
-        ImportPlan plan;
+        List<Event> existing;
         try {
-            plan = ImportPlanner.plan(feed.events(), events.listAll(), false, feed::accountsFor);
+            existing = events.listAll();
         } catch (EventsApiException e) {
             throw new IllegalStateException("Events could not be listed: " + e.getMessage(), e);
         }
+        catchUpSiteVersion(existing);
+        ImportPlan plan = ImportPlanner.plan(feed.events(), existing, false, feed::accountsFor);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -112,5 +125,19 @@ public final class FeedSync {
         log.info("Feed sync: {} created, {} updated, {} unchanged, {} failed, {} vanished", created, updated,
                 unchanged, failed, plan.vanished().size());
         return result;
+    }
+
+    /**
+     * A run that failed between an event's write and the site-version bump after it left calendar apps a version
+     * that does not cover the change (they would keep their copy, answered 304). The retry plans that event as
+     * unchanged and writes nothing, so it raises the version here instead.
+     */
+    private void catchUpSiteVersion(List<Event> existing) {
+        Instant covered = siteVersion.siteVersion().updatedAt();
+        existing.stream().filter(e -> e.status().isPublic() && e.updatedAt().isAfter(covered)).findFirst()
+                .ifPresent(e -> {
+                    log.info("Event {} changed after the site version: raising it", e.id());
+                    siteVersion.bumpSiteVersion(clock.instant());
+                });
     }
 }

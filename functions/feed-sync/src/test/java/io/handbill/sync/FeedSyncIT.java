@@ -71,13 +71,13 @@ class FeedSyncIT {
     void noFeedUrl_isOff(LocalAws aws) {
         var config = new FeedSyncConfig(aws.tableName(), null, ZoneId.of("Europe/London"));
 
-        assertThat(new FeedSync(config, FeedSource.withDefaultClient(), api(aws), clock).run())
+        assertThat(new FeedSync(config, FeedSource.withDefaultClient(), api(aws), aws.eventStore(), clock).run())
                 .isEqualTo(FeedSync.Result.OFF);
     }
 
     private FeedSync sync(LocalAws aws, Path feed) {
         var config = new FeedSyncConfig(aws.tableName(), feed.toString(), ZoneId.of("Europe/London"));
-        return new FeedSync(config, FeedSource.withDefaultClient(), api(aws), clock);
+        return new FeedSync(config, FeedSource.withDefaultClient(), api(aws), aws.eventStore(), clock);
     }
 
     private ServiceEventsApi api(LocalAws aws) {

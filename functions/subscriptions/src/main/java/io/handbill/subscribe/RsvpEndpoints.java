@@ -181,8 +181,9 @@ final class RsvpEndpoints {
                 }
                 return page(outcome == RsvpService.Outcome.CLOSED ? 409 : 200, pages.outcome(event, outcome));
             }
-            rsvps.cancel(token);
-            return page(200, pages.cancelled(event));
+            RsvpService.Outcome outcome = rsvps.cancel(token);
+            return page(200, outcome == RsvpService.Outcome.IN_PROGRESS ? pages.outcome(event, outcome)
+                    : pages.cancelled(event));
         } catch (InvalidTokenException e) {
             if (!browser) {
                 throw new ProblemException(Problem.of(e.expired() ? 410 : 400, "The link is not valid.",

@@ -53,7 +53,7 @@ public final class RsvpPages {
                     + "We have emailed you a calendar invitation and a link to use if you can't come."));
             case WAITLISTED -> page(event, "You're on the waitlist", List.of(event.title() + " is full. If a place "
                     + "comes free it goes to the first on the waitlist, and we email you at once."));
-            case IN_PROGRESS -> page(event, "Almost there", List.of("We are still confirming your RSVP. Reload this "
+            case IN_PROGRESS -> page(event, "Almost there", List.of("We are still finishing your RSVP. Reload this "
                     + "page in a minute."));
             case CLOSED -> closed(event);
             case CANCELLED -> page(event, "This RSVP was cancelled", List.of("RSVP again on the event page if you "

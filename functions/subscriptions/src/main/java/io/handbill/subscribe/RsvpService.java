@@ -33,8 +33,6 @@ public final class RsvpService {
      * template's timeout is 10 s), so a mark this old has no live owner and a retry may take it over.
      */
     static final Duration STEP_LEASE = Duration.ofSeconds(30);
-    /** After this, a mail claimed but never marked sent is sent again (its sender died), with the same Message-ID. */
-    static final Duration MAIL_LEASE = Duration.ofMinutes(2);
     private static final int ATTEMPTS = 20;
     private static final int PAGE = 200;
     private static final Logger log = LoggerFactory.getLogger(RsvpService.class);
@@ -162,6 +160,8 @@ public final class RsvpService {
                 }
                 case GOING -> {
                     mailPlace(event, a, false);
+                    // a repeat after a failure between the GOING write and the claim's closing finishes it
+                    store.closeClaim(event.id(), a.id());
                     return Outcome.GOING;
                 }
                 case WAITLISTED -> {
@@ -179,13 +179,17 @@ public final class RsvpService {
     /**
      * Idempotent: a cancelled RSVP stays cancelled. A GOING place passes to the first on the waitlist.
      *
+     * @return CANCELLED, or IN_PROGRESS when a repeat found the event's promotion left half-done by a request that
+     *         failed and cannot take it over yet (its mark is younger than {@link #STEP_LEASE}): a repeat after the
+     *         lease finishes it, so the place freed is not lost to the waitlist
      * @throws InvalidTokenException for a forged or foreign token
      * @throws UnknownRsvpException  for a token whose event or RSVP is gone
      */
-    public void cancel(String token) {
+    public Outcome cancel(String token) {
         Attendee found = checkCancelToken(token);
-        cancel(found.eventId(), found.id());
-        log.info("RSVP {} to event {} cancelled", found.id(), found.eventId());
+        Outcome outcome = cancel(found.eventId(), found.id());
+        log.info("RSVP {} to event {}: {}", found.id(), found.eventId(), outcome);
+        return outcome;
     }
 
     /** The organiser removes an attendee: as if they had cancelled. @return false when there is no such RSVP */
@@ -198,7 +202,7 @@ public final class RsvpService {
         return true;
     }
 
-    private void cancel(String eventId, String attendeeId) {
+    private Outcome cancel(String eventId, String attendeeId) {
         Event event = events.get(eventId).orElseThrow(UnknownRsvpException::new);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Attendee a = store.get(eventId, attendeeId).orElseThrow(UnknownRsvpException::new);
@@ -207,14 +211,14 @@ public final class RsvpService {
                 case PENDING, WAITLISTED -> {
                     if (store.update(a.in(AttendeeState.CANCELLED, now))) {
                         log.debug("RSVP {} to event {} cancelled before it had a place", a.id(), eventId);
-                        return;
+                        return Outcome.CANCELLED;
                     }
                 }
                 case GOING -> {
                     Attendee releasing = a.in(AttendeeState.RELEASING, now);
                     if (store.update(releasing)) {
                         release(event, releasing);
-                        return;
+                        return Outcome.CANCELLED;
                     }
                 }
                 case CLAIMING, RELEASING -> {
@@ -225,14 +229,13 @@ public final class RsvpService {
                         settle(event, mine.get(), false);
                     } else {
                         release(event, mine.get());
-                        return;
+                        return Outcome.CANCELLED;
                     }
                 }
                 case CANCELLED -> {
                     // a repeat after a crash: finish what the first attempt may not have (idempotent steps)
                     store.closeRelease(eventId, attendeeId);
-                    fill(event, true);
-                    return;
+                    return fill(event, true) ? Outcome.IN_PROGRESS : Outcome.CANCELLED;
                 }
             }
         }
@@ -310,11 +313,15 @@ public final class RsvpService {
         fill(event, false);
     }
 
-    /** @param repairFirst scan for half-done steps even when the event looks full (a retry after a crash) */
-    private void fill(Event event, boolean repairFirst) {
+    /**
+     * @param repairFirst scan for half-done steps even when the event looks full (a retry after a crash)
+     * @return whether it met a half-done step it may not take over yet (still within its lease)
+     */
+    private boolean fill(Event event, boolean repairFirst) {
+        boolean unfinished = false;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (!(repairFirst && attempt == 0) && store.going(event.id()) >= capacity(event)) {
-                return;
+                return unfinished;
             }
             Attendee first = null;
             Instant now = clock.instant();
@@ -326,19 +333,22 @@ public final class RsvpService {
                             && (first == null || BY_SEQUENCE.compare(a, first) < 0)) {
                         first = a;
                     } else if (a.state() == AttendeeState.CLAIMING || a.state() == AttendeeState.RELEASING) {
-                        takeOver(a, now).ifPresent(mine -> repair(event, mine));
+                        Optional<Attendee> mine = takeOver(a, now);
+                        mine.ifPresent(m -> repair(event, m));
+                        unfinished |= mine.isEmpty();
                     }
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
             if (first == null || store.going(event.id()) >= capacity(event)) {
-                return;
+                return unfinished;
             }
             Attendee promoting = first.promoting(now);
             if (store.update(promoting) && settle(event, promoting, true) != Outcome.GOING) {
-                return;
+                return unfinished;
             }
         }
+        return unfinished;
     }
 
     private static final Comparator<Attendee> BY_SEQUENCE = Comparator.comparingLong(Attendee::sequence);
@@ -381,14 +391,16 @@ public final class RsvpService {
 
     /**
      * One mail per attendee, kind and confirmation: the ledger entry is written before sending, so a crash after it
-     * sends nothing twice; an entry whose sender died is taken over after {@link #MAIL_LEASE}, and the repeat
-     * carries the same Message-ID.
+     * sends nothing twice. Only the owner of the step's CLAIMING or RELEASING mark sends its mails (or, in GOING or
+     * WAITLISTED, finds them sent), and marks are exclusive, so a claimed entry not marked sent was left by the
+     * mark's dead previous owner: it is taken over at once (a later lease would leave the step, and a promotion,
+     * half-done with nobody to finish it), and the repeat carries the same Message-ID.
      */
     private RsvpStore.MailClaim sendOnce(Event event, Attendee a, String kind,
                                          java.util.function.Function<String, byte[]> compose) {
         String mailKey = a.id() + "#" + kind + "#" + a.sequence();
         Instant now = clock.instant();
-        RsvpStore.MailClaim claim = store.claimMail(event.id(), mailKey, now, MAIL_LEASE,
+        RsvpStore.MailClaim claim = store.claimMail(event.id(), mailKey, now, Duration.ZERO,
                 event.endsAt().plus(Duration.ofDays(30)));
         if (claim != RsvpStore.MailClaim.SEND) {
             return claim;

@@ -8,6 +8,7 @@ import io.handbill.testkit.EmbeddedS3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -74,6 +75,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** With the clock every function and the sample events run on (tests move it to make reminders due). */
     static LocalStack start(LocalOptions options, Clock clock) {
+        return start(options, clock, new ExecutionInterceptor() { });
+    }
+
+    /** @param tap runs on each of the stack's SDK clients, after its own interceptors (tests crash the stack there) */
+    static LocalStack start(LocalOptions options, Clock clock, ExecutionInterceptor tap) {
         long started = System.nanoTime();
         LoopbackHttpServer server = LoopbackHttpServer.bind(options.port(), ApiGateway.MAX_BODY_BYTES);
         // The SES stub is a JDK HttpServer: without this its kept-alive answers wait ~40 ms on a delayed ACK
@@ -82,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
         log.info("Emulators started in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
-            return start(options, clock, server, aws);
+            return start(options, clock, tap, server, aws);
         } catch (RuntimeException e) {
             server.close();
             aws.close();
@@ -90,18 +96,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static LocalStack start(LocalOptions options, Clock clock, LoopbackHttpServer server, EmbeddedAws aws) {
+    private static LocalStack start(LocalOptions options, Clock clock, ExecutionInterceptor tap,
+                                    LoopbackHttpServer server, EmbeddedAws aws) {
         String url = "http://localhost:" + server.port();
         AwsEndpoints endpoints = aws.endpoints();
         var renderer = new RendererFeedHolder();
         DynamoDbClient dynamoDb = AwsEndpoints.at(endpoints.dynamoDb(), DynamoDbClient.builder())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(new StreamRecorder(TABLE, renderer))
+                        .addExecutionInterceptor(new StreamRecorder(TABLE, renderer)).addExecutionInterceptor(tap)
                         .apiCallTimeout(Duration.ofSeconds(20)).build())
                 .build();
         S3Client s3 = AwsEndpoints.at(endpoints.s3(), S3Client.builder())
-                .serviceConfiguration(EmbeddedS3.clientConfiguration()).build();
-        SesV2Client sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder()).build();
+                .serviceConfiguration(EmbeddedS3.clientConfiguration())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(tap)).build();
+        SesV2Client sesV2 = AwsEndpoints.at(endpoints.sesV2(), SesV2Client.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(tap)).build();
         long started = System.nanoTime();
         // Each client's first call loads much of the SDK: do both at once.
         CompletableFuture<Void> bucket = CompletableFuture.runAsync(() -> createBucket(s3));

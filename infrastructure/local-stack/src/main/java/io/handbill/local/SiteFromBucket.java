@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,9 +25,13 @@ import java.util.Optional;
  * its metadata, which S3's website redirect header would carry if S3Proxy supported it) answers with a 301 to the
  * event page; anything else missing is the bucket's {@code 404.html} with status 404. Bodies and content types are
  * exactly as rendered; caching is not: every response is {@code no-cache} (revalidated by ETag), so an edit shows on
- * the next reload, and the bucket's own {@code Cache-Control} is passed on as {@code X-Bucket-Cache-Control}.
+ * the next reload. Of the object's headers only those CloudFront passes on reach the browser (type, ETag,
+ * Last-Modified; the length is the body's): nothing of S3Proxy's or the bucket's own metadata.
  */
 record SiteFromBucket(S3Client s3, String bucket) {
+    /** IMF-fixdate (RFC 9110): always two digits for the day, unlike RFC_1123_DATE_TIME. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
@@ -72,13 +79,13 @@ record SiteFromBucket(S3Client s3, String bucket) {
         if (response.contentType() != null) {
             headers.set("Content-Type", response.contentType());
         }
-        if (response.cacheControl() != null) {
-            headers.set("X-Bucket-Cache-Control", response.cacheControl());
-        }
         // In AWS, browsers keep pages for their max-age; on a laptop an edit must show on the next reload.
         headers.set("Cache-Control", "no-cache");
         if (response.eTag() != null) {
             headers.set("ETag", response.eTag());
+        }
+        if (response.lastModified() != null) {
+            headers.set("Last-Modified", HTTP_DATE.format(response.lastModified()));
         }
         if (response.eTag() != null && response.eTag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))
                 && status == 200) {

@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalFrontIT {
     private static final String TOKEN = "front-test-token";
+    /** What CloudFront sends of an S3 origin's response, with the policy's headers and the connection's own. */
+    private static final Set<String> CLOUDFRONT_HEADERS = Stream.concat(
+            Stream.of("content-type", "content-length", "cache-control", "etag", "last-modified", "date", "connection"),
+            SecurityHeaders.SITE.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))).collect(Collectors.toSet());
 
     private LocalStack stack;
     private int port;
@@ -93,6 +102,24 @@ class LocalFrontIT {
         assertHeaders(get("/admin/admin.js"), SecurityHeaders.ADMIN);
         assertThat(get("/outbox/").header("Content-Security-Policy")).contains("default-src 'none'")
                 .doesNotContain("script-src");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/feed.xml", "/sitemap.xml", "/favicon.svg", "/no/such/page"})
+    void theSite_passesOnOnlyTheHeadersCloudFrontWould(String path) throws IOException {
+        RawHttp.Reply page = get(path);
+        RawHttp.Reply head = RawHttp.send(port, "HEAD " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nConnection: close\r\n\r\n");
+        RawHttp.Reply revalidated = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nIf-None-Match: " + page.header("ETag") + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(page.headers()).containsKeys("content-type", "etag", "last-modified", "content-length");
+        assertThat(page.header("Last-Modified")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        for (RawHttp.Reply reply : List.of(page, head, revalidated)) {
+            assertThat(reply.headers().keySet()).as(reply.raw()).allSatisfy(name -> assertThat(name).isIn(
+                    CLOUDFRONT_HEADERS));
+        }
+        assertThat(revalidated.status()).isEqualTo(path.equals("/no/such/page") ? 404 : 304);
     }
 
     @Test

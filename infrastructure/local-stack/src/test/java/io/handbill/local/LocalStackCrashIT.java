@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,11 +42,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The local stack's JVM SIGKILLed in the middle of publishing and in the middle of a reminder sweep, and restarted on
- * the same {@code --data}: no dynalite outlives it, the restart starts, every acknowledged write is there, the pages
- * match the events (the start-up rebuild repairs what the kill cut short), the admin token is the same, and the
- * resumed sweep leaves every subscriber each new event in exactly one mail (one digest of them all, unless the kill
- * split it) — none lost, none duplicated.
+ * The local stack's JVM killed in the middle of publishing and of a reminder sweep, at several points, and restarted
+ * each time on the same {@code --data}: SIGKILLed at a moment chosen by time (a publish in flight; a sweep a third of
+ * the way through), and halted at each {@link CrashPoint} — a publish's event write before its render, mid-render
+ * with the event's page written, a mail sent but not yet in the sent-ledger, and between two recipients. After every
+ * kill no dynalite outlives the stack; after every restart the admin token is the same, every acknowledged write is
+ * there, and the pages match the events (the start-up rebuild repairs what the kill cut short). The sweep, resumed
+ * after each of its kills, leaves every subscriber each new event in exactly one mail (one digest of them all,
+ * unless a kill split it): none lost, none duplicated.
  */
 class LocalStackCrashIT {
     private static final int SUBSCRIBERS = 30;
@@ -59,6 +64,11 @@ class LocalStackCrashIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> children = new ArrayList<>();
+    /** The number of the next "Crash test N" event the writer makes. */
+    private final AtomicInteger next = new AtomicInteger(1);
+    private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<String> published = new CopyOnWriteArrayList<>();
+    private final List<String> kills = new ArrayList<>();
     @TempDir
     Path data;
 
@@ -68,44 +78,53 @@ class LocalStackCrashIT {
     }
 
     @Test
-    void killedWhilePublishingAndWhileSweeping_restartsWithEveryAcknowledgedWrite_andExactlyOneMailEach()
+    void killedAtSeveralPointsOfPublishingAndSweeping_restartsWithEveryAcknowledgedWrite_andExactlyOneMailEach()
             throws Exception {
         long started = System.nanoTime();
         seedConfirmedSubscribers();
 
-        // publishing, killed after a few acknowledged publishes while more are in flight
-        Stack first = start("PT0S");
-        var acknowledged = new CopyOnWriteArrayList<String>();
-        var published = new CopyOnWriteArrayList<String>();
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> publishUntilCut(first, acknowledged,
-                published));
+        // publishing: SIGKILLed after a few acknowledged publishes while more are in flight
+        Stack stack = start(Duration.ZERO, null, null);
+        String token = stack.token;
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> publishUntilCut(stack));
         awaitTrue(() -> published.size() >= PUBLISHED_BEFORE_KILL, Duration.ofSeconds(30));
-        first.process.destroyForcibly().waitFor();
+        sigkill(stack, "SIGKILL mid-publish");
         writer.exceptionally(cut -> null).join();
-        assertNoDynaliteLeft();
 
-        Stack second = start("PT0S");
-        assertThat(second.token).as("the admin token is kept under --data").isEqualTo(first.token);
-        for (String id : acknowledged) {
-            assertThat(get(second, "/api/events/" + id).statusCode()).as("acknowledged event " + id).isEqualTo(200);
+        // publishing: halted after the second publish's event write, before its render; then mid-render
+        for (CrashPoint.Point point : List.of(CrashPoint.Point.EVENT_WRITTEN, CrashPoint.Point.PAGE_WRITTEN)) {
+            Stack restarted = start(Duration.ZERO, point, "crash-test-" + (next.get() + 1));
+            assertRestarted(restarted, token);
+            publishUntilCut(restarted);
+            assertCrashedAt(restarted, point);
         }
-        for (String id : published) {
-            assertThat(event(second, id).path("status").asText()).isEqualToIgnoringCase("published");
-        }
-        awaitTrue(() -> pagesMatchEvents(second), Duration.ofSeconds(20));
-        Set<String> publishedTitles = publishedTitles(second);
-        int expectedAnnouncements = publishedTitles.size() * SUBSCRIBERS;
 
-        // the sweep, killed a third of the way through its mails (one digest per subscriber)
-        CompletableFuture.runAsync(() -> post(second, "/local/reminders/run"));
-        awaitTrue(() -> announcements().size() >= SUBSCRIBERS / 3, Duration.ofSeconds(30));
-        second.process.destroyForcibly().waitFor();
-        int sentBeforeKill = announcements().size();
-        assertNoDynaliteLeft();
+        Stack beforeSweep = start(Duration.ZERO, CrashPoint.Point.MAIL_SENT, "reader7@example.org");
+        assertRestarted(beforeSweep, token);
+        int expectedAnnouncements = publishedTitles(beforeSweep).size() * SUBSCRIBERS;
+        // the sweep: halted after a send before its ledger write, resumed past that claim's lease and halted
+        // between two recipients, SIGKILLed a third of the way through what is left, and resumed to its end
+        sweepUntilCut(beforeSweep);
+        assertCrashedAt(beforeSweep, CrashPoint.Point.MAIL_SENT);
+        Duration offset = CLAIM_LEASE.plusMinutes(1);
+        Stack resumed = start(offset, CrashPoint.Point.RECIPIENT_DONE, "reader21@example.org");
+        assertRestarted(resumed, token);
+        sweepUntilCut(resumed);
+        assertCrashedAt(resumed, CrashPoint.Point.RECIPIENT_DONE);
 
-        // resumed past the sweep's claim lease, as the next scheduled run would be after a crash
-        Stack third = start(CLAIM_LEASE.plusMinutes(1).toString());
-        assertThat(post(third, "/local/reminders/run").statusCode()).isEqualTo(200);
+        offset = offset.plus(CLAIM_LEASE.plusMinutes(1));
+        Stack again = start(offset, null, null);
+        assertRestarted(again, token);
+        int sentBefore = announcements().size();
+        CompletableFuture.runAsync(() -> post(again, "/local/reminders/run"));
+        // one digest per subscriber: killed a third of the way through the subscribers not yet mailed
+        awaitTrue(() -> announcements().size() >= sentBefore + (SUBSCRIBERS - sentBefore) / 3,
+                Duration.ofSeconds(30));
+        sigkill(again, "SIGKILL mid-sweep");
+
+        Stack last = start(offset.plus(CLAIM_LEASE.plusMinutes(1)), null, null);
+        assertRestarted(last, token);
+        assertThat(post(last, "/local/reminders/run").statusCode()).isEqualTo(200);
 
         Map<String, Set<String>> messageIds = new HashMap<>();
         int files = 0;
@@ -121,20 +140,21 @@ class LocalStackCrashIT {
         }
         long lost = (long) expectedAnnouncements - messageIds.size();
         long duplicated = messageIds.values().stream().filter(ids -> ids.size() > 1).count();
-        System.out.printf("Crash-restart: %d acknowledged writes (%d publishes) survived a kill mid-publish; sweep "
-                        + "killed after %d of %d digests, resumed: %d mails for %d announcements, %d lost, "
-                        + "%d duplicated, %d repeated SES calls with the same Message-ID; %d ms in all%n",
-                acknowledged.size() + published.size(), published.size(), sentBeforeKill, SUBSCRIBERS,
-                distinctMails.size(), expectedAnnouncements, lost, duplicated, files - distinctMails.size(),
+        System.out.printf("Crash-restart: %d kills (%s), %d restarts; %d acknowledged writes (%d publishes) "
+                        + "survived; %d mails for %d announcements: %d lost, %d duplicated, %d repeated SES calls "
+                        + "with the same Message-ID; %d ms in all%n", kills.size(), String.join(", ", kills),
+                kills.size(), acknowledged.size() + published.size(), published.size(), distinctMails.size(),
+                expectedAnnouncements, lost, duplicated, files - distinctMails.size(),
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(messageIds).hasSize(expectedAnnouncements);
         assertThat(messageIds.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
     }
 
-    private record Stack(Process process, String url, String token) {
+    private record Stack(Process process, String url, String token, Path log) {
     }
 
-    private Stack start(String clockOffset) throws Exception {
+    /** @param crash where the stack halts itself, or null to run until killed */
+    private Stack start(Duration clockOffset, CrashPoint.Point crash, String target) throws Exception {
         Path log = Files.createTempFile(data.getParent(), "crashable-stack", ".log");
         List<String> arguments = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         String nodeModules = System.getProperty("handbill.nodeModules");
@@ -142,18 +162,56 @@ class LocalStackCrashIT {
             arguments.add("-Dhandbill.nodeModules=" + nodeModules);
         }
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashableLocalStack.class.getName(),
-                data.toString(), clockOffset));
+                data.toString(), clockOffset.toString()));
+        if (crash != null) {
+            arguments.addAll(List.of(crash.name(), target));
+        }
         Process process = ChildJvm.start(Map.of(), log, arguments.toArray(String[]::new));
         children.add(process);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             Matcher ready = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (ready.find()) {
-                return new Stack(process, ready.group(1), ready.group(2));
+                return new Stack(process, ready.group(1), ready.group(2), log);
             }
             Thread.sleep(100);
         }
         throw new AssertionError("the stack did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private void sigkill(Stack stack, String when) throws InterruptedException {
+        stack.process.destroyForcibly().waitFor();
+        kills.add(when);
+        assertNoDynaliteLeft();
+    }
+
+    private void assertCrashedAt(Stack stack, CrashPoint.Point point) throws Exception {
+        assertThat(stack.process.waitFor(30, TimeUnit.SECONDS)).as("halted at " + point).isTrue();
+        assertThat(Files.readString(stack.log, StandardCharsets.UTF_8)).contains(CrashPoint.CRASHED + point);
+        kills.add(point.name());
+        assertNoDynaliteLeft();
+    }
+
+    /** The same admin token, every acknowledged write, and pages that match the events. */
+    private void assertRestarted(Stack stack, String token) throws InterruptedException {
+        assertThat(stack.token).as("the admin token is kept under --data").isEqualTo(token);
+        for (String id : acknowledged) {
+            assertThat(get(stack, "/api/events/" + id).statusCode()).as("acknowledged event " + id).isEqualTo(200);
+        }
+        for (String id : published) {
+            assertThat(event(stack, id).path("status").asText()).isEqualToIgnoringCase("published");
+        }
+        awaitTrue(() -> pagesMatchEvents(stack), Duration.ofSeconds(20));
+    }
+
+    /** Runs the sweep until the stack dies under it. */
+    private void sweepUntilCut(Stack stack) {
+        try {
+            post(stack, "/local/reminders/run");
+        } catch (java.io.UncheckedIOException cut) {
+            return;
+        }
+        throw new AssertionError("the sweep ran to its end without reaching its crash point");
     }
 
     private void seedConfirmedSubscribers() {
@@ -167,23 +225,32 @@ class LocalStackCrashIT {
         }
     }
 
-    private void publishUntilCut(Stack stack, List<String> acknowledged, List<String> published) {
+    /** Creates and publishes events until the stack stops answering; records what it acknowledged. */
+    private void publishUntilCut(Stack stack) {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(20);
-        for (int n = 1; ; n++) {
+        while (true) {
+            int n = next.getAndIncrement();
             String body = """
                     {"title":"Crash test %d","summary":"An evening that survives a crash.","start":"%sT18:45:00",
                      "end":"%sT21:00:00","timeZone":"Europe/London",
                      "venue":{"name":"The ODI Node Leeds","city":"Leeds","country":"United Kingdom"}}
                     """.formatted(n, day.plusDays(n), day.plusDays(n));
-            HttpResponse<String> created = send(stack, HttpRequest.newBuilder(URI.create(stack.url + "/api/events"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            String id = read(created.body()).path("id").asText();
-            acknowledged.add(id);
-            HttpResponse<String> publish = post(stack, "/api/events/" + id + "/publish");
-            assertThat(publish.statusCode()).as(publish.body()).isEqualTo(200);
-            published.add(id);
+            HttpResponse<String> created;
+            HttpResponse<String> publish;
+            try {
+                created = send(stack, HttpRequest.newBuilder(URI.create(stack.url + "/api/events"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                String id = read(created.body()).path("id").asText();
+                acknowledged.add(id);
+                publish = post(stack, "/api/events/" + id + "/publish");
+                assertThat(publish.statusCode()).as(publish.body()).isEqualTo(200);
+                published.add(id);
+            } catch (java.io.UncheckedIOException cut) {
+                return;
+            }
         }
     }
 

@@ -22,13 +22,17 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A fault layer in front of the emulators, as an SDK interceptor on a client ({@link LocalAws#withFaults}): it
@@ -78,6 +82,34 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     /**
+     * One call of a run that makes its calls one after the other: the {@code nth} attempt of its operation, and what
+     * it touched (for reading; generated ids may differ from run to run, the place does not).
+     */
+    public record Call(String operation, int nth, String target) {
+        /**
+         * The calls of a clean run that a test breaks in turn: every attempt of the operations in {@code every}, and
+         * the first of those in {@code firstOnly}, in order, their targets passed through {@code label}.
+         */
+        public static List<Call> of(List<Attempt> attempts, Set<String> every, Set<String> firstOnly,
+                                    UnaryOperator<String> label) {
+            Map<String, Integer> nth = new HashMap<>();
+            List<Call> calls = new ArrayList<>();
+            for (Attempt attempt : attempts) {
+                int n = nth.merge(attempt.operation(), 1, Integer::sum);
+                if (every.contains(attempt.operation()) || firstOnly.contains(attempt.operation()) && n == 1) {
+                    calls.add(new Call(attempt.operation(), n, label.apply(attempt.target())));
+                }
+            }
+            return calls;
+        }
+
+        @Override
+        public String toString() {
+            return operation + " #" + nth + (target.isBlank() ? "" : " (" + target + ")");
+        }
+    }
+
+    /**
      * A planned fault: attempts {@code from} to {@code from + times - 1} (1-based, counted from {@code base}) of an
      * operation, or of an operation on one target when {@code target} is not null.
      */
@@ -99,6 +131,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     public FaultInjector inject(Fault fault, String operation, int nth, int times) {
         plans.add(new Plan(operation, null, nth, times, fault, count(operation)));
         return this;
+    }
+
+    /** Makes {@code call} of a run like the one it was found in, and the {@code times - 1} attempts after it, fail. */
+    public FaultInjector inject(Fault fault, Call call, int times) {
+        return inject(fault, call.operation(), call.nth(), times);
     }
 
     /** Makes the next {@code times} attempts of {@code operation} on {@code target} (see {@link Attempt}) fail. */

@@ -19,18 +19,25 @@ public final class FeedSource {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Supplier<HttpClient> http;
+    private final Duration timeout;
 
     public FeedSource(HttpClient http) {
-        this.http = () -> http;
+        this(http, TIMEOUT);
     }
 
-    private FeedSource(Supplier<HttpClient> http) {
+    /** @param timeout how long a fetch may wait for the response (tests shorten it to meet a feed that hangs) */
+    public FeedSource(HttpClient http, Duration timeout) {
+        this(() -> http, timeout);
+    }
+
+    private FeedSource(Supplier<HttpClient> http, Duration timeout) {
         this.http = http;
+        this.timeout = timeout;
     }
 
     /** Fetches URLs with {@link DefaultClient}, built on the first URL fetched. */
     public static FeedSource withDefaultClient() {
-        return new FeedSource(() -> DefaultClient.HTTP);
+        return new FeedSource(() -> DefaultClient.HTTP, TIMEOUT);
     }
 
     /** In a class of its own, so a file feed never builds the client and its TLS context (some 300 classes). */
@@ -53,7 +60,7 @@ public final class FeedSource {
             return Files.readString(file, StandardCharsets.UTF_8);
         }
         URI uri = URI.create(location.replaceFirst("(?i)^webcal://", "https://"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "text/calendar, */*;q=0.5").header("User-Agent", "Handbill feed import").GET().build();
         try {
             HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
