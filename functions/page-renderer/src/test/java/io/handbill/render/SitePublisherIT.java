@@ -180,6 +180,21 @@ class SitePublisherIT {
     }
 
     @Test
+    void publicEditWhoseSiteVersionRaiseFailed_raisesItOnce_soCalendarFeedsDoNotAnswer304ForIt() {
+        Event seed = givenSeedOnTheSite();
+        long before = store.siteVersion().value();
+        // the API wrote the edit, then could not raise the site version the feeds' ETag comes from
+        store.update(seed.edit(seed.draft().toBuilder().description("Moved upstairs.").build(), LATER));
+
+        assertThat(publisher.publish(List.of(SEED_ID)).failedEventIds()).isEmpty();
+        assertThat(store.siteVersion().value()).isEqualTo(before + 1);
+        assertThat(store.siteVersion().updatedAt()).isEqualTo(LATER);
+
+        publisher.publish(List.of(SEED_ID));
+        assertThat(store.siteVersion().value()).as("a redelivery finds the change covered").isEqualTo(before + 1);
+    }
+
+    @Test
     void titleEdit_alsoRewritesTheIndexAndAliases() {
         Event seed = givenSeedOnTheSite();
         store.update(seed.edit(seed.draft().toBuilder().title("Kubernetes and nanoservices").build(), LATER));
