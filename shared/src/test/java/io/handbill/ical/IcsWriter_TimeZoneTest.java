@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.handbill.ical.IcsAssertions.assertValid;
 import static io.handbill.ical.IcsAssertions.assertWellFormed;
@@ -107,11 +108,8 @@ class IcsWriter_TimeZoneTest {
     @Test
     void zoneThatChangedItsRules_isListedTransitionByTransition() {
         // Mexico City kept DST until October 2022 and then abolished it: no yearly rule describes 2021-2023
-        List<Event> events = List.of(
-                event("America/Mexico_City", "2021-04-10T19:00", "2021-04-10T21:00"),
-                event("America/Mexico_City", "2021-12-10T19:00", "2021-12-10T21:00"),
-                event("America/Mexico_City", "2022-06-10T19:00", "2022-06-10T21:00"),
-                event("America/Mexico_City", "2023-07-10T19:00", "2023-07-10T21:00"));
+        List<Event> events = Stream.of("2021-04-10", "2021-12-10", "2022-06-10", "2023-07-10")
+                .map(day -> event("America/Mexico_City", day + "T19:00", day + "T21:00")).toList();
 
         String ics = writeFeed(events);
 

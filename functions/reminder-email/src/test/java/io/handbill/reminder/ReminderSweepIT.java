@@ -41,6 +41,7 @@ class ReminderSweepIT extends LocalAwsTest {
     private static final byte[] SECRET = "integration-test-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final Duration TICK = Duration.ofMinutes(15);
 
     private final TestClock clock = new TestClock(T0);
     private DynamoDbEventStore events;
@@ -68,8 +69,7 @@ class ReminderSweepIT extends LocalAwsTest {
 
         // when: a tick before the window and the tick after it
         SweepState before = sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        SweepState due = sweep(false).run(() -> true);
+        SweepState due = nextTick(false);
 
         // then
         assertThat(before.sent()).isZero();
@@ -91,8 +91,7 @@ class ReminderSweepIT extends LocalAwsTest {
 
         // when: more ticks pass
         for (int tick = 0; tick < 4; tick++) {
-            clock.advance(Duration.ofMinutes(15));
-            sweep(false).run(() -> true);
+            nextTick(false);
         }
 
         // then
@@ -108,8 +107,7 @@ class ReminderSweepIT extends LocalAwsTest {
         givenConfirmed("ann@example.org");
         givenConfirmed("dan@example.org");
         sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(false).run(() -> true);
+        nextTick(false);
         assertThat(recipients()).containsExactly("ann@example.org", "dan@example.org");
 
         // when: Ann uses the link in her mail's List-Unsubscribe header, and the 24-hour window comes
@@ -132,8 +130,7 @@ class ReminderSweepIT extends LocalAwsTest {
         givenPublishedEvent("e3", T0.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(5)), T0.plus(Duration.ofMinutes(10)));
 
         // when
-        clock.advance(Duration.ofMinutes(15));
-        SweepState state = sweep(false).run(() -> true);
+        SweepState state = nextTick(false);
 
         // then
         assertThat(state.sent()).isZero();
@@ -148,14 +145,11 @@ class ReminderSweepIT extends LocalAwsTest {
 
         // when: announced, and a tick later cancelled
         sweep(true).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
+        nextTick(true);
         Event cancelled = event.cancel("The venue flooded", clock.instant());
         events.update(cancelled);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
+        nextTick(true);
+        nextTick(true);
 
         // then
         assertThat(aws.sentEmails()).hasSize(2);
@@ -184,15 +178,12 @@ class ReminderSweepIT extends LocalAwsTest {
         sweep(true).run(() -> true);
         Event cancelled = event.cancel("The speaker is ill", clock.instant());
         events.update(cancelled);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
+        nextTick(true);
 
         // when: reinstated, then two more ticks
         events.update(cancelled.reinstate(clock.instant()));
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
+        nextTick(true);
+        nextTick(true);
 
         // then
         assertThat(aws.sentEmails()).hasSize(3);
@@ -222,10 +213,8 @@ class ReminderSweepIT extends LocalAwsTest {
         events.update(once);
         Event twice = once.edit(moved(once, 1), clock.instant());
         events.update(twice);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
-        sweep(true).run(() -> true);
+        nextTick(true);
+        nextTick(true);
 
         // then
         assertThat(aws.sentEmails()).hasSize(2);
@@ -251,7 +240,7 @@ class ReminderSweepIT extends LocalAwsTest {
         List<String> readers = List.of("ann@example.org", "bob@example.org", "cat@example.org");
         readers.forEach(this::givenConfirmed);
         sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         var sender = new Crashes.RecordingSender(ses, step.equals("send") ? nth : 0);
         ReminderLedger faulty = step.equals("send") ? ledger : Crashes.ledgerCrashingAfter(ledger, step, nth);
 
@@ -297,8 +286,7 @@ class ReminderSweepIT extends LocalAwsTest {
         // when: the tick, and two more
         SweepState due = sweep(true).run(() -> true);
         for (int tick = 0; tick < 2; tick++) {
-            clock.advance(Duration.ofMinutes(15));
-            sweep(true).run(() -> true);
+            nextTick(true);
         }
 
         // then: one mail each, the events by start (d6 is soonest)
@@ -367,7 +355,7 @@ class ReminderSweepIT extends LocalAwsTest {
         givenConfirmed("ann@example.org");
         givenConfirmed("bob@example.org");
         sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
 
         // when: SES throttles the first few calls, then for longer than the backoff lasts
         aws.ses().failNextWithThrottling(3);
@@ -387,8 +375,7 @@ class ReminderSweepIT extends LocalAwsTest {
 
         // when: SES recovers (reset also empties the outbox)
         aws.ses().reset();
-        clock.advance(Duration.ofMinutes(15));
-        SweepState recovered = sweep(false).run(() -> true);
+        SweepState recovered = nextTick(false);
 
         // then
         assertThat(recovered.sent()).isEqualTo(2);
@@ -411,7 +398,7 @@ class ReminderSweepIT extends LocalAwsTest {
         SweepState state;
         String logs;
         try (var stdout = CapturedStdout.start()) {
-            clock.advance(Duration.ofMinutes(15));
+            clock.advance(TICK);
             state = sweep(ledger, sender, false, 100).run(() -> true);
             for (int tick = 0; tick < 3; tick++) {
                 clock.advance(LedgerGuardedSend.CLAIM_LEASE);
@@ -443,13 +430,12 @@ class ReminderSweepIT extends LocalAwsTest {
                 "a5@example.org");
         readers.forEach(this::givenConfirmed);
         sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         var checks = new AtomicInteger();
 
         // when: the time budget allows two sends
         SweepState first = sweep(false).run(() -> checks.incrementAndGet() <= 2);
-        clock.advance(Duration.ofMinutes(15));
-        SweepState second = sweep(false).run(() -> true);
+        SweepState second = nextTick(false);
 
         // then
         assertThat(first.outcome()).isEqualTo(SweepState.Outcome.OUT_OF_TIME);
@@ -465,7 +451,7 @@ class ReminderSweepIT extends LocalAwsTest {
         givenPublishedEvent("e10", T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(10)), T0.minus(Duration.ofDays(3)));
         List.of("ann@example.org", "bob@example.org", "cat@example.org").forEach(this::givenConfirmed);
         sweep(false).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         MailJob job = MailJob.reminder("e10", Duration.ofDays(7), T0);
         ledger.claim(job, "bob@example.org", "m1", clock.instant(), clock.instant().plus(Duration.ofDays(30)));
         var checks = new AtomicInteger();
@@ -506,9 +492,9 @@ class ReminderSweepIT extends LocalAwsTest {
         sweep(false).withAttendees(going).run(() -> true);
 
         // when: the 7-day window comes, twice over
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         SweepState due = sweep(false).withAttendees(going).run(() -> true);
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         sweep(false).withAttendees(going).run(() -> true);
 
         // then: attendees are mailed first, so Ann's one mail goes to the address she RSVPed with
@@ -519,7 +505,7 @@ class ReminderSweepIT extends LocalAwsTest {
         aws.ses().reset();
         Event stored = events.get("e11").orElseThrow();
         events.update(stored.edit(stored.draft().movedBy(Duration.ofHours(1)), clock.instant()));
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         sweep(false).withAttendees(going).run(() -> true);
 
         // then: the attendees' invitations are updated in place, the plain subscribers' mail is not an invitation
@@ -539,7 +525,7 @@ class ReminderSweepIT extends LocalAwsTest {
         aws.ses().reset();
         Event moved = events.get("e11").orElseThrow();
         events.update(moved.cancel("Venue flooded", clock.instant()));
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(TICK);
         sweep(false).withAttendees(going).run(() -> true);
 
         // then: each attendee's CANCEL outranks the last message they were sent: Bob's his own withdrawal's too
@@ -550,6 +536,12 @@ class ReminderSweepIT extends LocalAwsTest {
             assertThat(raw).contains("method=CANCEL", "METHOD:CANCEL", "UID:e11@events.example.org",
                     "\r\nSEQUENCE:" + expected + "\r\n");
         }
+    }
+
+    /** The sweep of the tick after the clock's, with all the time it needs. */
+    private SweepState nextTick(boolean announce) {
+        clock.advance(TICK);
+        return sweep(announce).run(() -> true);
     }
 
     private ReminderSweep sweep(boolean announce) {

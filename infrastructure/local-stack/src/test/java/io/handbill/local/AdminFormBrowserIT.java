@@ -6,13 +6,10 @@ import io.handbill.model.EventDraft;
 import io.handbill.model.Speaker;
 import io.handbill.model.Talk;
 import io.handbill.model.TicketLink;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,7 +37,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin form and the public site in real Chromium (Debian's chromium + chromium-driver; nothing is
@@ -49,45 +44,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * through the form, published, read on the public page and through its alias and .ics, subscribed to (confirmed
  * through the outbox) and cancelled; and a series is made from the seed-like sample ("make this monthly").
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminFormBrowserIT {
-    private static final String TOKEN = "browser-test-token";
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private LocalStack stack;
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private EventDraft seed;
+class AdminFormBrowserIT extends BrowserOnLocalStack {
+    private final EventDraft seed = Fixtures.seedDraft();
     private String eventId;
     private String slug;
 
-    @BeforeAll
-    void startStackAndBrowser(@TempDir Path data, @TempDir Path profile) {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-        stack = LocalStack.start(new LocalOptions(0, data, TOKEN, false));
-        // its console is read after every test: a CSP violation (of the headers CloudFront sends too) fails it
-        browser = HeadlessChromium.start(profile);
-        wait = new WebDriverWait(browser, WAIT);
-        seed = Fixtures.seedDraft();
+    AdminFormBrowserIT() {
+        super("browser-test-token", false);
     }
 
+    /** The console is read after every test: a CSP violation (of the headers CloudFront sends too) fails it. */
     @AfterEach
     void noContentSecurityPolicyViolations() {
         if (browser == null) {
             return;
         }
         assertThat(HeadlessChromium.cspViolations(browser)).as("CSP violations in the browser console").isEmpty();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -676,41 +649,6 @@ class AdminFormBrowserIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
         assertThat(send("POST", "/api/events/" + id + "/publish", null).statusCode()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> send(String method, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .header("Origin", stack.url());
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> get(String path, boolean admin) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url() + path)).GET();
-        if (admin) {
-            request.header("Authorization", "Bearer " + TOKEN);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> axeViolations() {
-        return HeadlessChromium.axeViolations(browser);
     }
 
     /** Pixels the page is wider than the window: a phone would scroll sideways. */

@@ -1,17 +1,9 @@
 package io.handbill.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,39 +13,20 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reader's local time on the local stack's upcoming sample event (a London evening) in real Chromium, its time
  * zone set through the DevTools protocol: a reader in New York reads the times in their own zone beside the event's,
  * on the event page and the index; a reader in London, whose clock is the event's, is told nothing more.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalTimeBrowserIT {
+class LocalTimeBrowserIT extends BrowserOnLocalStack {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
-    private LocalStack stack;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start(@TempDir Path data, @TempDir Path profile) {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-        stack = LocalStack.start(new LocalOptions(0, data, "local-time-browser-token", true));
-        browser = HeadlessChromium.start(profile);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    void stop() {
-        try (LocalStack started = stack) {
-            if (browser != null) {
-                browser.quit();
-            }
-        }
+    LocalTimeBrowserIT() {
+        super("local-time-browser-token", true);
     }
 
     @Test
@@ -75,7 +48,7 @@ class LocalTimeBrowserIT {
         assertThat(line.getText()).isEqualTo(inNewYork(start, end)).matches("That's .* E[SD]T your time\\.");
         // a sentence of its own after the event's time and zone, which stay as they were
         assertThat(find(".facts dd").getText()).startsWith(when.getText() + ", ").contains("(Europe/London)");
-        assertThat(HeadlessChromium.axeViolations(browser)).as("event page in New York").isEmpty();
+        assertThat(axeViolations()).as("event page in New York").isEmpty();
         assertThat(HeadlessChromium.cspViolations(browser)).isEmpty();
 
         inZone("Europe/London");

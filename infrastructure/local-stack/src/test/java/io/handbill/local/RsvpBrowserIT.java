@@ -1,69 +1,36 @@
 package io.handbill.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * RSVPs in a real browser on the local stack's sample event (3 places): four people RSVP from the public page and
  * confirm through the outbox, the fourth is waitlisted, the first cancels and the fourth is promoted; then the
  * organiser checks someone in from the admin list on a 390 px wide screen. axe finds nothing serious on the way.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RsvpBrowserIT {
-    private static final String TOKEN = "rsvp-browser-token";
-    private static final Duration WAIT = Duration.ofSeconds(15);
+class RsvpBrowserIT extends BrowserOnLocalStack {
     private static final Pattern EVENT = Pattern.compile(
             "\"id\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"slug\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"title\"\\s*:\\s*\""
                     + Pattern.quote(SampleEvents.UPCOMING_TITLE));
 
-    private LocalStack stack;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start(@TempDir Path data, @TempDir Path profile) {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-        stack = LocalStack.start(new LocalOptions(0, data, TOKEN, true));
-        browser = HeadlessChromium.start(profile);
-        wait = new WebDriverWait(browser, WAIT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+    RsvpBrowserIT() {
+        super("rsvp-browser-token", true);
     }
 
     @Test
     void rsvpConfirmWaitlistCancelPromote_thenCheckInAt390px() throws IOException {
-        Matcher sample = EVENT.matcher(get("/api/events?when=upcoming&limit=50", true));
+        Matcher sample = EVENT.matcher(get("/api/events?when=upcoming&limit=50", true).body());
         assertThat(sample.find()).as("the upcoming sample event is listed").isTrue();
         String id = sample.group(1);
         String slug = sample.group(2);
@@ -92,7 +59,7 @@ class RsvpBrowserIT {
             String outcome = i <= 3 ? "You're going" : "You're on the waitlist";
             wait.until(d -> d.getPageSource().contains(outcome));
         }
-        assertThat(get("/api/events/" + slug + "/availability", false)).contains("\"status\":\"waitlist\"");
+        assertThat(get("/api/events/" + slug + "/availability", false).body()).contains("\"status\":\"waitlist\"");
         // the counts may be cached for 5 seconds (browser and CDN), so reload until they show the change
         new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1))
                 .ignoring(org.openqa.selenium.TimeoutException.class).until(d -> {
@@ -107,7 +74,7 @@ class RsvpBrowserIT {
         wait.until(d -> d.getPageSource().contains("Your RSVP is cancelled"));
         wait.until(d -> stack.outboxMessages().stream().anyMatch(m -> m.to().contains("person4@example.org")
                 && m.subject().startsWith("You're in")));
-        assertThat(get("/api/events/" + slug + "/availability", false)).contains("\"status\":\"waitlist\"");
+        assertThat(get("/api/events/" + slug + "/availability", false).body()).contains("\"status\":\"waitlist\"");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(stack.url() + "/admin/#/events/" + id);
@@ -126,7 +93,7 @@ class RsvpBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rsvp-counts"), "1 checked in"));
         assertThat(find("#rsvp-list").getText()).contains("Checked in");
         assertThat(axeViolations()).as("admin form at 390 px").isEmpty();
-        assertThat(get("/api/events/" + id + "/attendees?format=csv", true))
+        assertThat(get("/api/events/" + id + "/attendees?format=csv", true).body())
                 .contains("Person 1,person1@example.org,cancelled,Vegan", "Person 4,person4@example.org,going,");
     }
 
@@ -142,24 +109,5 @@ class RsvpBrowserIT {
 
     private WebElement find(String css) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
-
-    private String get(String path, boolean admin) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url() + path));
-        if (admin) {
-            request.header("Authorization", "Bearer " + TOKEN);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> axeViolations() {
-        return HeadlessChromium.axeViolations(browser);
     }
 }

@@ -114,9 +114,8 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
 
     @Test
     void updateFromCurrentVersion_replacesTheEvent() {
-        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-        store.create(created);
-        Event edited = created.edit(retitled(created, "New title"), NOW);
+        Event created = createdDraft();
+        Event edited = retitled(created, "New title");
 
         store.update(edited);
 
@@ -128,12 +127,11 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
 
     @Test
     void updateFromStaleVersion_throwsVersionConflict_andKeepsTheNewer() {
-        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-        store.create(created);
-        Event winner = created.edit(retitled(created, "First edit"), NOW);
+        Event created = createdDraft();
+        Event winner = retitled(created, "First edit");
         store.update(winner);
 
-        Event stale = created.edit(retitled(created, "Edit from an old copy"), NOW);
+        Event stale = retitled(created, "Edit from an old copy");
         assertThatThrownBy(() -> store.update(stale)).isInstanceOf(VersionConflictException.class);
 
         assertThat(store.get("e1")).contains(winner);
@@ -152,13 +150,12 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
         try {
             for (int round = 0; round < 10; round++) {
                 aws.reset();
-                Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-                store.create(created);
+                Event created = createdDraft();
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Boolean>> outcomes = new ArrayList<>();
                 for (String title : List.of("Edit A", "Edit B")) {
                     Callable<Boolean> update = () -> {
-                        Event edited = created.edit(retitled(created, title), NOW);
+                        Event edited = retitled(created, title);
                         together.await();
                         try {
                             store.update(edited);
@@ -209,8 +206,7 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
 
     @Test
     void renamingADraft_movesTheSlug_andFreesTheOldOne() {
-        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-        store.create(created);
+        Event created = createdDraft();
 
         store.update(created.edit(created.draft().withSlug("2026-07-01-renamed"), NOW));
 
@@ -236,8 +232,7 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
 
     @Test
     void delete_removesTheEvent_andFreesItsSlug() {
-        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-        store.create(created);
+        Event created = createdDraft();
 
         store.delete("e1", created.version());
 
@@ -250,8 +245,7 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
 
     @Test
     void deleteFromStaleVersion_throwsVersionConflict_andKeepsTheEvent() {
-        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
-        store.create(created);
+        Event created = createdDraft();
         Event published = created.publish(NOW);
         store.update(published);
 
@@ -329,7 +323,15 @@ class DynamoDbEventStoreIT extends LocalAwsTest {
         return Event.create(event.id(), event.draft().withSlug(slug), event.createdAt());
     }
 
-    private static EventDraft retitled(Event event, String title) {
-        return event.draft().toBuilder().title(title).build();
+    /** Draft e1 on 1 July 2026, created in the store. */
+    private Event createdDraft() {
+        Event created = event("e1", "2026-07-01T18:00", EventStatus.DRAFT);
+        store.create(created);
+        return created;
+    }
+
+    /** {@code event} edited to another title: one version up, not yet stored. */
+    private static Event retitled(Event event, String title) {
+        return event.edit(event.draft().toBuilder().title(title).build(), NOW);
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,18 +71,11 @@ class DynamoDbEventStore_ClaimsIT extends LocalAwsTest {
 
     @Test
     void stalledCreate_isFencedWhenItsClaimIsTakenOver_andItsLateWriteFails() throws Exception {
-        var stall = new HoldsEventPut("stalled");
         Event stalled = event("stalled", "2026-07-01-stalled", List.of());
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> storeThat(stall, NOW).create(stalled));
-        stall.awaitHeld();
 
-        Event rival = event("rival", "2026-07-01-stalled", List.of());
-        store(NOW.plus(IN_FLIGHT).plusSeconds(1)).create(rival);
-        stall.release();
+        assertTakenOverWhileHeld("stalled", store -> store.create(stalled),
+                event("rival", "2026-07-01-stalled", List.of()));
 
-        assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
-                .withCauseInstanceOf(SlugTakenException.class);
-        assertThat(store(NOW).findBySlug("2026-07-01-stalled")).contains(rival);
         assertThat(store(NOW).get("stalled")).isEmpty();
         assertThat(eventItemsHolding("2026-07-01-stalled")).containsExactly("rival");
     }
@@ -90,32 +84,22 @@ class DynamoDbEventStore_ClaimsIT extends LocalAwsTest {
     void stalledRename_isFencedWhenItsClaimIsTakenOver_andItsLateWriteFails() throws Exception {
         Event draft = event("draft", "2026-07-01-draft", List.of());
         store(NOW).create(draft);
-        var stall = new HoldsEventPut("draft");
         Event renamed = draft.edit(draft.draft().withSlug("2026-07-01-wanted"), NOW);
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> storeThat(stall, NOW).update(renamed));
-        stall.awaitHeld();
 
-        Event rival = event("rival", "2026-07-01-wanted", List.of());
-        store(NOW.plus(IN_FLIGHT).plusSeconds(1)).create(rival);
-        stall.release();
+        assertTakenOverWhileHeld("draft", store -> store.update(renamed),
+                event("rival", "2026-07-01-wanted", List.of()));
 
-        assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
-                .withCauseInstanceOf(SlugTakenException.class);
         assertThat(store(NOW).get("draft")).contains(draft);
-        assertThat(store(NOW).findBySlug("2026-07-01-wanted")).contains(rival);
         assertThat(store(NOW).findBySlug("2026-07-01-draft")).contains(draft);
     }
 
     @Test
     void stalledCreate_withinTheWait_keepsItsName() throws Exception {
-        var stall = new HoldsEventPut("slow");
         Event slow = event("slow", "2026-07-01-slow", List.of("/old/slow"));
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> storeThat(stall, NOW).create(slow));
-        stall.awaitHeld();
 
-        assertThatThrownBy(() -> store(NOW.plusSeconds(5)).create(event("rival", "2026-07-01-other",
-                List.of("/old/slow")))).isInstanceOf(AliasTakenException.class);
-        stall.release();
+        CompletableFuture<Void> late = heldWhile("slow", store -> store.create(slow),
+                () -> assertThatThrownBy(() -> store(NOW.plusSeconds(5)).create(event("rival", "2026-07-01-other",
+                        List.of("/old/slow")))).isInstanceOf(AliasTakenException.class));
 
         assertThat(late).succeedsWithin(Duration.ofSeconds(10));
         assertThat(store(NOW).findByAlias("old/slow/index.html")).contains(slow);
@@ -195,6 +179,37 @@ class DynamoDbEventStore_ClaimsIT extends LocalAwsTest {
     private DynamoDbEventStore storeThat(ExecutionInterceptor interceptor, Instant now) {
         return new DynamoDbEventStore(aws.dynamoDbWith(interceptor), aws.tableName(), Clock.fixed(now, ZoneOffset.UTC),
                 IN_FLIGHT);
+    }
+
+    /**
+     * While {@code write} of event {@code eventId} is held before its put, {@code rival} is created once the write's
+     * slug claim has lapsed and takes the slug over; the held write, let go, then fails on the fence.
+     */
+    private void assertTakenOverWhileHeld(String eventId, Consumer<DynamoDbEventStore> write, Event rival)
+            throws InterruptedException {
+        CompletableFuture<Void> late = heldWhile(eventId, write,
+                () -> store(NOW.plus(IN_FLIGHT).plusSeconds(1)).create(rival));
+
+        assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .withCauseInstanceOf(SlugTakenException.class);
+        assertThat(store(NOW).findBySlug(rival.slug())).contains(rival);
+    }
+
+    /**
+     * Starts {@code write} on a store that holds its put of event {@code eventId} back, runs {@code meanwhile} while
+     * it is held, then lets it go on: the held write's outcome.
+     */
+    private CompletableFuture<Void> heldWhile(String eventId, Consumer<DynamoDbEventStore> write, Runnable meanwhile)
+            throws InterruptedException {
+        var stall = new HoldsEventPut(eventId);
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> write.accept(storeThat(stall, NOW)));
+        stall.awaitHeld();
+        try {
+            meanwhile.run();
+        } finally {
+            stall.release();
+        }
+        return late;
     }
 
     private List<String> eventItemsHolding(String slug) {

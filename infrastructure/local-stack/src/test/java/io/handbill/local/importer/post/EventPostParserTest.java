@@ -101,7 +101,7 @@ class EventPostParserTest {
 
     @Test
     void postWithoutADate_isNotAnEvent() throws Exception {
-        HugoPost about = reader.read(Path.of("about.md"), "+++\ntitle = \"About us\"\n+++\nWe meet monthly in Leeds.\n");
+        HugoPost about = titled("about.md", "About us", "We meet monthly in Leeds.\n");
 
         assertThatThrownBy(() -> parser.parse(about)).isInstanceOf(NotAnEventException.class)
                 .hasMessageContaining("about.md").hasMessageContaining("no event date");
@@ -133,10 +133,7 @@ class EventPostParserTest {
 
     @Test
     void ticketLinks_arePricedWhenThePostSaysSo_andKeptInTheDescriptionWhenItSaysNeither() throws Exception {
-        HugoPost post = reader.read(Path.of("paid.html"), """
-                +++
-                title = "Conference day, Friday 12th October 2018"
-                +++
+        HugoPost post = titled("paid.html", "Conference day, Friday 12th October 2018", """
                 <p>Tickets cost £25.50 on <a href="https://www.eventbrite.co.uk/e/123">Eventbrite</a>.</p>
                 <p>Also listed on <a href="https://www.meetup.com/LeedsDevops/events/999/">meetup.com</a>.</p>
                 """);
@@ -154,10 +151,7 @@ class EventPostParserTest {
 
     @Test
     void agendaInOneParagraph_andAnIntroNamingBothSpeakers_readAsAgendaAndDescription() throws Exception {
-        HugoPost post = reader.read(Path.of("2016-05-10-meetup.html"), """
-                +++
-                title = "Meetup - Tuesday 10th May 2016"
-                +++
+        HugoPost post = titled("2016-05-10-meetup.html", "Meetup - Tuesday 10th May 2016", """
                 <p>An evening with talks from Ana Lopez and Bob Smith.</p>
                 <p>6:30 - 7:00 : Doors<br>7:00 - 7:40 : "Chaos days" - Ana Lopez<br>7:45 - 8:30 : Serverless costs -                 Bob Smith<br>8:30 - late : Pub</p>
                 <p>Ana Lopez runs the SRE team at Sky Betting. Her talk "Chaos days" - how we break things on purpose.</p>
@@ -186,5 +180,10 @@ class EventPostParserTest {
 
     private ParsedPost parse(String resource) throws Exception {
         return parser.parse(reader.read(POSTS.resolve(resource)));
+    }
+
+    /** A post whose TOML front matter holds only its title: what the parser finds comes from {@code body}. */
+    private HugoPost titled(String file, String title, String body) throws MalformedPostException {
+        return reader.read(Path.of(file), "+++\ntitle = \"" + title + "\"\n+++\n" + body);
     }
 }
