@@ -60,6 +60,18 @@ class AdminToolsHandlerIT {
     }
 
     @Test
+    void theSnapStartPrimingRequest_isAnsweredWithAPage_andReadsAndWritesNothing() throws Exception {
+        var before = state();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(AdminToolsPriming.preview("organisers"), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.getBody()).path("pageHtml").asText()).contains("<blockquote>");
+        assertThat(state()).isEqualTo(before);
+        assertThat(dynamoCalls).as("an unsaved draft reads nothing").isEmpty();
+    }
+
+    @Test
     void anOrganiser_getsTheDescriptionAndThePage_andNothingIsWritten() throws Exception {
         var before = state();
         String draft = Json.write(Drafts.seed().slug("seed").description("> quoted\n\n[x](javascript:alert(1))")
