@@ -181,7 +181,9 @@ public final class SitePublisher {
                 failed.add(id);
             }
         });
-        catchUpSiteVersion(toRender, feedsVersion, failed);
+        // off the edit's critical path: the pages do not depend on it
+        CompletableFuture<Void> versionCaughtUp = CompletableFuture.runAsync(
+                () -> catchUpSiteVersion(toRender, feedsVersion, failed), WORK);
         CompletableFuture<List<String>> pages = CompletableFuture.supplyAsync(() -> {
             List<String> written = new ArrayList<>();
             for (Event event : toRender) {
@@ -214,6 +216,7 @@ public final class SitePublisher {
             failedSeries = Set.copyOf(seriesIds);
         }
         written.addAll(0, pages.join());
+        versionCaughtUp.join();
         return new Outcome(List.copyOf(written), Set.copyOf(failed), Set.of(), failedSeries);
     }
 
