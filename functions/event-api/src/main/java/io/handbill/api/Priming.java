@@ -2,20 +2,14 @@ package io.handbill.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.handbill.json.Json;
-import io.handbill.model.AgendaItem;
-import io.handbill.model.AgendaKind;
 import io.handbill.model.Event;
 import io.handbill.model.EventDraft;
-import io.handbill.model.Speaker;
-import io.handbill.model.Talk;
-import io.handbill.model.TicketLink;
-import io.handbill.model.Venue;
+import io.handbill.model.PrimingDraft;
 import io.handbill.validation.EventDraftValidator;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,16 +47,7 @@ final class Priming {
     }
 
     static void warmJson() {
-        LocalDateTime start = LocalDateTime.of(2030, 1, 1, 18, 0);
-        var draft = EventDraft.builder().title("Priming").summary("Summary").description("Description")
-                .start(start).end(start.plusHours(3)).timeZone("Europe/London")
-                .venue(new Venue("Venue", List.of("Line"), "City", "AB1 2CD", "Country", "https://example.org/", 53.8,
-                        -1.5, "Notes"))
-                .agenda(List.of(new AgendaItem(start, null, "Talk", AgendaKind.TALK, "talk")))
-                .talks(List.of(new Talk("talk", "Talk", "Abstract", List.of("speaker"))))
-                .speakers(List.of(new Speaker("speaker", "Name", "Role", "Org", "Bio", "https://example.org/")))
-                .tickets(List.of(new TicketLink("Tickets", "https://example.org/", true, null, null)))
-                .codeOfConductUrl("https://example.org/").tags(List.of("tag")).aliases(List.of("/old/path")).build();
+        var draft = PrimingDraft.startingAt(LocalDateTime.of(2030, 1, 1, 18, 0));
         try {
             EventDraft read = Json.read(Json.write(draft), EventDraft.class);
             EventDraftValidator.validate(read);

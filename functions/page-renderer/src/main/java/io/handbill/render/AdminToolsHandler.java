@@ -12,7 +12,6 @@ import io.handbill.http.HttpApi;
 import io.handbill.store.DynamoDbEventStore;
 import io.handbill.store.DynamoDbSeriesStore;
 import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -25,19 +24,19 @@ import java.util.List;
  * of a cover picture into the site bucket ({@link CoverUploads}). Its own function in the renderer's jar, so that
  * the preview runs the publisher's code and the event API stays small.
  */
-public final class AdminToolsHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class AdminToolsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The routes template.yaml gives this function (a deploy test compares). */
     public static final List<String> ROUTES = AdminToolsEndpoints.ROUTES.keys();
 
     private final HttpApi<AdminToolsEndpoints> http;
-    private final String adminGroup;
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private final AdminToolsPriming priming;
 
     /** Used by the Lambda runtime, once per sandbox: settings from the environment, the shared SDK clients. */
     public AdminToolsHandler() {
         this(AdminToolsConfig.from(Env.processVariables()), AwsClients.dynamoDb(), AwsClients.s3(), Clock.systemUTC());
         // SnapStart snapshots after init: prime then, so that restored sandboxes start warm
-        Core.getGlobalContext().register(this);
+        Core.getGlobalContext().register(priming);
     }
 
     /**
@@ -46,7 +45,7 @@ public final class AdminToolsHandler
      */
     public AdminToolsHandler(AdminToolsConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
         PageRendererConfig renderer = config.renderer();
-        this.adminGroup = config.adminGroup();
+        this.priming = new AdminToolsPriming(this, config.adminGroup());
         var previews = new PagePreview(new DynamoDbEventStore(dynamo, renderer.eventsTable()),
                 new DynamoDbSeriesStore(dynamo, renderer.eventsTable()),
                 new PageRenderer(renderer.site(), renderer.logoUrl()), renderer.site(), clock);
@@ -61,16 +60,5 @@ public final class AdminToolsHandler
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.handle(event);
-    }
-
-    /** Warms JSON, validation, Markdown and the page templates before a SnapStart snapshot, changing nothing. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        handleRequest(AdminToolsPriming.preview(adminGroup), null);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to reconnect: the url-connection client opens connections as needed
     }
 }
