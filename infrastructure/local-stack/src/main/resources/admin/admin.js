@@ -1355,15 +1355,21 @@
   /** A series with its dates: open one to edit it, skip one. */
   async function showSeries(id) {
     showSeriesView(true);
-    // the view keeps the last series shown; clear it so its rows are never taken for this one's
+    // the view keeps the last series shown; clear it so nothing of that one is taken for this one's
+    $('#series-heading').textContent = 'Loading…';
+    $('#series-state').textContent = '';
     $('#series-occurrences tbody').textContent = '';
     $('#skip-date').textContent = '';
+    $('#series-skipped').textContent = '';
+    $('#skip-form').hidden = true;
+    delete $('#skip-form').dataset.series;
     const shown = ++seriesShown;
     const result = await api('GET', '/api/series/' + encodeURIComponent(id));
     if (shown !== seriesShown) {
       return; // a later view or a skip answered first: an older read must not paint over it
     }
     if (result.status !== 200) {
+      $('#series-heading').textContent = 'Series not available';
       flash('Could not open the series: ' + problemText(result));
       return;
     }
@@ -1432,8 +1438,12 @@
       + ' are told.')) {
       return;
     }
+    const shown = seriesShown;
     const result = await api('POST', '/api/series/' + encodeURIComponent($('#skip-form').dataset.series) + '/skip',
       {body: {date: date, reason: text($('#skip-reason').value)}});
+    if (shown !== seriesShown) {
+      return; // another series was opened meanwhile: its view stays
+    }
     if (result.status !== 200) {
       const errors = result.body && Array.isArray(result.body.errors) ? result.body.errors : [];
       showErrors(errors.length ? errors : [{field: '', message: problemText(result)}],
@@ -1455,6 +1465,7 @@
     }
     const hash = location.hash || '#/';
     $('#flash').textContent = '';
+    seriesShown++; // a series read still on its way belongs to the view being left
     const edit = /^#\/events\/([^/]+)$/.exec(hash);
     const newSeries = /^#\/series\/new\/([^/]+)$/.exec(hash);
     const series = /^#\/series\/([^/]+)$/.exec(hash);

@@ -182,8 +182,10 @@ public final class SitePublisher {
             }
         });
         // off the edit's critical path: the pages do not depend on it
-        CompletableFuture<Void> versionCaughtUp = CompletableFuture.runAsync(
-                () -> catchUpSiteVersion(toRender, feedsVersion, failed), WORK);
+        CompletableFuture<Void> versionCaughtUp = feedsVersion.handleAsync((version, readFailure) -> {
+            catchUpSiteVersion(toRender, version, readFailure, failed);
+            return null;
+        }, WORK);
         CompletableFuture<List<String>> pages = CompletableFuture.supplyAsync(() -> {
             List<String> written = new ArrayList<>();
             for (Event event : toRender) {
@@ -353,10 +355,13 @@ public final class SitePublisher {
      * the API makes meanwhile costs calendars one extra download, nothing else). A failed check fails the batch's
      * events, so the stream delivers them again.
      */
-    private void catchUpSiteVersion(List<Event> published, CompletableFuture<SiteVersion> feedsVersion,
+    private void catchUpSiteVersion(List<Event> published, SiteVersion feedsVersion, Throwable readFailure,
                                     Set<String> failed) {
         try {
-            Instant covered = feedsVersion.join().updatedAt();
+            if (readFailure != null) {
+                throw new CompletionException(readFailure);
+            }
+            Instant covered = feedsVersion.updatedAt();
             Optional<Event> latest = published.stream()
                     .filter(e -> e.updatedAt() != null && e.updatedAt().isAfter(covered))
                     .max(Comparator.comparing(Event::updatedAt));
