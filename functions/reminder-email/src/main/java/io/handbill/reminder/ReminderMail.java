@@ -4,7 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.handbill.ical.IcsWriter;
-import io.handbill.mail.MailOrigin;
+import io.handbill.mail.Letterhead;
 import io.handbill.mail.MimeMail;
 import io.handbill.model.AgendaItem;
 import io.handbill.model.Event;
@@ -42,15 +42,13 @@ public final class ReminderMail {
             "io.handbill.reminder.templates");
 
     private final SiteConfig site;
-    private final MailOrigin origin;
+    private final Letterhead letterhead;
     private final SubscriberTokens tokens;
-    private final Clock clock;
 
     public ReminderMail(SiteConfig site, String senderEmail, SubscriberTokens tokens, Clock clock) {
         this.site = site;
-        this.origin = MailOrigin.of(site, senderEmail);
+        this.letterhead = Letterhead.of(site, senderEmail, clock);
         this.tokens = tokens;
-        this.clock = clock;
     }
 
     public byte[] compose(MailJob job, Event event, Subscriber subscriber) {
@@ -111,11 +109,9 @@ public final class ReminderMail {
 
     /** What every mail has: a Message-ID from mailing and recipient (the same on every retry), one-click unsubscribe. */
     private MimeMail envelope(Subscriber subscriber, String subject, Mailing mailing, String unsubscribeUrl) {
-        return MimeMail.create(origin.from(), subscriber.email(), subject, clock.instant(),
-                        origin.messageId(Mailing.sha256(mailing.id() + "|" + subscriber.key())))
+        return letterhead.mail(subscriber.email(), subject, Mailing.sha256(mailing.id() + "|" + subscriber.key()))
                 .header("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .header("Auto-Submitted", "auto-generated");
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     String subject(MailJob job, Event event) {
