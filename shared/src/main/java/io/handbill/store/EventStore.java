@@ -3,6 +3,8 @@ package io.handbill.store;
 import io.handbill.model.Event;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -51,4 +53,21 @@ public interface EventStore {
 
     /** Raises the site version; called after every write the public can see. */
     SiteVersion bumpSiteVersion(Instant now);
+
+    /**
+     * Raises the site version if one of {@code events} is public and changed after it: a writer that failed between
+     * an event write and its raise left the feeds' validators short of that change (calendar apps would be answered
+     * 304 for it). The raise is never dated before the change, even by a clock behind the writer's, so a repeat of
+     * this call finds it covered.
+     *
+     * @return the public event that was not covered, if there was one
+     */
+    default Optional<Event> raiseSiteVersionToCover(Collection<Event> events, Instant now) {
+        Instant covered = siteVersion().updatedAt();
+        Optional<Event> latest = events.stream()
+                .filter(e -> e.status().isPublic() && e.updatedAt() != null && e.updatedAt().isAfter(covered))
+                .max(Comparator.comparing(Event::updatedAt));
+        latest.ifPresent(e -> bumpSiteVersion(now.isAfter(e.updatedAt()) ? now : e.updatedAt()));
+        return latest;
+    }
 }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -129,15 +128,11 @@ public final class FeedSync {
 
     /**
      * A run that failed between an event's write and the site-version bump after it left calendar apps a version
-     * that does not cover the change (they would keep their copy, answered 304). The retry plans that event as
-     * unchanged and writes nothing, so it raises the version here instead.
+     * that does not cover the change. The retry plans that event as unchanged and writes nothing, so it raises the
+     * version here instead.
      */
     private void catchUpSiteVersion(List<Event> existing) {
-        Instant covered = siteVersion.siteVersion().updatedAt();
-        existing.stream().filter(e -> e.status().isPublic() && e.updatedAt().isAfter(covered)).findFirst()
-                .ifPresent(e -> {
-                    log.info("Event {} changed after the site version: raising it", e.id());
-                    siteVersion.bumpSiteVersion(clock.instant());
-                });
+        siteVersion.raiseSiteVersionToCover(existing, clock.instant())
+                .ifPresent(e -> log.info("Event {} changed after the site version: raised it", e.id()));
     }
 }

@@ -5,7 +5,6 @@ import io.handbill.model.Series;
 import io.handbill.store.EventStore;
 import io.handbill.store.Page;
 import io.handbill.store.SeriesStore;
-import io.handbill.store.SiteVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,7 +159,6 @@ public final class SitePublisher {
         SeriesLookup lookup = new SeriesLookup();
         CompletableFuture<Optional<PublicListing.Snapshot>> known = CompletableFuture.supplyAsync(listing::lastSeen,
                 WORK);
-        CompletableFuture<SiteVersion> feedsVersion = CompletableFuture.supplyAsync(store::siteVersion, WORK);
         // the last event is read on this thread: an edit (one event) then waits for no other thread to start
         Map<String, CompletableFuture<Optional<Event>>> reads = new LinkedHashMap<>();
         List<String> ids = List.copyOf(eventIds);
@@ -182,10 +180,8 @@ public final class SitePublisher {
             }
         });
         // off the edit's critical path: the pages do not depend on it
-        CompletableFuture<Void> versionCaughtUp = feedsVersion.handleAsync((version, readFailure) -> {
-            catchUpSiteVersion(toRender, version, readFailure, failed);
-            return null;
-        }, WORK);
+        CompletableFuture<Void> versionCaughtUp = CompletableFuture.runAsync(
+                () -> catchUpSiteVersion(toRender, failed), WORK);
         CompletableFuture<List<String>> pages = CompletableFuture.supplyAsync(() -> {
             List<String> written = new ArrayList<>();
             for (Event event : toRender) {
@@ -345,39 +341,26 @@ public final class SitePublisher {
     }
 
     /**
-     * The series items, read at most once per publish (one query of their partition) and only when something on the
-     * site belongs to a series: a site without series pays nothing for them.
-     */
-    /**
      * The event API raises the site version after each public event write; had that raise failed, the feeds'
      * validators would not cover the change and calendar apps would be answered 304 for it until the next one. The
      * stream brings every event write here, so an event changed after the version the feeds serve raises it (a raise
      * the API makes meanwhile costs calendars one extra download, nothing else). A failed check fails the batch's
      * events, so the stream delivers them again.
      */
-    private void catchUpSiteVersion(List<Event> published, SiteVersion feedsVersion, Throwable readFailure,
-                                    Set<String> failed) {
+    private void catchUpSiteVersion(List<Event> published, Set<String> failed) {
         try {
-            if (readFailure != null) {
-                throw new CompletionException(readFailure);
-            }
-            Instant covered = feedsVersion.updatedAt();
-            Optional<Event> latest = published.stream()
-                    .filter(e -> e.updatedAt() != null && e.updatedAt().isAfter(covered))
-                    .max(Comparator.comparing(Event::updatedAt));
-            if (latest.isPresent()) {
-                log.info("Event {} changed after the site version the feeds serve: raising it", latest.get().id());
-                // never earlier than the change, even on a host whose clock is behind the API's: else every
-                // redelivery would raise it again
-                Instant now = clock.instant();
-                store.bumpSiteVersion(now.isAfter(latest.get().updatedAt()) ? now : latest.get().updatedAt());
-            }
+            store.raiseSiteVersionToCover(published, clock.instant()).ifPresent(e -> log.info(
+                    "Event {} changed after the site version the feeds serve: raised it", e.id()));
         } catch (RuntimeException e) {
             log.error("Could not check the site version", e);
             published.forEach(event -> failed.add(event.id()));
         }
     }
 
+    /**
+     * The series items, read at most once per publish (one query of their partition) and only when something on the
+     * site belongs to a series: a site without series pays nothing for them.
+     */
     private final class SeriesLookup {
         private Map<String, Series> byId;
 
